@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode is the tools-version default;
+/// `ExistentialAny` makes every existential spelled `any`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "Newsdesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "newsdesk", targets: ["newsdesk"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .target(name: "CSystem"),
+        .target(name: "HTTP", swiftSettings: swiftSettings),
+        .target(name: "Server", dependencies: ["HTTP", "CSystem"], swiftSettings: swiftSettings),
+        .target(name: "Search", swiftSettings: swiftSettings),
+        .target(name: "Entities", swiftSettings: swiftSettings),
+        .target(
+            name: "Corpus",
+            dependencies: ["Search", "Entities"],
+            resources: [.copy("SampleCorpus")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "API", dependencies: ["Server", "Corpus", "HTTP"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "newsdesk",
+            dependencies: [
+                "API", "Server", "Corpus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: swiftSettings),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "HTTP"], swiftSettings: swiftSettings),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: swiftSettings),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities"], swiftSettings: swiftSettings),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "APITests", dependencies: ["API", "Corpus", "Server", "HTTP"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,79 @@
+import Foundation
+
+/// One news article after loading and cleaning: what every endpoint, the search index and the
+/// entity extractor read. Immutable once the snapshot is built.
+public struct Article: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// The clean text: paragraphs joined by a blank line ("\n\n").
+    public var body: String
+    public var paragraphs: [String]
+    /// Publication time, normalised to UTC; nil when the record gave none or none that parses.
+    public var published: Date?
+    public var source: String?
+    public var url: String?
+    public var author: String?
+    public var category: String?
+    /// Fields of the record that have no place above, kept in the order they appeared.
+    public var metadata: [MetadataField]
+    /// Where the record came from, for load reports and duplicate-id messages.
+    public var origin: Origin
+
+    public init(
+        id: String, title: String, body: String, paragraphs: [String], published: Date? = nil, source: String? = nil,
+        url: String? = nil, author: String? = nil, category: String? = nil, metadata: [MetadataField] = [],
+        origin: Origin
+    ) {
+        self.id = id
+        self.title = title
+        self.body = body
+        self.paragraphs = paragraphs
+        self.published = published
+        self.source = source
+        self.url = url
+        self.author = author
+        self.category = category
+        self.metadata = metadata
+        self.origin = origin
+    }
+
+    public struct MetadataField: Sendable, Hashable {
+        public var name: String
+        /// The value as compact JSON text, so nested values survive unchanged.
+        public var json: String
+
+        public init(name: String, json: String) {
+            self.name = name
+            self.json = json
+        }
+    }
+
+    /// A file and, for line-oriented formats, the 1-based line.
+    public struct Origin: Sendable, Hashable, CustomStringConvertible {
+        public var path: String
+        public var line: Int?
+
+        public init(path: String, line: Int? = nil) {
+            self.path = path
+            self.line = line
+        }
+
+        public var description: String { line.map { "\(path):\($0)" } ?? path }
+    }
+
+    /// Words in the body: whitespace-separated runs that hold a letter or digit, so "Japan’s" and
+    /// "50,000" are one word each and a lone dash is none.
+    public var wordCount: Int {
+        var count = 0
+        var counted = false
+        for scalar in body.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                counted = false
+            } else if !counted, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                count += 1
+                counted = true
+            }
+        }
+        return count
+    }
+}
