@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "HTTP", swiftSettings: swiftSettings),
         .target(name: "Server", dependencies: ["HTTP", "CSystem"], swiftSettings: swiftSettings),
         .target(name: "Search", swiftSettings: swiftSettings),
-        .target(name: "Entities", swiftSettings: swiftSettings),
+        .target(name: "Entities", resources: [.copy("Gazetteer")], swiftSettings: swiftSettings),
         .target(
             name: "Corpus",
             dependencies: ["Search", "Entities"],
