@@ -1,0 +1,68 @@
+import Corpus
+import Foundation
+
+/// The JSON shapes of an article: the full record (`GET /v1/articles/{id}`) and the summary used in
+/// lists. Both are rendered once per article when a snapshot is installed, never per request.
+enum ArticleJSON {
+    /// Words in a summary's `excerpt`.
+    static let excerptWords = 40
+
+    static func record(_ article: Article) -> [UInt8] {
+        var json = JSONWriter(capacity: article.body.utf8.count * 2 + 512)
+        json.object { json in
+            json.field("id", article.id)
+            json.field("title", article.title)
+            json.field("date", article.published.map(DateBound.format))
+            json.field("source", article.source)
+            json.field("category", article.category)
+            json.field("url", article.url)
+            json.field("author", article.author)
+            json.field("wordCount", article.wordCount)
+            json.key("paragraphs")
+            json.array { json in
+                for paragraph in article.paragraphs { json.string(paragraph) }
+            }
+            json.field("body", article.body)
+            json.key("metadata")
+            json.object { json in
+                for field in article.metadata {
+                    json.key(field.name)
+                    json.raw(field.json)
+                }
+            }
+        }
+        return json.bytes
+    }
+
+    static func summary(_ article: Article) -> [UInt8] {
+        var json = JSONWriter(capacity: 768)
+        json.object { json in
+            json.field("id", article.id)
+            json.field("title", article.title)
+            json.field("date", article.published.map(DateBound.format))
+            json.field("source", article.source)
+            json.field("category", article.category)
+            json.field("url", article.url)
+            json.field("excerpt", excerpt(article.body))
+        }
+        return json.bytes
+    }
+
+    /// The first `excerptWords` words, cut on a word boundary, with an ellipsis when cut.
+    static func excerpt(_ body: String) -> String {
+        var words = 0
+        var inWord = false
+        for index in body.indices {
+            let isSpace = body[index].isWhitespace
+            if !isSpace && !inWord {
+                words += 1
+                if words > excerptWords {
+                    let cut = body[..<index].trimmingCharacters(in: .whitespacesAndNewlines)
+                    return cut + "…"
+                }
+            }
+            inWord = !isSpace
+        }
+        return body
+    }
+}

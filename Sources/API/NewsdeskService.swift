@@ -1,0 +1,107 @@
+import Foundation
+import HTTP
+import Server
+import Synchronization
+
+/// The Newsdesk application: its routes over the current serving state, and the swap that installs
+/// a newly loaded corpus. The server calls `responder` on its event loop threads.
+public final class NewsdeskService: Sendable {
+    /// The current state; nil while the first corpus loads. Held under a mutex only for the
+    /// instant it takes to copy the reference; requests then read the immutable state lock-free.
+    private let current = Mutex<ServingState?>(nil)
+    public let configuration: NewsdeskConfiguration
+
+    public init(configuration: NewsdeskConfiguration) {
+        self.configuration = configuration
+    }
+
+    var state: ServingState? { current.withLock { $0 } }
+
+    func install(_ state: ServingState) {
+        current.withLock { $0 = state }
+    }
+
+    /// The routes and middleware, frozen.
+    public func makeResponder() -> any HTTPResponder {
+        var router = Router()
+        addRoutes(to: &router)
+        return router.build(
+            middleware: [CORSMiddleware(allowedOrigins: configuration.corsOrigins), ConditionalGETMiddleware()],
+            renderError: { status, detail in ProblemDetails(status: status, detail: detail).response() })
+    }
+
+    /// Every route, in the order the docs and the OpenAPI document list them.
+    public func addRoutes(to router: inout Router) {
+        router.get("/health") { _, _, _ in Self.json(#"{"status":"ok"}"#, cache: "no-store") }
+        router.get("/ready") { [self] request, _, _ in
+            guard let state else {
+                var response = ProblemDetails(status: .serviceUnavailable, detail: "The corpus is still loading.")
+                    .response(instance: request.path)
+                response.headers["Retry-After"] = "1"
+                return response
+            }
+            return Self.json(#"{"status":"ready","version":"\#(state.version)"}"#, cache: "no-store")
+        }
+        route(&router, "/v1/stats") { (_, state, _) throws(ProblemDetails) in
+            HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
+        }
+        route(&router, "/v1/articles") { (request, state, _) throws(ProblemDetails) in
+            let list = try ArticleListRequest(request)
+            return Self.articleList(list, catalog: state.catalog)
+        }
+        route(&router, "/v1/articles/{id}") { (request, state, parameters) throws(ProblemDetails) in
+            let id = parameters["id"] ?? ""
+            guard let index = state.catalog.indexByID[id] else {
+                throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
+            }
+            return HTTPResponse(status: .ok, contentType: "application/json", body: state.catalog.records[index])
+        }
+    }
+
+    typealias StateHandler =
+        @Sendable (HTTPRequest, ServingState, RouteParameters) throws(ProblemDetails) -> HTTPResponse
+
+    /// Routes a corpus-backed GET: 503 while loading, problems rendered, and the corpus version as
+    /// the `ETag` with a short freshness lifetime on success.
+    private func route(_ router: inout Router, _ pattern: String, handler: @escaping StateHandler) {
+        router.get(pattern) { [self] request, _, parameters in
+            guard let state else {
+                var response = ProblemDetails(status: .serviceUnavailable, detail: "The corpus is still loading.")
+                    .response(instance: request.path)
+                response.headers["Retry-After"] = "1"
+                return response
+            }
+            do throws(ProblemDetails) {
+                var response = try handler(request, state, parameters)
+                response.headers["ETag"] = state.etag
+                response.headers["Cache-Control"] = "public, max-age=60"
+                return response
+            } catch {
+                return error.response(instance: request.path)
+            }
+        }
+    }
+
+    static func json(_ text: String, cache: String) -> HTTPResponse {
+        var response = HTTPResponse(status: .ok, contentType: "application/json", body: Array(text.utf8))
+        response.headers["Cache-Control"] = cache
+        return response
+    }
+
+    static func articleList(_ list: ArticleListRequest, catalog: ArticleCatalog) -> HTTPResponse {
+        let (total, indexes) = catalog.page(for: list)
+        var json = JSONWriter(capacity: 1024 + indexes.count * 768)
+        json.object { json in
+            json.field("total", total)
+            json.field("limit", list.limit)
+            json.field("offset", list.offset)
+            let nextOffset = list.offset + list.limit
+            json.field("next", nextOffset < total ? list.link(offset: nextOffset) : nil)
+            json.key("items")
+            json.array { json in
+                for index in indexes { json.raw(catalog.summaries[index]) }
+            }
+        }
+        return HTTPResponse(status: .ok, contentType: "application/json", body: json.bytes)
+    }
+}

@@ -1,0 +1,193 @@
+import HTTP
+
+/// Collects routes while the application is wired, then freezes into an immutable responder.
+///
+/// Patterns are paths of literal segments and `{name}` parameters (`/v1/articles/{id}`); a literal
+/// segment wins over a parameter at the same depth. The frozen responder answers, on its own, what
+/// HTTP requires of any resource: 405 with `Allow` for a method the path does not take, `OPTIONS`
+/// with `Allow`, `HEAD` wherever `GET` is routed, and 501 for methods HTTP does not define.
+public struct Router: Sendable {
+    public typealias Handler = @Sendable (HTTPRequest, RequestContext, RouteParameters) -> HTTPResponse
+    /// Renders an error the router itself decides (404, 405, 501) in the application's format.
+    public typealias ErrorRenderer = @Sendable (HTTPStatus, String) -> HTTPResponse
+
+    struct Route: Sendable {
+        var pattern: String
+        var handlers: [HTTPMethod: Handler] = [:]
+    }
+
+    private var routes: [Route] = []
+
+    public init() {}
+
+    /// Every pattern with the methods it takes, in the order added (for the OpenAPI check and docs).
+    public var routeTable: [(pattern: String, methods: [HTTPMethod])] {
+        routes.map { route in (route.pattern, route.handlers.keys.sorted { $0.description < $1.description }) }
+    }
+
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, handler: @escaping Handler) {
+        if let index = routes.firstIndex(where: { $0.pattern == pattern }) {
+            precondition(routes[index].handlers[method] == nil, "\(method) \(pattern) is routed twice")
+            routes[index].handlers[method] = handler
+        } else {
+            var route = Route(pattern: pattern)
+            route.handlers[method] = handler
+            routes.append(route)
+        }
+    }
+
+    public mutating func get(_ pattern: String, handler: @escaping Handler) { add(.get, pattern, handler: handler) }
+    public mutating func post(_ pattern: String, handler: @escaping Handler) { add(.post, pattern, handler: handler) }
+
+    /// Freezes the routes with the middleware wrapped around them, outermost first.
+    public func build(middleware: [any Middleware] = [], renderError: @escaping ErrorRenderer) -> any HTTPResponder {
+        FrozenRouter(tree: RouteTree(routes: routes), middleware: middleware, renderError: renderError)
+    }
+}
+
+/// The values of a matched route's `{name}` segments, percent-decoded.
+public struct RouteParameters: Sendable {
+    /// The matched pattern, e.g. `/v1/articles/{id}`: the route's name in logs and metrics.
+    public let pattern: String
+    let names: [String]
+    let values: [Substring]
+
+    public subscript(name: String) -> String? {
+        guard let index = names.firstIndex(of: name) else { return nil }
+        return String(values[index])
+    }
+}
+
+/// The router after `build`: a segment tree and the middleware chain. Immutable, so every event
+/// loop shares it without locks.
+struct FrozenRouter: HTTPResponder {
+    let tree: RouteTree
+    let middleware: [any Middleware]
+    let renderError: Router.ErrorRenderer
+
+    func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        respond(request, context, layer: 0)
+    }
+
+    private func respond(_ request: HTTPRequest, _ context: RequestContext, layer: Int) -> HTTPResponse {
+        guard layer < middleware.count else { return route(request, context) }
+        return middleware[layer].handle(request, context: context) { request, context in
+            respond(request, context, layer: layer + 1)
+        }
+    }
+
+    private func route(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+        guard request.method.isStandard else {
+            return renderError(.notImplemented, "The method \(request.method) is not implemented.")
+        }
+        guard let (route, values) = tree.match(request.path) else {
+            return renderError(.notFound, "No resource at \(request.path).")
+        }
+        let parameters = RouteParameters(pattern: route.pattern, names: route.parameterNames, values: values)
+        let method = request.method == .head && route.handlers[.head] == nil ? .get : request.method
+        if let handler = route.handlers[method] {
+            return handler(request, context, parameters)
+        }
+        var response: HTTPResponse
+        if request.method == .options {
+            response = HTTPResponse(status: .noContent)
+        } else {
+            response = renderError(.methodNotAllowed, "\(request.path) does not take \(request.method).")
+        }
+        response.headers["Allow"] = route.allow
+        return response
+    }
+}
+
+/// Routes indexed by path segment. Matching walks the request path once without splitting it into
+/// an array of strings.
+struct RouteTree: Sendable {
+    struct Leaf: Sendable {
+        let pattern: String
+        let parameterNames: [String]
+        let handlers: [HTTPMethod: Router.Handler]
+        /// The `Allow` header value: the routed methods, plus HEAD with GET, plus OPTIONS.
+        let allow: String
+    }
+
+    final class Node: Sendable {
+        let literals: [Substring: Node]
+        let parameter: Node?
+        let leaf: Leaf?
+
+        init(literals: [Substring: Node], parameter: Node?, leaf: Leaf?) {
+            self.literals = literals
+            self.parameter = parameter
+            self.leaf = leaf
+        }
+    }
+
+    let root: Node
+
+    init(routes: [Router.Route]) {
+        root = Self.node(for: routes.map { ($0, Self.segments($0.pattern)[...]) })
+    }
+
+    private static func segments(_ path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    private static func isParameter(_ segment: Substring) -> Bool {
+        segment.first == "{" && segment.last == "}"
+    }
+
+    private static func node(for routes: [(Router.Route, ArraySlice<Substring>)]) -> Node {
+        var leaf: Leaf?
+        var literalGroups: [Substring: [(Router.Route, ArraySlice<Substring>)]] = [:]
+        var parameterGroup: [(Router.Route, ArraySlice<Substring>)] = []
+        for (route, rest) in routes {
+            guard let head = rest.first else {
+                leaf = makeLeaf(route)
+                continue
+            }
+            if isParameter(head) {
+                parameterGroup.append((route, rest.dropFirst()))
+            } else {
+                literalGroups[head, default: []].append((route, rest.dropFirst()))
+            }
+        }
+        return Node(
+            literals: literalGroups.mapValues { node(for: $0) },
+            parameter: parameterGroup.isEmpty ? nil : node(for: parameterGroup),
+            leaf: leaf)
+    }
+
+    private static func makeLeaf(_ route: Router.Route) -> Leaf {
+        var methods = Set(route.handlers.keys.map(\.description))
+        if methods.contains("GET") { methods.insert("HEAD") }
+        methods.insert("OPTIONS")
+        let order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+        let allow = methods.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+        return Leaf(
+            pattern: route.pattern,
+            parameterNames: segments(route.pattern).filter(isParameter).map { String($0.dropFirst().dropLast()) },
+            handlers: route.handlers, allow: allow.joined(separator: ", "))
+    }
+
+    /// The leaf for `path` and the values of its parameters; a literal beats a parameter, with
+    /// backtracking so `/a/{x}/c` still matches when a literal `/a/b` branch exists.
+    func match(_ path: String) -> (Leaf, [Substring])? {
+        var values: [Substring] = []
+        let segments = Substring(path).split(separator: "/", omittingEmptySubsequences: true)
+        guard let leaf = Self.match(root, segments[...], &values) else { return nil }
+        return (leaf, values)
+    }
+
+    private static func match(_ node: Node, _ rest: ArraySlice<Substring>, _ values: inout [Substring]) -> Leaf? {
+        guard let head = rest.first else { return node.leaf }
+        if let next = node.literals[head], let leaf = match(next, rest.dropFirst(), &values) {
+            return leaf
+        }
+        if let next = node.parameter {
+            values.append(head)
+            if let leaf = match(next, rest.dropFirst(), &values) { return leaf }
+            values.removeLast()
+        }
+        return nil
+    }
+}
