@@ -93,3 +93,17 @@ import Testing
         #expect(keys == Set(Setting.all.map(\.key)))
     }
 }
+
+@Suite struct ConfigurationDocsTests {
+    @Test func everySettingIsDocumented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let docs = try String(contentsOf: root.appendingPathComponent("Docs/CONFIGURATION.md"), encoding: .utf8)
+        for setting in Setting.all {
+            #expect(docs.contains("| `\(setting.key)` |"), "\(setting.key) is not in Docs/CONFIGURATION.md")
+            if let variable = setting.environment {
+                #expect(docs.contains("`\(variable)`"), "\(variable) is not in Docs/CONFIGURATION.md")
+            }
+        }
+    }
+}
