@@ -28,7 +28,9 @@ let package = Package(
             resources: [.copy("SampleCorpus")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "API", dependencies: ["Server", "Corpus", "HTTP"], swiftSettings: swiftSettings),
+        .target(
+            name: "API", dependencies: ["Server", "Corpus", "HTTP"], resources: [.copy("Assets")],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "newsdesk",
             dependencies: [
@@ -44,5 +46,7 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests", dependencies: ["API", "Corpus", "Server", "HTTP"], swiftSettings: swiftSettings),
+        /// Starts the built `newsdesk` binary; `swift build --build-tests` (and `swift test`) build it.
+        .testTarget(name: "EndToEndTests", swiftSettings: swiftSettings),
     ]
 )

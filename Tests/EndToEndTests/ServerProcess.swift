@@ -1,0 +1,131 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The built `newsdesk` binary running as a child process on a free port, for tests that talk to
+/// it as a user would. It is stopped (SIGTERM, then SIGKILL) when the test lets go of it.
+final class ServerProcess {
+    enum Failure: Error, CustomStringConvertible {
+        case binaryMissing(String)
+        case didNotStart(String)
+
+        var description: String {
+            switch self {
+            case .binaryMissing(let path): "the newsdesk binary is not at \(path); run `swift build` first"
+            case .didNotStart(let output): "newsdesk did not start listening:\n\(output)"
+            }
+        }
+    }
+
+    let process = Process()
+    let port: Int
+    private let output: Pipe
+    private let errors = Pipe()
+    private let errorLog = ErrorLog()
+
+    /// The executable beside the test bundle: SwiftPM builds products and tests into one folder.
+    static var binaryPath: String {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        while folder.path != "/"
+            && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("newsdesk").path)
+        {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("newsdesk").path
+    }
+
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    /// Starts `newsdesk serve --port 0` with `arguments` added, and waits until it prints the port
+    /// it listens on and, when `waitForReady`, until `/ready` answers 200.
+    init(_ arguments: [String] = [], environment: [String: String] = [:], waitForReady: Bool = true) throws {
+        let binary = Self.binaryPath
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw Failure.binaryMissing(binary) }
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", "--port", "0", "--host", "127.0.0.1"] + arguments
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("NEWSDESK_") }
+        env.merge(environment) { $1 }
+        process.environment = env
+        output = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let log = errorLog
+        errors.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
+        try process.run()
+        var line = ""
+        let reader = output.fileHandleForReading
+        let deadline = Date().addingTimeInterval(60)
+        var found: Int?
+        while found == nil, Date() < deadline, process.isRunning {
+            let data = reader.availableData
+            if data.isEmpty { break }
+            line += String(decoding: data, as: UTF8.self)
+            if let range = line.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                found = Int(line[range].split(separator: ":").last ?? "")
+            }
+        }
+        guard let found else {
+            process.terminate()
+            throw Failure.didNotStart(line + errorLog.text)
+        }
+        port = found
+        if waitForReady {
+            for _ in 0..<600 {
+                if (try? curl(["-o", "/dev/null", "-w", "%{http_code}", url("/ready")]).output) == "200" { break }
+                usleep(50_000)
+            }
+        }
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+    }
+
+    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    /// What the server wrote to standard error so far (start-up log, load report, access log).
+    var standardError: String { errorLog.text }
+
+    /// Sends SIGTERM and waits for the exit status.
+    func stop(timeout: TimeInterval = 20) -> Int32? {
+        process.terminate()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+}
+
+/// Standard error collected from the child as it arrives.
+final class ErrorLog: @unchecked Sendable {
+    // Appended from the pipe's handler thread and read from the test: the lock guards `data`.
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) { lock.withLock { data.append(chunk) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+}
+
+/// Runs `curl` with `arguments` and returns its standard output and exit status.
+func curl(_ arguments: [String]) throws -> (output: String, status: Int32) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+    process.arguments = ["-s", "--max-time", "20"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+}
