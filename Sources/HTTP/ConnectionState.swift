@@ -91,10 +91,7 @@ public struct ConnectionState: Sendable {
         case .closingAfterFlush, .lingering: return .flushAndClose
         case .open: break
         }
-        if pendingOutputBytes >= configuration.outputHighWaterBytes {
-            requestsThisTurn = 0
-            return .pauseReading
-        }
+        if pendingOutputBytes >= configuration.outputHighWaterBytes { return .pauseReading }
         if requestsThisTurn >= configuration.maxRequestsPerTurn {
             requestsThisTurn = 0
             return .yield

@@ -1,4 +1,4 @@
-/// The IMF-fixdate form of RFC 9110 section 5.6.7 (`Sun, 06 Nov 1994 08:49:37 GMT`), computed from
+/// Dates as HTTP writes them. The IMF-fixdate form of RFC 9110 section 5.6.7 (`Sun, 06 Nov 1994 08:49:37 GMT`), computed from
 /// Unix seconds with civil-calendar arithmetic so no locale or formatter is involved.
 public enum HTTPDate {
     private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
@@ -11,6 +11,15 @@ public enum HTTPDate {
         let weekday = weekdays[((days % 7) + 7) % 7]
         return "\(weekday), \(twoDigits(day)) \(months[month - 1]) \(year) "
             + "\(twoDigits(secondsOfDay / 3600)):\(twoDigits(secondsOfDay / 60 % 60)):\(twoDigits(secondsOfDay % 60)) GMT"
+    }
+
+    /// `2026-11-25T06:00:56Z`: the form log lines use, sortable as text.
+    public static func iso8601(epochSeconds: Int) -> String {
+        let days = epochSeconds >= 0 ? epochSeconds / 86400 : (epochSeconds - 86399) / 86400
+        let secondsOfDay = epochSeconds - days * 86400
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        return "\(year)-\(twoDigits(month))-\(twoDigits(day))T"
+            + "\(twoDigits(secondsOfDay / 3600)):\(twoDigits(secondsOfDay / 60 % 60)):\(twoDigits(secondsOfDay % 60))Z"
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
