@@ -13,7 +13,7 @@ struct MarkupTag {
         "dd",
     ]
 
-    init?(in bytes: [UInt8], at start: Int) {
+    init?(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) {
         guard start + 2 < bytes.count else { return nil }
         if bytes[start + 1] == UInt8(ascii: "!") {
             let isComment = bytes[start...].starts(with: Array("<!--".utf8))
@@ -53,7 +53,7 @@ struct MarkupTag {
     }
 
     /// The index after the first `>` following `start`, if it comes within a tag's length.
-    private static func closingBracket(_ bytes: [UInt8], _ start: Int) -> Int? {
+    private static func closingBracket(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
         let limit = min(bytes.count, start + longestTag)
         var index = start + 1
         while index < limit {
@@ -65,7 +65,9 @@ struct MarkupTag {
     }
 
     /// The index just past the first occurrence of `needle` at or after `from`.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, caseInsensitive: Bool = false) -> Int? {
+    private static func find(
+        _ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, caseInsensitive: Bool = false
+    ) -> Int? {
         guard needle.count <= bytes.count else { return nil }
         var index = from
         while index + needle.count <= bytes.count {

@@ -7,20 +7,34 @@ import Foundation
 /// Paragraphs are separated by blank lines. Text without any blank line but with single
 /// newlines is split on those when `singleNewlinesSplit` is set: JSON exports tend to put one
 /// paragraph per line, while scraped pages wrap long paragraphs over several lines.
+///
+/// Works on UTF-8 bytes rather than `Character`s: grapheme breaking would cost more than all
+/// the rest of loading a large corpus.
 enum TextCleaner {
     static func paragraphs(from raw: String, singleNewlinesSplit: Bool) -> [String] {
-        let text = removingMarkup(raw)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let hasBlankLine = lines.contains { isBlank($0) }
-        if singleNewlinesSplit && !hasBlankLine {
-            return lines.compactMap { line in
-                let clean = collapsingWhitespace(line)
-                return clean.isEmpty ? nil : clean
+        var text = removingMarkup(raw)
+        return text.withUTF8 { bytes in
+            let splitLines = singleNewlinesSplit && !hasInnerBlankLine(bytes)
+            var paragraphs: [String] = []
+            var blockStart: Int?
+            var blockEnd = 0
+            func finishBlock() {
+                guard let start = blockStart else { return }
+                let paragraph = collapsingWhitespace(UnsafeBufferPointer(rebasing: bytes[start..<blockEnd]))
+                if !paragraph.isEmpty { paragraphs.append(paragraph) }
+                blockStart = nil
             }
-        }
-        return blocks(of: lines).compactMap { block in
-            let clean = collapsingWhitespace(block.joined(separator: " "))
-            return clean.isEmpty ? nil : clean
+            forEachLine(in: bytes) { line in
+                if isBlank(bytes, line) {
+                    finishBlock()
+                } else {
+                    if blockStart == nil { blockStart = line.lowerBound }
+                    blockEnd = line.upperBound
+                    if splitLines { finishBlock() }
+                }
+            }
+            finishBlock()
+            return paragraphs
         }
     }
 
@@ -49,47 +63,83 @@ enum TextCleaner {
         line.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
-    /// Strips tags and decodes character references; `\r\n` and `\r` become `\n`.
-    static func removingMarkup(_ raw: String) -> String {
-        let source = Array(raw.utf8)
-        guard source.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0x0D }) else {
-            return raw
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        bytes[line].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    private static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            body(start..<end)
+            start = end + 1
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(source.count)
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            switch byte {
-            case 0x0D:
-                output.append(0x0A)
-                index += index + 1 < source.count && source[index + 1] == 0x0A ? 2 : 1
-            case UInt8(ascii: "<"):
-                if let tag = MarkupTag(in: source, at: index) {
-                    output.append(contentsOf: tag.replacement)
-                    index = tag.end
-                } else {
-                    output.append(byte)
-                    index += 1
-                }
-            case UInt8(ascii: "&"):
-                if let (scalar, end) = characterReference(in: source, at: index) {
-                    output.append(contentsOf: String(scalar).utf8)
-                    index = end
-                } else {
-                    output.append(byte)
-                    index += 1
-                }
-            default:
-                output.append(byte)
-                index += 1
+    }
+
+    /// Whether a blank line separates two lines of text (blank lines at either end do not count).
+    private static func hasInnerBlankLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var seenText = false
+        var blankAfterText = false
+        var found = false
+        forEachLine(in: bytes) { line in
+            guard !found else { return }
+            if isBlank(bytes, line) {
+                blankAfterText = seenText
+            } else {
+                found = blankAfterText
+                seenText = true
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return found
+    }
+
+    /// Strips tags and decodes character references; `\r\n` and `\r` become `\n`.
+    static func removingMarkup(_ raw: String) -> String {
+        var text = raw
+        let rewritten: String? = text.withUTF8 { source in
+            guard source.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0x0D }) else {
+                return nil
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                switch byte {
+                case 0x0D:
+                    output.append(0x0A)
+                    index += index + 1 < source.count && source[index + 1] == 0x0A ? 2 : 1
+                case UInt8(ascii: "<"):
+                    if let tag = MarkupTag(in: source, at: index) {
+                        output.append(contentsOf: tag.replacement)
+                        index = tag.end
+                    } else {
+                        output.append(byte)
+                        index += 1
+                    }
+                case UInt8(ascii: "&"):
+                    if let (scalar, end) = characterReference(in: source, at: index) {
+                        output.append(contentsOf: String(scalar).utf8)
+                        index = end
+                    } else {
+                        output.append(byte)
+                        index += 1
+                    }
+                default:
+                    output.append(byte)
+                    index += 1
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+        return rewritten ?? raw
     }
 
     /// `&name;`, `&#NNN;` or `&#xHH;` at `start`; invalid code points decode to U+FFFD.
-    private static func characterReference(in bytes: [UInt8], at start: Int) -> (Unicode.Scalar, Int)? {
+    private static func characterReference(
+        in bytes: UnsafeBufferPointer<UInt8>, at start: Int
+    ) -> (Unicode.Scalar, Int)? {
         let limit = min(bytes.count, start + 34)
         guard let semicolon = bytes[start..<limit].firstIndex(of: UInt8(ascii: ";")), semicolon > start + 1 else {
             return nil
@@ -113,11 +163,16 @@ enum TextCleaner {
     /// Collapses every run of whitespace (Unicode spaces and control characters too) to one
     /// space, trims both ends, drops zero-width characters, and composes to NFC.
     static func collapsingWhitespace(_ text: some StringProtocol) -> String {
+        var text = String(text)
+        return text.withUTF8 { collapsingWhitespace($0) }
+    }
+
+    /// The same over valid UTF-8 bytes.
+    static func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
+        output.reserveCapacity(bytes.count)
         var pendingSpace = false
         var isASCII = true
-        let bytes = Array(text.utf8)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -132,18 +187,17 @@ enum TextCleaner {
                 index += 1
                 continue
             }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            let sequence = bytes[index..<min(index + length, bytes.count)]
-            index += length
-            switch classify(sequence) {
+            let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
+            switch classify(bytes, at: index, length: length) {
             case .space: pendingSpace = true
             case .invisible: break
             case .visible:
                 if pendingSpace && !output.isEmpty { output.append(0x20) }
                 pendingSpace = false
                 isASCII = false
-                output.append(contentsOf: sequence)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
             }
+            index += length
         }
         let collapsed = String(decoding: output, as: UTF8.self)
         return isASCII ? collapsed : collapsed.precomposedStringWithCanonicalMapping
@@ -154,21 +208,27 @@ enum TextCleaner {
     }
 
     /// Classifies one multi-byte UTF-8 sequence without decoding it.
-    private static func classify(_ sequence: ArraySlice<UInt8>) -> ScalarClass {
-        let bytes = Array(sequence)
-        switch bytes.count {
-        case 2 where bytes[0] == 0xC2:
-            if bytes[1] == 0xA0 || bytes[1] <= 0x9F { return .space }  // NBSP, NEL and C1 controls
-            if bytes[1] == 0xAD { return .invisible }  // soft hyphen
-        case 3 where bytes[0] == 0xE2 && bytes[1] == 0x80:
-            if bytes[2] <= 0x8A || bytes[2] == 0xA8 || bytes[2] == 0xA9 || bytes[2] == 0xAF { return .space }
-            if (0x8B...0x8D).contains(bytes[2]) || bytes[2] == 0x8F || bytes[2] == 0x8E { return .invisible }
-        case 3 where bytes[0] == 0xE2 && bytes[1] == 0x81:
-            if bytes[2] == 0x9F { return .space }  // medium mathematical space
-            if bytes[2] == 0xA0 { return .invisible }  // word joiner
-        case 3 where bytes[0] == 0xE3 && bytes[1] == 0x80 && bytes[2] == 0x80: return .space  // ideographic space
-        case 3 where bytes[0] == 0xE1 && bytes[1] == 0x9A && bytes[2] == 0x80: return .space  // ogham space
-        case 3 where bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF: return .invisible  // BOM, ZWNBSP
+    private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> ScalarClass {
+        let first = bytes[index]
+        if length == 2 {
+            guard first == 0xC2 else { return .visible }
+            let second = bytes[index + 1]
+            if second == 0xA0 || second <= 0x9F { return .space }  // NBSP, NEL and C1 controls
+            return second == 0xAD ? .invisible : .visible  // soft hyphen
+        }
+        guard length == 3 else { return .visible }
+        let second = bytes[index + 1]
+        let third = bytes[index + 2]
+        switch (first, second) {
+        case (0xE2, 0x80):
+            if third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF { return .space }
+            if (0x8B...0x8F).contains(third) { return .invisible }  // zero-width characters, LRM, RLM
+        case (0xE2, 0x81):
+            if third == 0x9F { return .space }  // medium mathematical space
+            if third == 0xA0 { return .invisible }  // word joiner
+        case (0xE3, 0x80) where third == 0x80: return .space  // ideographic space
+        case (0xE1, 0x9A) where third == 0x80: return .space  // ogham space mark
+        case (0xEF, 0xBB) where third == 0xBF: return .invisible  // byte order mark
         default: break
         }
         return .visible
