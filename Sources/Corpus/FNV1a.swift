@@ -10,10 +10,6 @@ struct FNV1a {
         combine(bytes: [0xFF])
     }
 
-    mutating func combine(_ number: UInt64) {
-        withUnsafeBytes(of: number.littleEndian) { combine(bytes: $0.bindMemory(to: UInt8.self)) }
-    }
-
     mutating func combine(bytes: some Collection<UInt8>) {
         var hash = value
         for byte in bytes {

@@ -59,21 +59,21 @@ public final class Snapshot: Sendable {
         let sliceCount = (articles.count + sliceSize - 1) / sliceSize
         let hashes = Mutex<[UInt64]>(Array(repeating: 0, count: sliceCount))
         DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
-            var hash = FNV1a()
+            var hash = ContentHash()
             for article in articles[(slice * sliceSize)..<min(articles.count, (slice + 1) * sliceSize)] {
                 contribute(article, to: &hash)
             }
             let value = hash.value
             hashes.withLock { $0[slice] = value }
         }
-        var total = FNV1a()
+        var total = ContentHash()
         total.combine(UInt64(articles.count))
         for value in hashes.withLock({ $0 }) { total.combine(value) }
         return total.hex
     }
 
     /// Feeds every field a client can see into `hash`.
-    private static func contribute(_ article: Article, to hash: inout FNV1a) {
+    private static func contribute(_ article: Article, to hash: inout ContentHash) {
         for text in [
             article.id, article.title, article.body, article.source ?? "", article.url ?? "", article.author ?? "",
             article.category ?? "",

@@ -101,37 +101,44 @@ enum TextCleaner {
             guard source.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0x0D }) else {
                 return nil
             }
-            var output: [UInt8] = []
-            output.reserveCapacity(source.count)
-            var index = 0
-            while index < source.count {
-                let byte = source[index]
-                switch byte {
-                case 0x0D:
-                    output.append(0x0A)
-                    index += index + 1 < source.count && source[index + 1] == 0x0A ? 2 : 1
-                case UInt8(ascii: "<"):
-                    if let tag = MarkupTag(in: source, at: index) {
-                        output.append(contentsOf: tag.replacement)
-                        index = tag.end
-                    } else {
-                        output.append(byte)
-                        index += 1
-                    }
-                case UInt8(ascii: "&"):
-                    if let (scalar, end) = characterReference(in: source, at: index) {
-                        output.append(contentsOf: String(scalar).utf8)
-                        index = end
-                    } else {
-                        output.append(byte)
-                        index += 1
-                    }
-                default:
-                    output.append(byte)
-                    index += 1
+            // Every replacement is shorter than what it replaces (the shortest reference, "&lt;",
+            // is four bytes; no decoded scalar takes more), so the output fits the input's size.
+            return String(unsafeUninitializedCapacity: source.count) { output in
+                var count = 0
+                func emit(_ byte: UInt8) {
+                    output[count] = byte
+                    count += 1
                 }
+                var index = 0
+                while index < source.count {
+                    let byte = source[index]
+                    switch byte {
+                    case 0x0D:
+                        emit(0x0A)
+                        index += index + 1 < source.count && source[index + 1] == 0x0A ? 2 : 1
+                    case UInt8(ascii: "<"):
+                        if let tag = MarkupTag(in: source, at: index) {
+                            tag.replacement.forEach(emit)
+                            index = tag.end
+                        } else {
+                            emit(byte)
+                            index += 1
+                        }
+                    case UInt8(ascii: "&"):
+                        if let (scalar, end) = characterReference(in: source, at: index) {
+                            UTF8.encode(scalar, into: emit)
+                            index = end
+                        } else {
+                            emit(byte)
+                            index += 1
+                        }
+                    default:
+                        emit(byte)
+                        index += 1
+                    }
+                }
+                return count
             }
-            return String(decoding: output, as: UTF8.self)
         }
         return rewritten ?? raw
     }
@@ -169,37 +176,46 @@ enum TextCleaner {
 
     /// The same over valid UTF-8 bytes.
     static func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
         var isASCII = true
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte <= 0x20 || byte == 0x7F {
-                    pendingSpace = true
-                } else {
-                    if pendingSpace && !output.isEmpty { output.append(0x20) }
-                    pendingSpace = false
-                    output.append(byte)
+        let collapsed = String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte <= 0x20 || byte == 0x7F {
+                        pendingSpace = true
+                    } else {
+                        if pendingSpace && count > 0 {
+                            output[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        output[count] = byte
+                        count += 1
+                    }
+                    index += 1
+                    continue
                 }
-                index += 1
-                continue
+                let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
+                switch classify(bytes, at: index, length: length) {
+                case .space: pendingSpace = true
+                case .invisible: break
+                case .visible:
+                    if pendingSpace && count > 0 {
+                        output[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    isASCII = false
+                    for offset in 0..<length { output[count + offset] = bytes[index + offset] }
+                    count += length
+                }
+                index += length
             }
-            let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
-            switch classify(bytes, at: index, length: length) {
-            case .space: pendingSpace = true
-            case .invisible: break
-            case .visible:
-                if pendingSpace && !output.isEmpty { output.append(0x20) }
-                pendingSpace = false
-                isASCII = false
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-            }
-            index += length
+            return count
         }
-        let collapsed = String(decoding: output, as: UTF8.self)
         return isASCII ? collapsed : collapsed.precomposedStringWithCanonicalMapping
     }
 
