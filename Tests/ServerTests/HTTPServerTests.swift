@@ -167,6 +167,20 @@ func serverStillAnswers(_ port: Int) throws -> Bool {
         }
     }
 
+    @Test func slowReaderIsDroppedAtTheWriteTimeout() throws {
+        try withServer(configure: { $0.timeouts.writeSeconds = 0.3 }) { server, port in
+            let client = try TestClient(port: port)
+            try client.send(String(repeating: "GET /big HTTP/1.1\r\nHost: t\r\n\r\n", count: 20))
+            var waited = 0
+            while server.openConnectionCount > 0, waited < 100 {
+                Thread.sleep(forTimeInterval: 0.05)
+                waited += 1
+            }
+            #expect(server.openConnectionCount == 0, "the stalled connection was closed")
+            #expect(try serverStillAnswers(port))
+        }
+    }
+
     @Test func http10ClosesUnlessAskedToKeepAlive() throws {
         try withServer { _, port in
             let closing = try TestClient(port: port)
