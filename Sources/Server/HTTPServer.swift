@@ -51,6 +51,9 @@ public final class HTTPServer: Sendable {
         guard !alreadyStarted else { throw .alreadyStarted }
         guard (0...65535).contains(configuration.port) else { throw .invalidPort(configuration.port) }
         signal(SIGPIPE, SIG_IGN)
+        // The cap on connections only means something if the process may open that many sockets
+        // (plus listeners, epoll and event descriptors, log files).
+        _ = csystem_raise_open_file_limit(UInt64(configuration.limits.maxConnections + 256))
 
         let listeners = try bindListeners()
         var loops: [EventLoop] = []

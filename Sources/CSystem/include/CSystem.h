@@ -36,6 +36,10 @@ int csystem_eventfd(void);
 int csystem_eventfd_signal(int fd);
 /// Resets an eventfd counter after a wake-up.
 void csystem_eventfd_drain(int fd);
+/// Raises the soft limit on open descriptors towards `wanted` (never above the hard limit) and
+/// returns the soft limit in force afterwards.
+uint64_t csystem_raise_open_file_limit(uint64_t wanted);
+
 /// Self-pipe signal forwarding: a pipe whose write end is non-blocking, both ends close-on-exec.
 int csystem_signal_pipe(int fds[2]);
 /// Installs a handler for `signo` that writes the signal number as one byte to `write_fd`, the one
@@ -62,6 +66,10 @@ int csystem_accept(int listen_fd, char *peer, size_t peer_capacity);
 ssize_t csystem_send(int fd, const void *bytes, size_t count);
 /// shutdown(2) of the write side.
 int csystem_shutdown_write(int fd);
+
+/// Raises the soft limit on open descriptors towards `wanted` (never above the hard limit) and
+/// returns the soft limit in force afterwards.
+uint64_t csystem_raise_open_file_limit(uint64_t wanted);
 
 /// Self-pipe signal forwarding: a pipe whose write end is non-blocking, both ends close-on-exec.
 int csystem_signal_pipe(int fds[2]);
