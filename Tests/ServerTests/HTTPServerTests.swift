@@ -270,22 +270,27 @@ func serverStillAnswers(_ port: Int) throws -> Bool {
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
-        configuration.threads = 2
+        // One loop, so seeing the idle connection closed proves the busy one's loop has begun to stop.
+        configuration.threads = 1
         let server = HTTPServer(configuration: configuration, responder: TestResponder())
         let port = try server.start()
         let idle = try TestClient(port: port)
         let busy = try TestClient(port: port)
-        try busy.send("POST /inflight HTTP/1.1\r\nHost: t\r\nContent-Length: 6\r\n\r\nabc")
-        Thread.sleep(forTimeInterval: 0.1)
+        try busy.send("POST /inflight HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 6\r\n\r\n")
+        #expect(try busy.readResponse(bodyExpected: false).status == 100, "the server holds a request in flight")
         let stopper = Thread { server.shutdown() }
         stopper.start()
         #expect(try idle.readUntilClosed().isEmpty, "idle connection closed at shutdown")
-        try busy.send("def")
+        #expect(throws: TestClientError.self, "no longer accepting") {
+            let late = try TestClient(port: port, receiveTimeout: 1)
+            try late.send("GET /late HTTP/1.1\r\nHost: t\r\n\r\n")
+            _ = try late.readResponse()
+        }
+        try busy.send("abcdef")
         let response = try busy.readResponse()
         #expect(response.text == "POST /inflight abcdef")
         #expect(response.header("Connection") == "close")
         server.waitUntilStopped()
-        #expect(throws: TestClientError.self) { try TestClient(port: port) }
     }
 
     @Test func secondServerOnTheSamePortIsAClearError() throws {
@@ -295,6 +300,19 @@ func serverStillAnswers(_ port: Int) throws -> Bool {
             configuration.port = port
             let rival = HTTPServer(configuration: configuration, responder: TestResponder())
             #expect(throws: HTTPServerError.addressInUse(host: "127.0.0.1", port: port)) { try rival.start() }
+        }
+    }
+
+    @Test func absurdSettingsDoNotCrashTheServer() throws {
+        try withServer(
+            threads: 1,
+            configure: {
+                $0.backlog = Int.max
+                $0.limits.maxConnections = -5
+            }
+        ) { _, port in
+            let answered = try serverStillAnswers(port)
+            #expect(answered)
         }
     }
 
