@@ -219,6 +219,9 @@ final class EventLoop: @unchecked Sendable {
         guard connection.state.wantsToRead else { return }
         switch connection.transport.read(into: readBuffer) {
         case .bytes(let count):
+            // A fresh reading only when it is logged: requests later in a busy wake-up would
+            // otherwise be charged for the ones handled before them.
+            connection.lastReadAt = accessLog == nil ? now : MonotonicClock.now()
             connection.state.received(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]), now: now)
         case .endOfStream:
             connection.state.inputClosed(now: now)
@@ -276,7 +279,7 @@ final class EventLoop: @unchecked Sendable {
         let response: HTTPResponse
         if request.method.isStandard {
             let context = RequestContext(
-                requestID: requestID, remoteAddress: connection.remoteAddress, receivedAt: now)
+                requestID: requestID, remoteAddress: connection.remoteAddress, receivedAt: connection.lastReadAt)
             response = responder.respond(to: request, context: context)
         } else {
             response = .problem(.notImplemented, detail: "method \(request.method) is not implemented")
@@ -312,7 +315,7 @@ final class EventLoop: @unchecked Sendable {
             logTimeSecond = epochSeconds
             logTime = HTTPDate.iso8601(epochSeconds: epochSeconds)
         }
-        let elapsed = MonotonicClock.now() &- now
+        let elapsed = MonotonicClock.now() &- connection.lastReadAt
         accessLog.append(
             AccessLog.Entry(
                 time: logTime, method: method, path: path, status: status, bytes: bytes,
