@@ -31,6 +31,7 @@ public struct PorterStemmer: Sendable {
     private static func exception(_ word: [UInt8]) -> [UInt8]? {
         guard (3...6).contains(word.count) else { return nil }
         switch String(decoding: word, as: UTF8.self) {
+        case "skis": return Array("ski".utf8)
         case "skies": return Array("sky".utf8)
         case "idly": return Array("idl".utf8)
         case "gently": return Array("gentl".utf8)

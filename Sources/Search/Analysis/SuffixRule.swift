@@ -25,8 +25,10 @@ struct SuffixRule: Sendable {
 enum Suffix {
     enum Step1bKind: Sendable { case eed, ed, ing }
 
-    static let regionPrefixes: [[UInt8]] = ["arsen", "commun", "emerg", "gener", "later", "organ", "past", "univers"]
-        .map { Array($0.utf8) }
+    static let regionPrefixes: [[UInt8]] = [
+        "arsen", "commun", "emerg", "gener", "inter", "later", "organ", "past", "univers",
+    ]
+    .map { Array($0.utf8) }
 
     static let apostropheSApostrophe = Array("'s'".utf8)
     static let apostropheS = Array("'s".utf8)
