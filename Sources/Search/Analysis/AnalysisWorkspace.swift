@@ -1,20 +1,18 @@
-/// Per-thread scratch state for bulk analysis: the scanner's buffers and a cache of stems.
+/// Per-thread scratch state for bulk analysis: the scanner's buffers and caches of finished terms.
 ///
-/// News vocabulary is Zipfian, so most words repeat; caching their stems makes stemming cost a
-/// dictionary lookup instead of a Porter2 run. Keep one workspace per thread (it is a value; never
-/// share one between threads).
+/// News vocabulary is Zipfian, so most words repeat; caching their terms makes a repeated word cost
+/// one hash of its bytes instead of a `String` and a Porter2 run. Keep one workspace per thread (it
+/// is a value; never share one between threads).
 public struct AnalysisWorkspace {
-    /// Bounds the cache so a long run over a huge vocabulary cannot grow without limit.
-    static let stemCacheLimit = 200_000
-
     private var scanner: TokenScanner? = TokenScanner()
-    private var stems: [String: String] = [:]
+    private var stemmedTerms = TermCache()
+    private var plainTerms = TermCache()
     private var stemBuffer: [UInt8] = []
     private let stemmer = PorterStemmer()
 
     public init() {}
 
-    /// Lends the scanner out so the caller can scan while also using this workspace's cache.
+    /// Lends the scanner out so the caller can scan while also using this workspace's caches.
     mutating func takeScanner() -> TokenScanner {
         let taken = scanner ?? TokenScanner()
         scanner = nil
@@ -25,14 +23,20 @@ public struct AnalysisWorkspace {
         scanner = returned
     }
 
-    mutating func stem(_ word: String) -> String {
-        if let cached = stems[word] { return cached }
-        stemBuffer.removeAll(keepingCapacity: true)
-        stemBuffer.append(contentsOf: word.utf8)
-        stemmer.stem(&stemBuffer)
-        let stem = String(decoding: stemBuffer, as: UTF8.self)
-        if stems.count >= Self.stemCacheLimit { stems.removeAll(keepingCapacity: true) }
-        stems[word] = stem
-        return stem
+    /// The term for folded word bytes: stemmed when `stemming` and the word is plain lowercase
+    /// ASCII (numbers and other scripts pass unchanged).
+    mutating func term(for word: UnsafeBufferPointer<UInt8>, stemming: Bool) -> String {
+        guard stemming else { return plainTerms.term(for: word) { String(decoding: $0, as: UTF8.self) } }
+        return stemmedTerms.term(for: word) { word in
+            guard Self.isStemmable(word) else { return String(decoding: word, as: UTF8.self) }
+            stemBuffer.removeAll(keepingCapacity: true)
+            stemBuffer.append(contentsOf: word)
+            stemmer.stem(&stemBuffer)
+            return String(decoding: stemBuffer, as: UTF8.self)
+        }
+    }
+
+    private static func isStemmable(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count >= 3 && word.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     }
 }

@@ -38,11 +38,10 @@ public struct Analyzer: Sendable {
     public func forEachToken(in text: String, using workspace: inout AnalysisWorkspace, _ body: (Token) -> Void) {
         Tokenizer.withUTF8(text) { bytes in
             var scanner = workspace.takeScanner()
-            scanner.scan(bytes) { term, position, span, start, end in
-                if removesStopWords, StopWords.contains(term) { return }
-                let word = String(decoding: term, as: UTF8.self)
-                let analysed = stemming && Self.isStemmable(term) ? workspace.stem(word) : word
-                body(Token(term: analysed, position: position, start: start, end: end, span: span))
+            scanner.scan(bytes) { word, position, span, start, end in
+                if removesStopWords, StopWords.contains(word) { return }
+                let term = workspace.term(for: word, stemming: stemming)
+                body(Token(term: term, position: position, start: start, end: end, span: span))
             }
             workspace.returnScanner(scanner)
         }
@@ -56,11 +55,5 @@ public struct Analyzer: Sendable {
         guard let first = tokens.first else { return nil }
         if tokens.count == 1 || first.span > 1 { return first.term }
         return nil
-    }
-
-    /// Only plain lowercase ASCII words are stemmed: numbers and non-English words pass unchanged.
-    @inline(__always)
-    private static func isStemmable(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
-        term.count >= 3 && term.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     }
 }

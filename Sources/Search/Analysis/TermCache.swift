@@ -1,0 +1,96 @@
+/// Maps the folded bytes of a word to its finished term, so a word seen before costs one hash of
+/// its bytes: no `String` is built to look it up, and a stem is computed once per distinct word.
+///
+/// Open addressing with linear probing over a power-of-two slot array; keys live back to back in
+/// one byte arena. When it reaches `limit` entries it starts over, which bounds memory on an
+/// unbounded vocabulary.
+struct TermCache {
+    private struct Entry {
+        var keyStart: Int32
+        var keyLength: Int32
+        var hash: UInt32
+        var term: String
+    }
+
+    private let limit: Int
+    private var slots: [Int32]
+    private var entries: [Entry] = []
+    private var keys: [UInt8] = []
+
+    init(limit: Int = 1 << 18) {
+        self.limit = limit
+        slots = [Int32](repeating: -1, count: 1 << 12)
+    }
+
+    var count: Int { entries.count }
+
+    /// The cached term for `key`, or the one `make` builds, which is then cached.
+    mutating func term(for key: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> String) -> String {
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { break }
+            let entry = entries[index]
+            if entry.hash == hash, Int(entry.keyLength) == key.count, matches(entry, key) { return entry.term }
+            slot = (slot + 1) & mask
+        }
+        let term = make(key)
+        insert(key, hash: hash, term: term, at: slot)
+        return term
+    }
+
+    private func matches(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        keys.withUnsafeBufferPointer { stored in
+            let start = Int(entry.keyStart)
+            for offset in 0..<key.count where stored[start + offset] != key[offset] { return false }
+            return true
+        }
+    }
+
+    private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: String, at slot: Int) {
+        if entries.count >= limit {
+            entries.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
+            for index in slots.indices { slots[index] = -1 }
+        } else if (entries.count + 1) * 2 > slots.count {
+            grow()
+            insertNew(key, hash: hash, term: term)
+            return
+        }
+        slots[slot] = Int32(entries.count)
+        append(key, hash: hash, term: term)
+    }
+
+    private mutating func insertNew(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: String) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(entries.count)
+        append(key, hash: hash, term: term)
+    }
+
+    private mutating func append(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: String) {
+        entries.append(Entry(keyStart: Int32(keys.count), keyLength: Int32(key.count), hash: hash, term: term))
+        keys.append(contentsOf: key)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    /// FNV-1a: words are short, so a byte-at-a-time hash is as fast as a wide one and spreads well.
+    @inline(__always)
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in key { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
+    }
+}
