@@ -9,6 +9,7 @@ enum CharacterKind: UInt8, Sendable {
     /// A Han ideograph: a word of its own, since Chinese and Japanese text has no spaces to split on.
     case ideograph
     case apostrophe
+    /// Joins the parts of a compound: hyphens, and "&" in "AT&T" or "R&D".
     case hyphen
     case dot
     case comma

@@ -56,7 +56,7 @@ struct ScalarFolding: Sendable {
     static func classify(_ scalar: Unicode.Scalar) -> (kind: CharacterKind, folded: [UInt8]) {
         switch scalar.value {
         case 0x27, 0x2019, 0x02BC: return (.apostrophe, [])
-        case 0x2D, 0x2010, 0x2011: return (.hyphen, [])
+        case 0x2D, 0x2010, 0x2011, 0x26: return (.hyphen, [])
         case 0x2E: return (.dot, [])
         case 0x2C: return (.comma, [])
         case 0xAD, 0x200C, 0x200D: return (.ignorable, [])
@@ -85,12 +85,21 @@ struct ScalarFolding: Sendable {
         (0x300...0x36F).contains(value)
     }
 
+    /// Latin ligatures ("ﬁ") and fullwidth Latin letters and digits: typographic variants of
+    /// plain letters that NFKC maps back to them.
+    private static func isCompatibilityForm(_ value: UInt32) -> Bool {
+        (0xFB00...0xFB06).contains(value) || (0xFF10...0xFF5A).contains(value)
+    }
+
     private static func foldsDiacritics(_ value: UInt32) -> Bool {
         value < 0x530 || (0x1E00..<0x2000).contains(value)
     }
 
     private static func foldLetter(_ scalar: Unicode.Scalar) -> [UInt8] {
         var lower = scalar.properties.lowercaseMapping
+        if isCompatibilityForm(scalar.value) {
+            lower = lower.precomposedStringWithCompatibilityMapping
+        }
         if foldsDiacritics(scalar.value) {
             lower = String(
                 String.UnicodeScalarView(

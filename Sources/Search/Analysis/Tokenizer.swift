@@ -7,11 +7,12 @@
 ///   removed, so "don't" -> "dont" and "O'Neill" -> "oneill"; a query typed either way matches.
 /// - Single letters with dots are abbreviations: "U.S." -> "us", "U.K." -> "uk", "e.g." -> "eg".
 /// - Numbers keep decimal points and lose thousands separators: "3.5" -> "3.5", "50,000" -> "50000".
-/// - Hyphenated words ("Indo-Pacific", "air-to-air", "COVID-19") are emitted whole, without the
-///   hyphens ("indopacific", span = number of parts), and each part at consecutive positions
-///   starting at the whole's position. A number followed by letters ("1.13bn", "5G") is treated the
+/// - Hyphenated words ("Indo-Pacific", "air-to-air", "COVID-19") and words joined by "&" ("AT&T",
+///   "R&D") are emitted whole, without the joiners ("indopacific", "att"; span = number of parts),
+///   and each part at consecutive positions starting at the whole's position. A number followed by letters ("1.13bn", "5G") is treated the
 ///   same way: whole "1.13bn", parts "1.13" and "bn". Parts that are all digits ("2020-21") are
 ///   emitted only as parts, so a score or a date range does not make a new number.
+/// - Ligatures and fullwidth forms fold to plain letters ("ﬁnance" -> "finance").
 /// - Han ideographs are one word each. Everything else separates words.
 /// - A term longer than `maximumTermLength` bytes is dropped (its position still counts): such
 ///   "words" are encoded data, not language.

@@ -71,6 +71,14 @@ import Testing
         #expect(terms("G7 and MH17, COVID-19") == ["g7", "and", "mh17", "covid19", "covid", "19"])
     }
 
+    @Test func ampersandJoinsLikeAHyphen() {
+        #expect(terms("AT&T and R&D, salt & pepper") == ["att", "at", "t", "and", "rd", "r", "d", "salt", "pepper"])
+    }
+
+    @Test func ligaturesAndFullwidthLettersFold() {
+        #expect(terms("ﬁnance ＡＢＣ１２") == ["finance", "abc12"])
+    }
+
     @Test func abbreviationInsideCompound() {
         #expect(terms("U.S.-led talks") == ["usled", "us", "led", "talks"])
     }
