@@ -19,7 +19,7 @@ struct TermCache {
 
     init(limit: Int = 1 << 18) {
         self.limit = limit
-        slots = [Int32](repeating: -1, count: 1 << 12)
+        slots = [Int32](repeating: -1, count: 1 << 6)
     }
 
     var count: Int { entries.count }
