@@ -32,8 +32,11 @@ struct TermCache {
         while true {
             let index = Int(slots[slot])
             if index < 0 { break }
-            let entry = entries[index]
-            if entry.hash == hash, Int(entry.keyLength) == key.count, matches(entry, key) { return entry.term }
+            if entries[index].hash == hash, Int(entries[index].keyLength) == key.count,
+                matches(keyStart: Int(entries[index].keyStart), key)
+            {
+                return entries[index].term
+            }
             slot = (slot + 1) & mask
         }
         let term = make(key)
@@ -41,9 +44,8 @@ struct TermCache {
         return term
     }
 
-    private func matches(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func matches(keyStart start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         keys.withUnsafeBufferPointer { stored in
-            let start = Int(entry.keyStart)
             for offset in 0..<key.count where stored[start + offset] != key[offset] { return false }
             return true
         }

@@ -189,6 +189,10 @@ struct TokenScanner {
     /// Single letters each followed by a dot ("U.S.", "e.g.", "U.S.A"): at least two letters, read
     /// as one word without the dots.
     private mutating func readAbbreviation() -> Bool {
+        let (firstKind, firstLength, _) = character(at: index)
+        guard firstKind == .letter, index + firstLength < bytes.count,
+            bytes[index + firstLength] == UInt8(ascii: ".")
+        else { return false }
         let start = index
         let termStart = buffer.count
         var cursor = index
