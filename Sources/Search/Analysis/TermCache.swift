@@ -1,25 +1,26 @@
 /// Maps the folded bytes of a word to its finished term, so a word seen before costs one hash of
 /// its bytes: no `String` is built to look it up, and a stem is computed once per distinct word.
 ///
-/// Open addressing with linear probing over a power-of-two slot array; keys live back to back in
-/// one byte arena. When it reaches `limit` entries it starts over, which bounds memory on an
-/// unbounded vocabulary.
+/// Open addressing with linear probing over a power-of-two slot array. A slot holds the key's hash
+/// next to its entry number, so probing past other words never touches their entries; keys live
+/// back to back in one byte arena. When it reaches `limit` entries it starts over, which bounds
+/// memory on an unbounded vocabulary.
 struct TermCache {
     private struct Entry {
         var keyStart: Int32
         var keyLength: Int32
-        var hash: UInt32
         var term: String
     }
 
     private let limit: Int
-    private var slots: [Int32]
+    /// `hash << 32 | (entry number + 1)`; 0 is an empty slot.
+    private var slots: [UInt64]
     private var entries: [Entry] = []
     private var keys: [UInt8] = []
 
     init(limit: Int = 1 << 18) {
         self.limit = limit
-        slots = [Int32](repeating: -1, count: 1 << 6)
+        slots = [UInt64](repeating: 0, count: 1 << 6)
     }
 
     var count: Int { entries.count }
@@ -30,17 +31,18 @@ struct TermCache {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let index = Int(slots[slot])
-            if index < 0 { break }
-            if entries[index].hash == hash, Int(entries[index].keyLength) == key.count,
-                matches(keyStart: Int(entries[index].keyStart), key)
-            {
-                return entries[index].term
+            let value = slots[slot]
+            if value == 0 { break }
+            if UInt32(truncatingIfNeeded: value >> 32) == hash {
+                let index = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                if Int(entries[index].keyLength) == key.count, matches(keyStart: Int(entries[index].keyStart), key) {
+                    return entries[index].term
+                }
             }
             slot = (slot + 1) & mask
         }
         let term = make(key)
-        insert(key, hash: hash, term: term, at: slot)
+        insert(key, hash: hash, term: term)
         return term
     }
 
@@ -51,40 +53,30 @@ struct TermCache {
         }
     }
 
-    private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: String, at slot: Int) {
+    private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: String) {
         if entries.count >= limit {
             entries.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
-            for index in slots.indices { slots[index] = -1 }
+            for index in slots.indices { slots[index] = 0 }
         } else if (entries.count + 1) * 2 > slots.count {
             grow()
-            insertNew(key, hash: hash, term: term)
-            return
         }
-        slots[slot] = Int32(entries.count)
-        append(key, hash: hash, term: term)
-    }
-
-    private mutating func insertNew(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: String) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entries.count)
-        append(key, hash: hash, term: term)
-    }
-
-    private mutating func append(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: String) {
-        entries.append(Entry(keyStart: Int32(keys.count), keyLength: Int32(key.count), hash: hash, term: term))
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = UInt64(hash) << 32 | UInt64(entries.count + 1)
+        entries.append(Entry(keyStart: Int32(keys.count), keyLength: Int32(key.count), term: term))
         keys.append(contentsOf: key)
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
         let mask = slots.count - 1
-        for (index, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+        for value in old where value != 0 {
+            var slot = Int(truncatingIfNeeded: value >> 32) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = value
         }
     }
 

@@ -71,5 +71,19 @@ import Testing
                 return tokens
             }
         }
+        let threads = 2
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let clock = ContinuousClock.now
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                var workspace = AnalysisWorkspace()
+                for text in texts[(texts.count * thread / threads)..<(texts.count * (thread + 1) / threads)] {
+                    Analyzer.english.forEachToken(in: text, using: &workspace) { _ in }
+                }
+            }
+            let elapsed = ContinuousClock.now - clock
+            best = min(best, Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+        }
+        print("analysis english on \(threads) threads: \(String(format: "%.1f", megabytes / best)) MB/s")
     }
 }
