@@ -37,6 +37,22 @@ import Testing
         }
     }
 
+    /// What a reader copies out of an article and types as a query must find that article: every
+    /// token's source text, analysed alone as a query word, gives the token's term.
+    @Test(.enabled(if: isCorpusPresent, "shared/corpus/news is absent"))
+    func sourceOfEveryTokenAnalysesToItsTerm() throws {
+        var mismatches: [String] = []
+        for body in try Self.bodies("bbc.jsonl").prefix(200) {
+            let bytes = Array(body.utf8)
+            for token in Analyzer.english.tokens(body) {
+                let source = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+                let term = Analyzer.english.term(source)
+                if term != token.term { mismatches.append("\(source) -> \(term ?? "nil") != \(token.term)") }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(20))")
+    }
+
     /// Throughput of the bulk path, for Docs/ANALYSIS.md. Opt in, in a release build:
     /// `NEWSDESK_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter analysisThroughput`
     @Test(.enabled(if: isCorpusPresent && ProcessInfo.processInfo.environment["NEWSDESK_BENCH"] != nil))

@@ -120,6 +120,35 @@ import Testing
         #expect(seen == ["ab", "c", "d"])
     }
 
+    /// Random mixes of the characters the rules treat specially, plus malformed bytes: the scan
+    /// never fails, ranges stay inside the text on scalar boundaries, positions never go back.
+    @Test func randomTextKeepsTheTokenInvariants() {
+        let pieces: [[UInt8]] =
+            [
+                "a", "Z", "é", "e\u{301}", "1", "0", ".", ",", "-", "'", "’", "&", "s", "S", " ", "東", "ß", "ﬁ",
+                "\u{AD}",
+            ].map { Array($0.utf8) } + [[0xFF], [0xE2, 0x80], [0xC3]]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var scanner = TokenScanner()
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(seed >> 60) + 1 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes += pieces[Int(seed >> 33) % pieces.count]
+            }
+            var lastPosition = 0
+            bytes.withUnsafeBufferPointer { buffer in
+                scanner.scan(buffer) { term, position, span, start, end in
+                    let slice =
+                        start < end && end <= bytes.count
+                        ? String(validating: bytes[start..<end], as: UTF8.self) : nil
+                    #expect(slice != nil && !term.isEmpty && span >= 1 && position >= lastPosition, "\(bytes)")
+                    lastPosition = position
+                }
+            }
+        }
+    }
+
     @Test func emptyAndPunctuationOnlyTextHasNoTokens() {
         #expect(tokenizer.tokens("").isEmpty)
         #expect(tokenizer.tokens(" -- ... ,,, ''' ").isEmpty)
