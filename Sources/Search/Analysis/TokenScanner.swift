@@ -132,10 +132,14 @@ struct TokenScanner {
             switch kind {
             case .letter:
                 if startsWithDigit, last == .digit, split == nil { split = (buffer.count, index) }
-                appendFolded(value)
+                if value < 0x80 {
+                    appendASCIILetters()
+                } else {
+                    appendFolded(value)
+                    index += length
+                }
                 hasLetter = true
                 last = .letter
-                index += length
                 end = index
             case .digit:
                 appendFolded(value)
@@ -184,6 +188,20 @@ struct TokenScanner {
                     termStart: termStart, termEnd: buffer.count, sourceStart: start, sourceEnd: end,
                     hasLetter: hasLetter))
         }
+    }
+
+    /// The fast path for English: copies a run of ASCII letters at once and lowercases it in place
+    /// (setting bit 5 lowercases an ASCII letter and leaves a lowercase one alone).
+    @inline(__always)
+    private mutating func appendASCIILetters() {
+        var runEnd = index + 1
+        while runEnd < bytes.count, (bytes[runEnd] | 0x20) &- UInt8(ascii: "a") < 26 { runEnd += 1 }
+        let from = buffer.count
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+        buffer.withUnsafeMutableBufferPointer { folded in
+            for offset in from..<folded.count { folded[offset] |= 0x20 }
+        }
+        index = runEnd
     }
 
     /// Single letters each followed by a dot ("U.S.", "e.g.", "U.S.A"): at least two letters, read
