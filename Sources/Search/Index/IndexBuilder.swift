@@ -71,11 +71,10 @@ public struct IndexBuilder: Sendable {
         let dictionary = TermDictionary(sortedTerms: allTerms.sorted())
         let globalIDs = segments.map { segment in segment.terms.map { dictionary.id(of: $0)! } }
         var localIDs = [[Int32]](repeating: [], count: segments.count)
-        for (index, segment) in segments.enumerated() {
+        for index in segments.indices {
             var local = [Int32](repeating: -1, count: dictionary.count)
             for (localID, globalID) in globalIDs[index].enumerated() { local[Int(globalID)] = Int32(localID) }
             localIDs[index] = local
-            _ = segment
         }
         let postings = Self.mergePostings(
             segments, localIDs: localIDs, termCount: dictionary.count, fieldCount: schema.textFields.count,
@@ -83,9 +82,11 @@ public struct IndexBuilder: Sendable {
 
         var surfaceCounts: [String: (term: Int32, count: UInt32)] = [:]
         for (index, segment) in segments.enumerated() {
-            for (surface, entry) in segment.surfaces {
-                let term = globalIDs[index][Int(entry.term)]
-                surfaceCounts[surface, default: (term, 0)].count += entry.count
+            for (local, forms) in segment.termSurfaces.enumerated() {
+                let term = globalIDs[index][local]
+                for form in forms {
+                    surfaceCounts[String(decoding: form.surface, as: UTF8.self), default: (term, 0)].count += form.count
+                }
             }
         }
         let vocabulary = Vocabulary(counts: surfaceCounts, termCount: dictionary.count)

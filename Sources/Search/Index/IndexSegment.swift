@@ -12,13 +12,14 @@ struct IndexSegment {
     private(set) var lastDocument: [Int32] = []
     /// Per text field, per document of the segment: its token count.
     private(set) var fieldLengths: [[UInt32]]
-    /// Lower-cased surface forms seen, each with its local term and occurrence count.
-    private(set) var surfaces: [String: SurfaceCount] = [:]
+    /// Per local term: its lower-cased surface forms (UTF-8) with document counts. A term has a
+    /// handful, so a linear scan of byte comparisons beats hashing a new string per occurrence.
+    private(set) var termSurfaces: [[SurfaceCount]] = []
     /// Per document, `NearDuplicates.binCount` MinHash values (empty documents hold all `.max`).
     private(set) var signatures: [UInt32] = []
 
     struct SurfaceCount {
-        var term: Int32
+        var surface: [UInt8]
         var count: UInt32
     }
 
@@ -28,6 +29,7 @@ struct IndexSegment {
     private var tokenSlots: [Int32] = []
     private var tokenFields: [UInt8] = []
     private var tokenPositions: [UInt32] = []
+    private var surfaceScratch: [UInt8] = []
 
     init(firstDocument: Int, fieldCount: Int) {
         self.firstDocument = firstDocument
@@ -45,6 +47,7 @@ struct IndexSegment {
         positionBytes.append([])
         lastDocument.append(0)
         slotOfTerm.append(-1)
+        termSurfaces.append([])
         return id
     }
 
@@ -55,22 +58,24 @@ struct IndexSegment {
         let fieldCount = fieldLengths.count
         var shingles = NearDuplicates.SignatureBuilder()
         for field in 0..<fieldCount {
-            let text = document.text[field]
+            var text = document.text[field]
             var length: UInt32 = 0
-            analyzer.forEachToken(in: text, using: &workspace) { token in
-                length += 1
-                let term = termID(token.term)
-                var slot = slotOfTerm[Int(term)]
-                if slot < 0 {
-                    slot = Int32(slotTerms.count)
-                    slotOfTerm[Int(term)] = slot
-                    slotTerms.append(term)
+            text.withUTF8 { bytes in
+                analyzer.forEachToken(in: document.text[field], using: &workspace) { token in
+                    length += 1
+                    let term = termID(token.term)
+                    var slot = slotOfTerm[Int(term)]
+                    if slot < 0 {
+                        slot = Int32(slotTerms.count)
+                        slotOfTerm[Int(term)] = slot
+                        slotTerms.append(term)
+                        recordSurface(bytes[token.start..<token.end], term: term)
+                    }
+                    tokenSlots.append(slot)
+                    tokenFields.append(UInt8(field))
+                    tokenPositions.append(UInt32(token.position))
+                    if field == snippetField { shingles.add(termHashes[Int(term)]) }
                 }
-                tokenSlots.append(slot)
-                tokenFields.append(UInt8(field))
-                tokenPositions.append(UInt32(token.position))
-                recordSurface(of: token, in: text, term: term)
-                if field == snippetField { shingles.add(termHashes[Int(term)]) }
             }
             fieldLengths[field].append(length)
         }
@@ -78,13 +83,20 @@ struct IndexSegment {
         flushDocument(doc, fieldCount: fieldCount)
     }
 
-    private mutating func recordSurface(of token: Token, in text: String, term: Int32) {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: token.start)
-        let end = utf8.index(utf8.startIndex, offsetBy: token.end)
-        var surface = String(text[start..<end])
-        if surface.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5a || $0 >= 0x80 }) { surface = surface.lowercased() }
-        surfaces[surface, default: SurfaceCount(term: term, count: 0)].count += 1
+    /// Counts the lower-cased surface form of a term's first occurrence in a document, so the
+    /// counts are document frequencies of surface forms.
+    private mutating func recordSurface(_ slice: Slice<UnsafeBufferPointer<UInt8>>, term: Int32) {
+        surfaceScratch.removeAll(keepingCapacity: true)
+        if slice.allSatisfy({ $0 < 0x80 }) {
+            for byte in slice { surfaceScratch.append(byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte) }
+        } else {
+            surfaceScratch += String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self).lowercased().utf8
+        }
+        for index in termSurfaces[Int(term)].indices where termSurfaces[Int(term)][index].surface == surfaceScratch {
+            termSurfaces[Int(term)][index].count += 1
+            return
+        }
+        termSurfaces[Int(term)].append(SurfaceCount(surface: surfaceScratch, count: 1))
     }
 
     /// Writes the current document's postings, grouping its tokens by term with a counting sort.
