@@ -1,0 +1,104 @@
+extension EntityExtractor {
+    /// What the gazetteers know of a name, trying its alias ("U.S.") and its Title Case form.
+    func lookup(_ words: [String]) -> NameFlags {
+        let key = words.joined(separator: " ")
+        let flags = gazetteer.flags(key)
+        if !flags.isEmpty { return flags }
+        if words.contains(where: { $0.count > 1 && $0 == $0.uppercased() && $0 != $0.lowercased() }) {
+            return gazetteer.flags(words.map { SectionText.titleCased($0) }.joined(separator: " "))
+        }
+        return flags
+    }
+
+    /// Types a candidate from, in order of trust: a title before it, a dateline, an exact gazetteer
+    /// match, the name's own structure (its head word), name lists, and the words around it.
+    func assignType(_ candidate: inout Candidate, in section: SectionText) {
+        func set(_ type: EntityType, _ strength: Int) {
+            candidate.type = type
+            candidate.strength = strength
+        }
+        let words = candidate.words
+        let count = words.count
+        let lower = words.map { word in
+            word.hasSuffix(".") && word.count > 1 ? String(word.dropLast()).lowercased() : word.lowercased()
+        }
+        if candidate.titleBefore { return set(.person, 3) }
+        if candidate.dateline { return set(.location, 3) }
+        let flags = lookup(words)
+        if let type = gazetteerType(flags, words: count) { return set(type, 3) }
+
+        // Structure: the head word of the name.
+        let last = lower[count - 1]
+        if count >= 2 {
+            if ContextWords.organizationHeads.contains(last) { return set(.organization, 3) }
+            if count >= 3, ContextWords.organizationPrefixes.contains(lower[0]), lower[1] == "of" {
+                return set(.organization, 3)
+            }
+            if ContextWords.locationHeads.contains(last) || ContextWords.locationHeads.contains(lower[0]) {
+                return set(.location, 3)
+            }
+            if ContextWords.eventHeads.contains(last) { return set(.event, 3) }
+            if ContextWords.compassWords.contains(lower[0]),
+                !lookup(Array(words.dropFirst())).isDisjoint(with: .location)
+            {
+                return set(.location, 3)
+            }
+            if let type = gazetteerType(lookup(Array(words.dropLast())), words: count - 1),
+                type == .location || type == .organization
+            {
+                // "Toyota Motor", "Tokyo Stock" stay with what their head names, only weakly.
+                if type == .organization { return set(.organization, 2) }
+            }
+        }
+        if count == 1, words[0].contains("-") {
+            // "Indo-Pacific", "Sino-Japanese", "Anglo-American".
+            let parts = words[0].split(separator: "-").map(String.init)
+            if let lastPart = parts.last {
+                let partFlags = gazetteer.flags(lastPart)
+                if !partFlags.isDisjoint(with: .location) { return set(.location, 2) }
+                if partFlags.contains(.group) { return set(.group, 2) }
+            }
+        }
+
+        // Person names: a known given name first, or a known surname last.
+        let firstFlags = gazetteer.flags(words[0])
+        if count >= 2, count <= 4, firstFlags.contains(.givenName) { return set(.person, 3) }
+        if count >= 2, count <= 3, gazetteer.flags(words[count - 1]).contains(.surname) { return set(.person, 2) }
+
+        // Context around the name.
+        let tokens = section.tokens
+        let sentence = section.segmented.sentences[candidate.sentence]
+        let next =
+            candidate.tokens.upperBound < sentence.upperBound ? section.lowercased(candidate.tokens.upperBound) : ""
+        let previous =
+            candidate.tokens.lowerBound > sentence.lowerBound ? section.lowercased(candidate.tokens.lowerBound - 1) : ""
+        let isAcronym = count == 1 && tokens[candidate.tokens.lowerBound].shape.contains(.allCaps)
+        if isAcronym, !section.allCaps[candidate.sentence] { return set(.organization, 2) }
+        if ContextWords.speechVerbs.contains(next), count <= 3 { return set(.person, 2) }
+        if ContextWords.locationPrepositions.contains(previous), count <= 3 { return set(.location, 1) }
+        if count == 1, firstFlags.contains(.surname) || firstFlags.contains(.givenName) {
+            return set(.person, 1)
+        }
+        if count >= 2, count <= 3, !lower.contains(where: { gazetteer.isCommonWord($0) }) {
+            return set(.person, 1)
+        }
+        set(count == 1 ? .person : .other, 0)
+    }
+
+    /// The type an exact gazetteer match gives; single words favour places (a bare "Washington"
+    /// is the city), longer names favour people ("George Washington").
+    func gazetteerType(_ flags: NameFlags, words: Int) -> EntityType? {
+        let order: [(NameFlags, EntityType)] =
+            words == 1
+            ? [
+                (.location, .location), (.group, .group), (.organization, .organization), (.person, .person),
+                (.event, .event), (.facility, .location), (.work, .other),
+            ]
+            : [
+                (.person, .person), (.location, .location), (.organization, .organization), (.event, .event),
+                (.group, .group), (.facility, .location), (.work, .other),
+            ]
+        for (flag, type) in order where !flags.isDisjoint(with: flag) { return type }
+        return nil
+    }
+}
