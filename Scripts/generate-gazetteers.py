@@ -116,6 +116,7 @@ def main():
     for offset, lexfile, words, pointers in read_wordnet(f"{WORDNET}/data.noun"):
         synsets[offset] = (lexfile, words, pointers)
     location_synsets = set()
+    first_names = {}
     country_synsets = set()
     for offset, (lexfile, words, pointers) in synsets.items():
         instance = any(p[0] == "@i" for p in pointers)
@@ -130,7 +131,7 @@ def main():
                 if len(tokens) >= 2 and tokens[-1][0].isupper() and len(tokens[-1]) > 2:
                     add("surnames.txt", tokens[-1])
                 if len(tokens) >= 2 and tokens[0].isalpha() and len(tokens[0]) > 1:
-                    add("given-names.txt", tokens[0])
+                    first_names[tokens[0]] = first_names.get(tokens[0], 0) + 1
         elif lexfile == LEX_PERSON:
             # Capitalised common nouns of people: nationalities, religions, political followers.
             for w in names:
@@ -165,14 +166,20 @@ def main():
         elif lexfile == LEX_COMMUNICATION and instance:
             for w in names:
                 add("works.txt", w)
-    # Demonyms: capitalised adjectives that WordNet marks as pertaining to a place.
+    # A first word shared by several famous people's names is a given name ("George", not "Real").
+    for name, count in first_names.items():
+        if count >= 2:
+            add("given-names.txt", name)
+    # Capitalised adjectives: demonyms ("Japanese", pertaining to Japan), religions and
+    # movements ("Jewish", "Marxist").
     for offset, lexfile, words, pointers in read_wordnet(f"{WORDNET}/data.adj"):
-        if any(p[0] == "\\" and p[1] in location_synsets for p in pointers):
-            for w in words:
-                if looks_like_name(w) and " " not in w:
-                    add("groups.txt", w)
-                    if w.endswith("an"):
-                        add("groups.txt", w + "s")
+        for w in words:
+            if looks_like_name(w) and " " not in w and len(w) > 2 and not w.isupper():
+                add("groups.txt", w)
+    # Plurals of the people words: "Iraqis", "Chechens", "Afrikaners" (not "Chineses").
+    for w in list(entries.get("groups.txt", ())):
+        if w[-1].islower() and not re.search(r"(ese|ss|sh|ch|s|x|z|y)$", w):
+            add("groups.txt", w + "s")
 
     # miscfiles: given names and cities (with their country).
     with gzip.open(f"{DICT}/propernames.gz", "rt", encoding="latin-1") as f:

@@ -128,8 +128,17 @@ enum ContextWords {
         "war", "revolution", "olympics", "olympiad", "games", "cup", "championship", "championships", "open",
         "tournament", "prix", "festival", "expo", "series", "trophy", "bowl", "marathon", "rally", "tour",
         "classic", "masters", "grand", "derby", "stakes", "summit", "crisis", "uprising", "massacre", "accords",
-        "treaty", "agreement", "convention", "protocol", "award", "awards", "prize", "oscars", "grammys",
+        "treaty", "agreement", "convention", "protocol", "award", "awards", "prize", "oscars", "grammys", "day",
     ]
+
+    /// Words between two competitors ("Birmingham v Barnsley", "Leicestershire beat Somerset").
+    static let versusWords: Set<String> = [
+        "v", "vs", "v.", "vs.", "versus", "beat", "beats", "defeated", "edged", "routed", "thrashed", "crushed",
+        "overcame", "downed", "whipped", "hammered", "trounced", "drew", "outclassed", "eliminated",
+    ]
+
+    /// Verbs after a team's name ("Nice have been ...", "Somerset won").
+    static let winningVerbs: Set<String> = ["beat", "beats", "defeated", "drew", "draw", "lost", "lose", "won", "win"]
 
     /// Lower-case words before a name that make it a place.
     static let locationPrepositions: Set<String> = [

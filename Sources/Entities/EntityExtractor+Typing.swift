@@ -25,6 +25,12 @@ extension EntityExtractor {
         if candidate.titleBefore { return set(.person, 3) }
         if candidate.dateline { return set(.location, 3) }
         let flags = lookup(words)
+        let firstFlags = gazetteer.flags(words[0])
+        if isCompetitor(candidate, in: section), flags.isDisjoint(with: [.country, .region, .group]),
+            count == 1 || !firstFlags.contains(.givenName)
+        {
+            return set(.organization, 2)
+        }
         if let type = gazetteerType(flags, words: count) { return set(type, 3) }
 
         // Structure: the head word of the name.
@@ -37,6 +43,7 @@ extension EntityExtractor {
             if ContextWords.locationHeads.contains(last) || ContextWords.locationHeads.contains(lower[0]) {
                 return set(.location, 3)
             }
+            if firstFlags.contains(.givenName), count <= 4 { return set(.person, 3) }
             if ContextWords.eventHeads.contains(last) { return set(.event, 3) }
             if ContextWords.compassWords.contains(lower[0]),
                 !lookup(Array(words.dropFirst())).isDisjoint(with: .location)
@@ -53,15 +60,20 @@ extension EntityExtractor {
         if count == 1, words[0].contains("-") {
             // "Indo-Pacific", "Sino-Japanese", "Anglo-American".
             let parts = words[0].split(separator: "-").map(String.init)
-            if let lastPart = parts.last {
+            if let lastPart = parts.last, let firstPart = parts.first {
                 let partFlags = gazetteer.flags(lastPart)
                 if !partFlags.isDisjoint(with: .location) { return set(.location, 2) }
                 if partFlags.contains(.group) { return set(.group, 2) }
+                // "Vienna-based", "Indonesian-origin": a place or people made an attribute.
+                if lastPart.first?.isLowercase == true,
+                    !gazetteer.flags(firstPart).isDisjoint(with: NameFlags.location.union(.group))
+                {
+                    return set(.other, 2)
+                }
             }
         }
 
         // Person names: a known given name first, or a known surname last.
-        let firstFlags = gazetteer.flags(words[0])
         if count >= 2, count <= 4, firstFlags.contains(.givenName) { return set(.person, 3) }
         if count >= 2, count <= 3, gazetteer.flags(words[count - 1]).contains(.surname) { return set(.person, 2) }
 
@@ -83,6 +95,29 @@ extension EntityExtractor {
             return set(.person, 1)
         }
         set(count == 1 ? .person : .other, 0)
+    }
+
+    /// A team in a results line or table ("Pohang 3 Ulsan 2", "DETROIT 48 86 .358") or beside
+    /// a verb of winning ("Leicestershire beat Somerset", "Birmingham v Barnsley").
+    func isCompetitor(_ candidate: Candidate, in section: SectionText) -> Bool {
+        let sentence = section.segmented.sentences[candidate.sentence]
+        let tokens = section.tokens
+        let after = candidate.tokens.upperBound
+        let before = candidate.tokens.lowerBound - 1
+        let nextWord = after < sentence.upperBound ? section.lowercased(after) : ""
+        let previousWord = before >= sentence.lowerBound ? section.lowercased(before) : ""
+        if ContextWords.versusWords.contains(previousWord) || ContextWords.versusWords.contains(nextWord)
+            || ContextWords.winningVerbs.contains(nextWord)
+        {
+            return true
+        }
+        guard after < sentence.upperBound, tokens[after].kind == .number else { return false }
+        var numbers = 0
+        for index in sentence where tokens[index].kind == .number {
+            numbers += 1
+            if numbers >= 2 { return true }
+        }
+        return false
     }
 
     /// The type an exact gazetteer match gives; single words favour places (a bare "Washington"

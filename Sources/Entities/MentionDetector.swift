@@ -201,11 +201,13 @@ struct MentionDetector {
         let lower = section.bareLowercased(index)
         if ContextWords.functionWords.contains(lower) { return false }
         if ContextWords.titleHeads.contains(lower) || ContextWords.titleModifiers.contains(lower) { return true }
-        if !gazetteer.flags(word).isDisjoint(with: .typed) { return true }
+        let flags = gazetteer.flags(word)
+        let isCommon = gazetteer.isCommonWord(lower) || evidence.lowercaseWords.contains(lower)
+        let nameFlags: NameFlags = isCommon ? [.country, .region, .water, .island, .organization, .group] : .typed
+        if !flags.isDisjoint(with: nameFlags) { return true }
         if run.count >= 2, !typedFlags(run).isEmpty || endsWithInstitutionWord(run) { return true }
         if evidence.capitalisedMidSentence.contains(word) { return true }
-        if gazetteer.isCommonWord(lower) || evidence.lowercaseWords.contains(lower) { return false }
-        return true
+        return !isCommon
     }
 
     /// Function words and months never start a name, unless the gazetteers list the whole ("The Hague").
