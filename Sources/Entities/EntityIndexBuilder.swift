@@ -171,11 +171,12 @@ public struct EntityIndexBuilder: Sendable {
         votes.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .other
     }
 
-    /// The most frequent form; ties go to the longer, then the alphabetically first.
+    /// The most frequent form; ties go to the longer in bytes (so accented forms win), then the
+    /// alphabetically first.
     static func preferredName(_ names: [String: Int]) -> String {
         names.max { a, b in
             if a.value != b.value { return a.value < b.value }
-            if a.key.count != b.key.count { return a.key.count < b.key.count }
+            if a.key.utf8.count != b.key.utf8.count { return a.key.utf8.count < b.key.utf8.count }
             return a.key > b.key
         }?.key ?? ""
     }

@@ -3,8 +3,9 @@ import Foundation
 /// Normal forms of names: a folded key that merges case and accent variants ("São Paulo",
 /// "Sao Paulo", "SAO PAULO"), and the slug of an entity id.
 enum EntityName {
-    /// Lower case, accents dropped, periods and apostrophes dropped ("U.S." -> "us"), any other
-    /// run of non-letters kept as one space.
+    /// Lower case, accents dropped, periods and apostrophes dropped ("U.S." -> "us"), "&", "+"
+    /// and "#" kept ("AT&T", "C++", "C#" are different names), any other run of non-letters kept
+    /// as one space.
     static func folded(_ name: String) -> String {
         var result = ""
         result.reserveCapacity(name.utf8.count)
@@ -14,7 +15,9 @@ enum EntityName {
             if properties.generalCategory == .nonspacingMark || scalar == "." || scalar == "'" || scalar == "’" {
                 continue
             }
-            if properties.isAlphabetic || properties.numericType != nil {
+            if properties.isAlphabetic || properties.numericType != nil || scalar == "&" || scalar == "+"
+                || scalar == "#"
+            {
                 if pendingSpace && !result.isEmpty { result += " " }
                 pendingSpace = false
                 result += properties.lowercaseMapping
@@ -25,9 +28,12 @@ enum EntityName {
         return result
     }
 
-    /// The readable part of an id: "Pete Hegseth" -> "pete-hegseth", "U.S." -> "us".
+    /// The readable part of an id, safe in a URL path: "Pete Hegseth" -> "pete-hegseth",
+    /// "U.S." -> "us", "AT&T" -> "at-and-t", "C++" -> "c-plus-plus".
     static func slug(_ name: String) -> String {
-        let slug = folded(name).replacingOccurrences(of: " ", with: "-")
-        return slug.isEmpty ? "entity" : slug
+        let words = folded(name).replacingOccurrences(of: "&", with: " and ")
+            .replacingOccurrences(of: "+", with: " plus ").replacingOccurrences(of: "#", with: " sharp ")
+            .split(separator: " ")
+        return words.isEmpty ? "entity" : words.joined(separator: "-")
     }
 }

@@ -38,11 +38,11 @@ public struct Gazetteer: Sendable {
         func mark(_ name: Substring, _ flag: NameFlags) {
             names[String(name), default: []].insert(flag)
         }
-        for line in try lines(of: "locations.tsv", in: directory) {
+        for (number, line) in try lines(of: "locations.tsv", in: directory).enumerated() {
             guard let tab = line.firstIndex(of: "\t"),
                 let flag = NameFlags(locationKind: line[line.index(after: tab)...])
             else {
-                throw EntitiesError.malformedGazetteerLine(file: "locations.tsv", line: 0)
+                throw EntitiesError.malformedGazetteerLine(file: "locations.tsv", line: number + 1)
             }
             mark(line[..<tab], flag)
         }
