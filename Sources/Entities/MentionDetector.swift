@@ -46,28 +46,36 @@ struct MentionDetector {
     /// In a headline every word is capitalised, so a word counts as a name only when the article
     /// writes it capitalised elsewhere, a gazetteer knows it, or it is no dictionary word at all.
     func acceptedHeadlineWords(_ range: Range<Int>) -> [Bool] {
+        let words = range.map { section.tokens[$0].kind == .word ? section.normalised($0) : "" }
         var accepted = [Bool](repeating: false, count: range.count)
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if let length = gazetteerMatch(at: index, in: range) {
-                for covered in index..<(index + length) { accepted[covered - range.lowerBound] = true }
-                index += length
+        var offset = 0
+        while offset < words.count {
+            if let length = gazetteerMatch(at: offset, in: words) {
+                for covered in offset..<(offset + length) { accepted[covered] = true }
+                offset += length
                 continue
             }
-            accepted[index - range.lowerBound] = acceptsHeadlineWord(index)
-            index += 1
+            accepted[offset] = acceptsHeadlineWord(range.lowerBound + offset)
+            offset += 1
         }
         return accepted
     }
 
-    /// The length of the longest multi-word gazetteer name starting at `index`, if any.
-    func gazetteerMatch(at index: Int, in range: Range<Int>) -> Int? {
-        let longest = min(5, range.upperBound - index)
-        guard longest >= 2 else { return nil }
-        for length in stride(from: longest, through: 2, by: -1) {
-            let words = (index..<(index + length)).map { section.normalised($0) }
-            guard section.tokens[index + length - 1].kind == .word else { continue }
-            if !gazetteer.flags(words.joined(separator: " ")).isDisjoint(with: .typed) { return length }
+    /// The length of the longest multi-word gazetteer name (up to five words) starting at
+    /// `offset` of a sentence's words (empty strings for punctuation), if any.
+    func gazetteerMatch(at offset: Int, in words: [String]) -> Int? {
+        var keys: [String] = []
+        var key = ""
+        var end = offset
+        while end < words.count, end - offset < 5, !words[end].isEmpty {
+            key = key.isEmpty ? words[end] : "\(key) \(words[end])"
+            keys.append(key)
+            end += 1
+        }
+        guard keys.count >= 2 else { return nil }
+        for length in stride(from: keys.count, through: 2, by: -1)
+        where !gazetteer.flags(keys[length - 1]).isDisjoint(with: .typed) {
+            return length
         }
         return nil
     }
@@ -78,10 +86,10 @@ struct MentionDetector {
         let word = section.normalised(index)
         let lower = section.bareLowercased(index)
         if ContextWords.functionWords.contains(lower) || ContextWords.months.contains(lower) { return false }
-        if evidence.capitalisedMidSentence.contains(word) { return true }
+        if evidence.writesCapitalised(word) { return true }
         if token.shape.contains(.allCaps) && !section.allCaps[token.sentence] { return true }
         let flags = gazetteer.flags(word)
-        if gazetteer.isCommonWord(lower) || evidence.lowercaseWords.contains(lower) {
+        if gazetteer.isCommonWord(lower) || evidence.writesLowercase(lower) {
             return !flags.isDisjoint(with: [.country, .person, .organization, .group, .region, .water, .island])
         }
         return true
@@ -202,11 +210,11 @@ struct MentionDetector {
         if ContextWords.functionWords.contains(lower) { return false }
         if ContextWords.titleHeads.contains(lower) || ContextWords.titleModifiers.contains(lower) { return true }
         let flags = gazetteer.flags(word)
-        let isCommon = gazetteer.isCommonWord(lower) || evidence.lowercaseWords.contains(lower)
+        let isCommon = gazetteer.isCommonWord(lower) || evidence.writesLowercase(lower)
         let nameFlags: NameFlags = isCommon ? [.country, .region, .water, .island, .organization, .group] : .typed
         if !flags.isDisjoint(with: nameFlags) { return true }
         if run.count >= 2, !typedFlags(run).isEmpty || endsWithInstitutionWord(run) { return true }
-        if evidence.capitalisedMidSentence.contains(word) { return true }
+        if evidence.writesCapitalised(word) { return true }
         return !isCommon
     }
 

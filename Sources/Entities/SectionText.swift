@@ -15,6 +15,8 @@ struct SectionText {
         "de", "is", "are", "after", "over", "into",
     ]
 
+    static let minorWordHashes = Set(minorWords.map { ByteHash.of($0.utf8) })
+
     init(bytes: UnsafeBufferPointer<UInt8>, segmented: SegmentedText, inTitle: Bool) {
         self.bytes = bytes
         self.segmented = segmented
@@ -32,7 +34,7 @@ struct SectionText {
                 } else if token.shape.contains(.capitalised) {
                     capitalised += 1
                     words += 1
-                } else if !SectionText.minorWords.contains(lowercased(index)) {
+                } else if !SectionText.minorWordHashes.contains(hash(index, lowercasingASCII: true)) {
                     words += 1
                 }
             }
@@ -51,6 +53,12 @@ struct SectionText {
 
     func text(from start: Int, to end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    func hash(_ index: Int, lowercasingASCII: Bool = false) -> UInt64 {
+        let token = segmented.tokens[index]
+        return ByteHash.of(
+            UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), lowercasingASCII: lowercasingASCII)
     }
 
     func lowercased(_ index: Int) -> String {
@@ -76,6 +84,16 @@ struct SectionText {
     }
 
     static func titleCased(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var upperNext = true
+            let bytes = word.utf8.map { byte -> UInt8 in
+                let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                defer { upperNext = !isLetter && byte != 0x27 }
+                guard isLetter else { return byte }
+                return upperNext ? byte & ~0x20 : byte | 0x20
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         result.reserveCapacity(word.utf8.count)
         var upperNext = true
