@@ -26,6 +26,18 @@ extension EntityExtractor {
         if candidate.dateline { return set(.location, 3) }
         let flags = lookup(words)
         let firstFlags = gazetteer.flags(words[0])
+        if count >= 2, words[0].utf8.count == 2, words[0].hasSuffix("."), words[0].first?.isUppercase == true,
+            lookup(Array(words.dropFirst())).isDisjoint(with: .location)
+        {
+            // "M. Butcher", "J. Smith": an initial makes a person.
+            return set(.person, 3)
+        }
+        if count >= 2, count <= 4, isFollowedByCountryInBrackets(candidate, in: section),
+            !ContextWords.organizationHeads.contains(lower[count - 1])
+        {
+            // "Mark Philippoussis (Australia) beat ...": an athlete with a nationality.
+            return set(.person, 2)
+        }
         if isCompetitor(candidate, in: section), flags.isDisjoint(with: [.country, .region, .group]),
             count == 1 || !firstFlags.contains(.givenName)
         {
@@ -95,6 +107,18 @@ extension EntityExtractor {
             return set(.person, 1)
         }
         set(count == 1 ? .person : .other, 0)
+    }
+
+    /// "Name (Country)" as results and line-ups write athletes.
+    func isFollowedByCountryInBrackets(_ candidate: Candidate, in section: SectionText) -> Bool {
+        let open = candidate.tokens.upperBound
+        let sentence = section.segmented.sentences[candidate.sentence]
+        guard open + 2 < sentence.upperBound, section.isPunctuation(open, ["("]) else { return false }
+        var close = open + 1
+        while close < sentence.upperBound, close - open <= 4, !section.isPunctuation(close, [")"]) { close += 1 }
+        guard close < sentence.upperBound, close > open + 1 else { return false }
+        let words = ((open + 1)..<close).map { section.normalised($0) }
+        return lookup(words).contains(.country)
     }
 
     /// A team in a results line or table ("Pohang 3 Ulsan 2", "DETROIT 48 86 .358") or beside

@@ -90,7 +90,15 @@ struct MentionDetector {
         if token.shape.contains(.allCaps) && !section.allCaps[token.sentence] { return true }
         let flags = gazetteer.flags(word)
         if gazetteer.isCommonWord(lower) || evidence.writesLowercase(lower) {
-            return !flags.isDisjoint(with: [.country, .person, .organization, .group, .region, .water, .island])
+            if !flags.isDisjoint(with: [.country, .person, .organization, .group, .region, .water, .island]) {
+                return true
+            }
+            // "Mike Conley": a given name before a word that is no dictionary word.
+            let next = index + 1
+            guard !flags.isDisjoint(with: [.givenName, .properNoun]), next < section.tokens.count,
+                section.tokens[next].kind == .word, section.tokens[next].sentence == token.sentence
+            else { return false }
+            return !gazetteer.isCommonWord(section.bareLowercased(next))
         }
         return true
     }
@@ -158,9 +166,13 @@ struct MentionDetector {
         var titleBefore = previousWordIsTitle(first)
         if whole.isEmpty || whole == .person {
             // "U.S. Secretary of Defense Pete Hegseth", "Japanese Defense Minister Gen Nakatani".
-            if last - first >= 2, titleLength(first + 1..<last).length > 0,
-                !typedFlags(first..<(first + 1)).isDisjoint(with: NameFlags.location.union(.group))
-            {
+            let leadFlags = typedFlags(first..<(first + 1))
+            let titleFollows = last - first >= 2 && titleLength(first + 1..<last).length > 0
+            // "Australian Tom Moody", "Mexican Ariel Cruz": a nationality before a person.
+            let personFollows =
+                last - first >= 3 && leadFlags.contains(.group) && !endsWithInstitutionWord(first..<last)
+                && !gazetteer.flags(section.normalised(first + 1)).isDisjoint(with: [.givenName, .properNoun])
+            if titleFollows && !leadFlags.isDisjoint(with: NameFlags.location.union(.group)) || personFollows {
                 result.append(candidate(first..<(first + 1), titleBefore: false))
                 first += 1
             }
@@ -214,8 +226,16 @@ struct MentionDetector {
         let nameFlags: NameFlags = isCommon ? [.country, .region, .water, .island, .organization, .group] : .typed
         if !flags.isDisjoint(with: nameFlags) { return true }
         if run.count >= 2, !typedFlags(run).isEmpty || endsWithInstitutionWord(run) { return true }
+        // "Mike Conley ...", "C. Lewis ...": a given name or an initial before another name.
+        if run.count >= 2, !flags.isDisjoint(with: [.givenName, .properNoun]) || isInitial(index) { return true }
         if evidence.writesCapitalised(word) { return true }
         return !isCommon
+    }
+
+    /// A single capital with its period ("J.").
+    func isInitial(_ index: Int) -> Bool {
+        let token = section.tokens[index]
+        return token.shape.contains(.abbreviation) && token.shape.contains(.capitalised) && token.end - token.start == 2
     }
 
     /// Function words and months never start a name, unless the gazetteers list the whole ("The Hague").
