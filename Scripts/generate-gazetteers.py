@@ -117,7 +117,6 @@ def main():
         synsets[offset] = (lexfile, words, pointers)
     location_synsets = set()
     first_names = {}
-    country_synsets = set()
     for offset, (lexfile, words, pointers) in synsets.items():
         instance = any(p[0] == "@i" for p in pointers)
         names = [w for w in words if looks_like_name(w)]
@@ -141,9 +140,10 @@ def main():
             location_synsets.add(offset)
             kind = "region"
             hyper = " ".join(hypernym_words).lower()
-            if re.search(r"\b(country|state|kingdom|republic|nation|sultanate|principality)\b", hyper):
-                kind = "country" if "American state" not in hyper else "subdivision"
-                country_synsets.add(offset)
+            if re.search(r"\b(american state|county|province|district|canton|department|region of)\b", hyper):
+                kind = "subdivision"
+            elif re.search(r"\b(country|state|kingdom|republic|nation|sultanate|principality)\b", hyper):
+                kind = "country"
             elif re.search(r"\b(city|town|port|capital|metropolis|municipality|village)\b", hyper):
                 kind = "city"
             elif re.search(r"\b(sea|ocean|river|lake|gulf|bay|strait|channel|sound|waterfall)\b", hyper):

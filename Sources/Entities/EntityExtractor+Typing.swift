@@ -38,7 +38,7 @@ extension EntityExtractor {
             // "Mark Philippoussis (Australia) beat ...": an athlete with a nationality.
             return set(.person, 2)
         }
-        if isCompetitor(candidate, in: section), flags.isDisjoint(with: [.country, .region, .group]),
+        if isCompetitor(candidate, in: section), flags.isDisjoint(with: [.country, .group]),
             count == 1 || !firstFlags.contains(.givenName)
         {
             return set(.organization, 2)

@@ -171,6 +171,7 @@ struct MentionDetector {
             // "Australian Tom Moody", "Mexican Ariel Cruz": a nationality before a person.
             let personFollows =
                 last - first >= 3 && leadFlags.contains(.group) && !endsWithInstitutionWord(first..<last)
+                && !ContextWords.titleHeads.contains(section.bareLowercased(first))
                 && !gazetteer.flags(section.normalised(first + 1)).isDisjoint(with: [.givenName, .properNoun])
             if titleFollows && !leadFlags.isDisjoint(with: NameFlags.location.union(.group)) || personFollows {
                 result.append(candidate(first..<(first + 1), titleBefore: false))
