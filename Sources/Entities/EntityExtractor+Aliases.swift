@@ -3,24 +3,27 @@ extension EntityExtractor {
     /// given name alone resolved to the full person name it abbreviates, and countries to their
     /// canonical name.
     func resolveAliases(_ candidates: inout [Candidate]) {
-        var best: [String: (type: EntityType, strength: Int, count: Int)] = [:]
+        // Votes at the highest strength seen for each name; the most voted type wins, ties going
+        // to the type seen first.
+        var votes: [String: (strength: Int, types: [(type: EntityType, count: Int)])] = [:]
         for candidate in candidates {
             let key = candidate.key
-            if let current = best[key] {
-                if candidate.strength > current.strength {
-                    best[key] = (candidate.type, candidate.strength, 1)
-                } else if candidate.strength == current.strength, candidate.type == current.type {
-                    best[key] = (current.type, current.strength, current.count + 1)
+            var entry = votes[key] ?? (candidate.strength, [])
+            if candidate.strength > entry.strength { entry = (candidate.strength, []) }
+            if candidate.strength == entry.strength {
+                if let slot = entry.types.firstIndex(where: { $0.type == candidate.type }) {
+                    entry.types[slot].count += 1
+                } else {
+                    entry.types.append((candidate.type, 1))
                 }
-            } else {
-                best[key] = (candidate.type, candidate.strength, 1)
             }
+            votes[key] = entry
         }
         for index in candidates.indices {
-            if let chosen = best[candidates[index].key], chosen.strength > candidates[index].strength {
-                candidates[index].type = chosen.type
-                candidates[index].strength = chosen.strength
-            }
+            guard let entry = votes[candidates[index].key], var winner = entry.types.first else { continue }
+            for vote in entry.types where vote.count > winner.count { winner = vote }
+            candidates[index].type = winner.type
+            candidates[index].strength = entry.strength
         }
 
         // Full person names by each of their words, longest (then most frequent) first.

@@ -69,6 +69,13 @@ extension EntityExtractor {
                 if type == .organization { return set(.organization, 2) }
             }
         }
+        if flags.contains(.facility) { return set(.location, 2) }
+        if count == 2, gazetteer.flags(words[1]).contains(.city), !ContextWords.compassWords.contains(lower[0]),
+            gazetteer.flags(words[0]).isDisjoint(with: NameFlags.location.union(.givenName))
+        {
+            // "Dynamo Moscow", "Real Madrid", "Internazionale Milan": a club named with its city.
+            return set(.organization, 2)
+        }
         if count == 1, words[0].contains("-") {
             // "Indo-Pacific", "Sino-Japanese", "Anglo-American".
             let parts = words[0].split(separator: "-").map(String.init)
@@ -151,11 +158,11 @@ extension EntityExtractor {
             words == 1
             ? [
                 (.location, .location), (.group, .group), (.organization, .organization), (.person, .person),
-                (.event, .event), (.facility, .location), (.work, .other),
+                (.event, .event), (.work, .other),
             ]
             : [
                 (.person, .person), (.location, .location), (.organization, .organization), (.event, .event),
-                (.group, .group), (.facility, .location), (.work, .other),
+                (.group, .group), (.work, .other),
             ]
         for (flag, type) in order where !flags.isDisjoint(with: flag) { return type }
         return nil

@@ -187,7 +187,25 @@ struct MentionDetector {
         }
         while first < last, isDroppableLead(first, run: first..<last) { first += 1 }
         guard first < last else { return }
+        if last - first >= 2, typedFlags(first..<last).isEmpty, !endsWithInstitutionWord(first..<last) {
+            // "Chicago NAPM", "NAPM Chicago": an acronym is its own name beside a plain word.
+            if isAcronym(last - 1), !isAcronym(last - 2) {
+                result.append(candidate(first..<(last - 1), titleBefore: titleBefore))
+                first = last - 1
+                titleBefore = false
+            } else if isAcronym(first), !isAcronym(first + 1) {
+                result.append(candidate(first..<(first + 1), titleBefore: false))
+                first += 1
+            }
+        }
         result.append(candidate(first..<last, titleBefore: titleBefore))
+    }
+
+    /// All capitals, no periods, in a sentence that is not shouting ("NATO", not "U.S." or "JAPAN").
+    func isAcronym(_ index: Int) -> Bool {
+        let token = section.tokens[index]
+        return token.shape.contains(.allCaps) && !token.shape.contains(.abbreviation)
+            && !section.allCaps[token.sentence]
     }
 
     func candidate(_ range: Range<Int>, titleBefore: Bool) -> Candidate {
