@@ -223,7 +223,7 @@ struct Harness {
     }
 }
 
-@Suite struct ConnectionStateFloodTests {
+extension ConnectionStateTests {
     @Test func pipelinedFloodPausesReadingUntilTurnsCatchUp() {
         var harness = Harness(
             maxRequestsPerTurn: 50, outputHighWaterBytes: 1 << 30,
@@ -242,7 +242,7 @@ struct Harness {
     }
 }
 
-@Suite struct ConnectionStateDeadlineTests {
+extension ConnectionStateTests {
     /// The deadline is exact: nothing fires a nanosecond before it, something fires at it.
     func expectDeadlineIsExact(_ harness: Harness, _ label: String) {
         guard let deadline = harness.state.nextDeadline else {
