@@ -48,8 +48,10 @@ enum ArticleJSON {
         return json.bytes
     }
 
-    /// The first `excerptWords` words, cut on a word boundary, with an ellipsis when cut.
+    /// The first `excerptWords` words on one line (paragraph breaks become spaces), cut on a word
+    /// boundary, with an ellipsis when cut.
     static func excerpt(_ body: String) -> String {
+        let body = body.replacingOccurrences(of: "\n\n", with: " ")
         var words = 0
         var inWord = false
         for index in body.indices {

@@ -121,7 +121,7 @@ struct JSONWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Escapes per RFC 8259: quote, backslash and control characters; everything else is copied as
-    /// UTF-8. `<`, `>` and `&` are escaped too so a response can be embedded in HTML safely.
+    /// UTF-8. `<` is escaped too, so no string can close a `<script>` element it is embedded in.
     private mutating func appendQuoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
@@ -136,7 +136,7 @@ struct JSONWriter {
                 case UInt8(ascii: "\n"): escape = Array(#"\n"#.utf8)
                 case UInt8(ascii: "\r"): escape = Array(#"\r"#.utf8)
                 case UInt8(ascii: "\t"): escape = Array(#"\t"#.utf8)
-                case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                case 0..<0x20, UInt8(ascii: "<"):
                     escape = Array(#"\u00"#.utf8) + [Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]]
                 default: escape = nil
                 }

@@ -5,9 +5,10 @@ import Foundation
 public struct Article: Sendable, Hashable {
     public var id: String
     public var title: String
-    /// The clean text: paragraphs joined by a blank line ("\n\n").
+    /// The clean text: paragraphs joined by a blank line ("\n\n"). A paragraph never holds a
+    /// newline, so the text is stored once, here, and `paragraphs` is read back from it; a
+    /// large corpus would otherwise be held twice.
     public var body: String
-    public var paragraphs: [String]
     /// Publication time, normalised to UTC; nil when the record gave none or none that parses.
     public var published: Date?
     public var source: String?
@@ -19,15 +20,16 @@ public struct Article: Sendable, Hashable {
     /// Where the record came from, for load reports and duplicate-id messages.
     public var origin: Origin
 
+    /// - Parameter paragraphs: `body` split at its blank lines, or empty; only `body` is kept.
     public init(
         id: String, title: String, body: String, paragraphs: [String], published: Date? = nil, source: String? = nil,
         url: String? = nil, author: String? = nil, category: String? = nil, metadata: [MetadataField] = [],
         origin: Origin
     ) {
+        assert(paragraphs.isEmpty || paragraphs.joined(separator: "\n\n") == body, "paragraphs must make up body")
         self.id = id
         self.title = title
         self.body = body
-        self.paragraphs = paragraphs
         self.published = published
         self.source = source
         self.url = url

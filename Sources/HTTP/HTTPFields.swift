@@ -53,6 +53,8 @@ public struct HTTPFields: Sendable, Hashable, Sequence {
 
     public func contains(_ name: String) -> Bool { fields.contains { Self.namesMatch($0.name, name) } }
 
+    public mutating func reserveCapacity(_ capacity: Int) { fields.reserveCapacity(capacity) }
+
     public mutating func append(name: String, value: String) {
         fields.append(Field(name: name, value: value))
     }

@@ -1,15 +1,16 @@
-/// What the server knows about a request beyond its bytes.
+/// What the server knows about a request beyond its bytes, handed to the responder with it.
 public struct RequestContext: Sendable {
-    /// Echoed from a sane `X-Request-Id`, else generated.
+    /// The client's `X-Request-Id` when it sent a sane one (1 to 128 of `A-Z a-z 0-9 - _ . :`),
+    /// else one the server made; every response carries it back.
     public var requestID: String
+    /// The peer as `ip:port` (`[ip]:port` for IPv6).
     public var remoteAddress: String
-    public var receivedAt: ContinuousClock.Instant
+    /// When the event loop read the request: monotonic nanoseconds (CLOCK_MONOTONIC), comparable
+    /// only with other monotonic readings, cheap enough to take once per wake-up.
+    public var receivedAt: UInt64
     public var isTLS: Bool
 
-    public init(
-        requestID: String, remoteAddress: String = "", receivedAt: ContinuousClock.Instant = .now,
-        isTLS: Bool = false
-    ) {
+    public init(requestID: String, remoteAddress: String, receivedAt: UInt64, isTLS: Bool = false) {
         self.requestID = requestID
         self.remoteAddress = remoteAddress
         self.receivedAt = receivedAt

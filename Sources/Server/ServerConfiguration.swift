@@ -7,6 +7,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var port: Int = 8080
     /// Event loops; 0 means one per core.
     public var threads: Int = 0
+    /// Pending-connection queue of each listening socket (listen(2) backlog).
+    public var backlog: Int = 1024
     public var limits = Limits()
     public var timeouts = Timeouts()
 
@@ -23,7 +25,9 @@ public struct ServerConfiguration: Sendable, Hashable {
         public var maxBodyBytes: Int = 1_048_576
         /// Open connections across all loops; past it new ones are answered 503 and closed.
         public var maxConnections: Int = 10000
-        /// Requests a connection may have parsed but not answered before reading pauses.
+        /// Pipelined requests one connection gets answered in a turn before the loop serves the
+        /// others (fairness); unanswered ones wait in its buffer, and reading pauses above
+        /// `outputHighWaterBytes`.
         public var maxPipelinedRequests: Int = 16
         /// Unsent response bytes a connection may hold before reading pauses (backpressure).
         public var outputHighWaterBytes: Int = 1_048_576
@@ -42,6 +46,9 @@ public struct ServerConfiguration: Sendable, Hashable {
         public var writeSeconds: Double = 30
         /// On SIGTERM/SIGINT, requests in flight get this long to finish.
         public var drainSeconds: Double = 10
+        /// After a final response (error or `Connection: close`), how long unread input is drained
+        /// before closing, so the client reads the response instead of a connection reset.
+        public var lingerSeconds: Double = 2
 
         public init() {}
     }

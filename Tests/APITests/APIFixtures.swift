@@ -44,7 +44,7 @@ enum APIFixtures {
     {
         responder.respond(
             to: HTTPRequest(method: .get, target: target, headers: HTTPFields(headers)),
-            context: RequestContext(requestID: "test"))
+            context: RequestContext(requestID: "test", remoteAddress: "127.0.0.1:1", receivedAt: 0))
     }
 
     static func json(_ response: HTTPResponse) -> [String: Any] {

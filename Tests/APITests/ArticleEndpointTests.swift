@@ -70,7 +70,7 @@ import Testing
         let positions = keys.map { text.range(of: "\"\($0)\":")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
-        #expect(text.contains(#""title":"Chip launch \"Nova\" \u003cdelayed\u003e \u0026 rescheduled""#))
+        #expect(text.contains(#""title":"Chip launch \"Nova\" \u003cdelayed> & rescheduled""#))
         let record = APIFixtures.json(response)
         #expect(record["date"] as? String == "2026-03-10T00:00:00Z")
         #expect((record["metadata"] as? [String: Any])?["lang"] as? String == "en")

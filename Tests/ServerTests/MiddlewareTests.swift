@@ -20,7 +20,7 @@ import Testing
     ) -> HTTPResponse {
         responder.respond(
             to: HTTPRequest(method: method, target: "/r", headers: HTTPFields(headers)),
-            context: RequestContext(requestID: "t"))
+            context: RequestContext(requestID: "t", remoteAddress: "127.0.0.1:1", receivedAt: 0))
     }
 
     @Test(arguments: ["\"v1\"", "W/\"v1\"", "\"x\", \"v1\"", "*"])

@@ -21,7 +21,9 @@ import Testing
     }
 
     private func send(_ method: HTTPMethod, _ target: String) -> HTTPResponse {
-        responder().respond(to: HTTPRequest(method: method, target: target), context: RequestContext(requestID: "t"))
+        responder().respond(
+            to: HTTPRequest(method: method, target: target),
+            context: RequestContext(requestID: "t", remoteAddress: "127.0.0.1:1", receivedAt: 0))
     }
 
     @Test(arguments: [

@@ -1,0 +1,18 @@
+import Corpus
+import Foundation
+
+extension NewsdeskService {
+    /// The paths to load: the configured ones, or the sample corpus bundled with the package.
+    public var corpusPaths: [String] {
+        configuration.dataPaths.isEmpty ? [CorpusLoader.sampleCorpusURL.path] : configuration.dataPaths
+    }
+
+    /// Loads the corpus, builds its serving state beside the current one and swaps it in; until
+    /// the first load completes, corpus routes answer 503 and `/ready` is not 200.
+    @discardableResult
+    public func loadCorpus() -> Snapshot {
+        let snapshot = Snapshot.load(paths: corpusPaths)
+        install(ServingState(snapshot: snapshot))
+        return snapshot
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Maps one JSON record onto an `Article`, by the field names real exports use. Names match
+/// case-insensitively and ignore `_`, `-` and spaces (`published_at` is `publishedAt`). The
+/// first field of a role wins; a repeat, and every field without a role, is kept as metadata
+/// in record order. `null` and empty strings count as absent.
+enum RecordMapper {
+    enum Role {
+        case id, title, body, date, source, url, author, category
+    }
+
+    static let roles: [String: Role] = {
+        let names: [Role: [String]] = [
+            .id: ["id", "articleid", "docid", "uuid"],
+            .title: ["title", "headline"],
+            .body: ["body", "text", "content", "articlebody", "fulltext", "bodytext"],
+            .date: [
+                "date", "published", "pubdate", "publishedat", "datetime", "publicationdate", "datepublished",
+                "publishdate", "publisheddate",
+            ],
+            .source: ["source", "publisher", "site", "sitename", "outlet", "publication"],
+            .url: ["url", "link", "permalink", "canonicalurl"],
+            .author: ["author", "byline", "authors", "creator", "writer"],
+            .category: ["category", "categories", "section", "topic"],
+        ]
+        var table: [String: Role] = [:]
+        for (role, keys) in names {
+            for key in keys { table[key] = role }
+        }
+        return table
+    }()
+
+    static func role(of key: String) -> Role? {
+        var folded = ""
+        for scalar in key.unicodeScalars where scalar != "_" && scalar != "-" && scalar != " " {
+            folded.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
+        }
+        return roles[folded]
+    }
+
+    /// Adds the record's article (or the reason it was skipped) and any warnings to `outcome`.
+    static func map(_ object: JSONObject, origin: Article.Origin, element: Int?, into outcome: inout LoadOutcome) {
+        var fields = Fields()
+        var metadata: [Article.MetadataField] = []
+        var warnings: [LoadProblem] = []
+        for member in object.members {
+            if case .null = member.value { continue }
+            guard let role = role(of: member.key), !fields.has(role) else {
+                metadata.append(.init(name: member.key, json: member.value.compactText))
+                continue
+            }
+            switch fields.assign(role, member.value) {
+            case .assigned: break
+            case .empty: continue
+            case .wrongType(let expected):
+                warnings.append(.wrongFieldType(field: member.key, expected: expected, found: member.value.kind))
+                metadata.append(.init(name: member.key, json: member.value.compactText))
+            case .badDate(let text):
+                warnings.append(.unparseableDate(field: member.key, value: text))
+                metadata.append(.init(name: member.key, json: member.value.compactText))
+            }
+        }
+        for warning in warnings { outcome.warn(origin, element: element, warning) }
+        guard fields.title != nil || !fields.paragraphs.isEmpty else {
+            outcome.skip(origin, element: element, .noTitleOrBody)
+            return
+        }
+        let body = fields.paragraphs.joined(separator: "\n\n")
+        let title = fields.title ?? Headline.fromOpening(of: fields.paragraphs[0])
+        var id = ArticleID.derived(title: title, body: body)
+        if let raw = fields.id {
+            if let clean = ArticleID.sanitized(raw) {
+                id = clean
+                if clean != raw { outcome.warn(origin, element: element, .idRewritten(from: raw, to: clean)) }
+            } else {
+                outcome.warn(origin, element: element, .idRewritten(from: raw, to: id))
+            }
+        }
+        outcome.articles.append(
+            Article(
+                id: id, title: title, body: body, paragraphs: fields.paragraphs, published: fields.date,
+                source: fields.source, url: fields.url, author: fields.author, category: fields.category,
+                metadata: metadata, origin: origin))
+    }
+}

@@ -1,0 +1,90 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The loaded corpus as the server reads it: immutable, shared by every request, replaced
+/// whole on reload.
+///
+/// Canonical order: newest first by publication date, undated articles last, ties broken by
+/// ascending id, so the default listing needs no sort and equal inputs give equal output.
+public final class Snapshot: Sendable {
+    public let articles: [Article]
+    public let report: LoadReport
+    /// 16 hex digits hashed from every article's content in canonical order: equal corpora get
+    /// equal versions across runs and machines, any change gives a new one (for ETags).
+    public let version: String
+    public let loadedAt: Date
+    private let positions: [String: Int]
+
+    /// - Parameter articles: articles with unique ids, in any order.
+    public init(articles: [Article], report: LoadReport, loadedAt: Date = Date()) {
+        // Sorting positions moves 8-byte integers instead of articles of a dozen fields.
+        let sorted = articles.indices.sorted { Self.precedes(articles[$0], articles[$1]) }.map { articles[$0] }
+        self.articles = sorted
+        self.report = report
+        self.loadedAt = loadedAt
+        self.version = Self.version(of: sorted)
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(sorted.count)
+        for (index, article) in sorted.enumerated() { positions[article.id] = index }
+        self.positions = positions
+    }
+
+    public static func load(paths: [String]) -> Snapshot {
+        let (articles, report) = CorpusLoader.load(paths: paths)
+        return Snapshot(articles: articles, report: report)
+    }
+
+    public func article(id: String) -> Article? {
+        positions[id].map { articles[$0] }
+    }
+
+    /// The article's position in `articles`.
+    public func index(of id: String) -> Int? {
+        positions[id]
+    }
+
+    static func precedes(_ lhs: Article, _ rhs: Article) -> Bool {
+        switch (lhs.published, rhs.published) {
+        case (let left?, let right?) where left != right: left > right
+        case (.some, .none): true
+        case (.none, .some): false
+        default: lhs.id < rhs.id
+        }
+    }
+
+    /// Hashes slices of the corpus in parallel, then hashes the slice hashes in order.
+    private static func version(of articles: [Article]) -> String {
+        let sliceSize = 2_048
+        let sliceCount = (articles.count + sliceSize - 1) / sliceSize
+        let hashes = Mutex<[UInt64]>(Array(repeating: 0, count: sliceCount))
+        DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
+            var hash = ContentHash()
+            for article in articles[(slice * sliceSize)..<min(articles.count, (slice + 1) * sliceSize)] {
+                contribute(article, to: &hash)
+            }
+            let value = hash.value
+            hashes.withLock { $0[slice] = value }
+        }
+        var total = ContentHash()
+        total.combine(UInt64(articles.count))
+        for value in hashes.withLock({ $0 }) { total.combine(value) }
+        return total.hex
+    }
+
+    /// Feeds every field a client can see into `hash`.
+    private static func contribute(_ article: Article, to hash: inout ContentHash) {
+        for text in [
+            article.id, article.title, article.body, article.source ?? "", article.url ?? "", article.author ?? "",
+            article.category ?? "",
+        ] {
+            hash.combine(text)
+        }
+        let millis = article.published.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? Int64.min
+        hash.combine(UInt64(bitPattern: millis))
+        for field in article.metadata {
+            hash.combine(field.name)
+            hash.combine(field.json)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+extension ConnectionState {
+    /// The bounds of one connection. Durations are nanoseconds, matching the clock the caller feeds.
+    public struct Configuration: Sendable, Hashable {
+        public var limits: HTTPLimits
+        /// From a request's first byte to its complete head (slowloris).
+        public var headerTimeout: UInt64
+        /// Between body bytes of a request in progress.
+        public var bodyTimeout: UInt64
+        /// A connection with nothing in flight is closed after this.
+        public var idleTimeout: UInt64
+        /// Queued output that makes no progress for this long is abandoned (slow reader).
+        public var writeTimeout: UInt64
+        /// How long a closing connection drains unread input after its last response.
+        public var lingerTimeout: UInt64
+        /// Requests answered in one turn before other connections are served.
+        public var maxRequestsPerTurn: Int
+        /// Unsent bytes above which reading pauses (backpressure).
+        public var outputHighWaterBytes: Int
+
+        public init(
+            limits: HTTPLimits = HTTPLimits(), headerTimeout: UInt64 = 10 * Self.nanosecondsPerSecond,
+            bodyTimeout: UInt64 = 30 * Self.nanosecondsPerSecond, idleTimeout: UInt64 = 60 * Self.nanosecondsPerSecond,
+            writeTimeout: UInt64 = 30 * Self.nanosecondsPerSecond,
+            lingerTimeout: UInt64 = 2 * Self.nanosecondsPerSecond, maxRequestsPerTurn: Int = 16,
+            outputHighWaterBytes: Int = 1_048_576
+        ) {
+            self.limits = limits
+            self.headerTimeout = headerTimeout
+            self.bodyTimeout = bodyTimeout
+            self.idleTimeout = idleTimeout
+            self.writeTimeout = writeTimeout
+            self.lingerTimeout = lingerTimeout
+            self.maxRequestsPerTurn = max(1, maxRequestsPerTurn)
+            self.outputHighWaterBytes = outputHighWaterBytes
+        }
+
+        public static let nanosecondsPerSecond: UInt64 = 1_000_000_000
+
+        /// Seconds from a configuration file as nanoseconds; negative or non-finite values count as zero.
+        public static func nanoseconds(_ seconds: Double) -> UInt64 {
+            guard seconds.isFinite, seconds > 0 else { return 0 }
+            return UInt64(min(seconds, 1e9) * 1e9)
+        }
+    }
+}

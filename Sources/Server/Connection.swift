@@ -1,0 +1,41 @@
+import HTTP
+
+/// One accepted connection as its event loop sees it: the transport, the protocol state and the
+/// bytes waiting to be written. Owned and touched only by that loop's thread.
+final class Connection {
+    let fileDescriptor: Int32
+    /// Distinguishes this connection from a later one that reuses the same descriptor number, so a
+    /// stale epoll event cannot reach it.
+    let generation: UInt32
+    let transport: any ConnectionTransport
+    let remoteAddress: String
+    var state: ConnectionState
+    var output: [UInt8] = []
+    var outputSent = 0
+    /// The epoll interest currently registered, so it is changed only when it must be.
+    var registeredEvents: UInt32
+    var isOpen = true
+    var isScheduled = false
+
+    init(
+        fileDescriptor: Int32, generation: UInt32, transport: any ConnectionTransport, remoteAddress: String,
+        state: ConnectionState, registeredEvents: UInt32
+    ) {
+        self.fileDescriptor = fileDescriptor
+        self.generation = generation
+        self.transport = transport
+        self.remoteAddress = remoteAddress
+        self.state = state
+        self.registeredEvents = registeredEvents
+    }
+
+    var epollToken: UInt64 { UInt64(generation) << 32 | UInt64(UInt32(bitPattern: fileDescriptor)) }
+
+    var hasPendingOutput: Bool { outputSent < output.count }
+
+    /// Called when every queued byte is written: reuse the buffer unless one huge response grew it.
+    func resetOutput() {
+        output.removeAll(keepingCapacity: output.capacity <= 262_144)
+        outputSent = 0
+    }
+}

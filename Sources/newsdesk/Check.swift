@@ -1,0 +1,19 @@
+import ArgumentParser
+import Corpus
+import Foundation
+
+/// `newsdesk check PATH`: loads a corpus exactly as `serve` would and prints the load report.
+/// Exits 1 when any file or record was skipped, so it can guard a data pipeline.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load a corpus and print its load report without serving it.")
+
+    @Argument(help: "Corpus folders or files to load.")
+    var paths: [String]
+
+    func run() throws {
+        let snapshot = Snapshot.load(paths: paths)
+        print(snapshot.report)
+        if !snapshot.report.skipped.isEmpty { throw ExitCode(1) }
+    }
+}
