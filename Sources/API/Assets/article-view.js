@@ -68,6 +68,7 @@ function paragraphs(runs, state) {
 }
 
 function entityList(entities, state) {
+  if (entities === null) return h("p", { class: "muted" }, "This server does not identify entities yet.");
   if (entities.length === 0) return h("p", { class: "muted" }, "No people, organisations or places were found in this article.");
   const byType = new Map();
   for (const entity of entities) {
@@ -136,7 +137,8 @@ export async function renderArticle(state, ui, signal) {
     if (error.name !== "AbortError") ui.showError(error);
     return;
   }
-  const entities = Array.isArray(article.entities) ? article.entities : [];
+  const detected = Array.isArray(article.entities);
+  const entities = detected ? article.entities : [];
   for (const entity of entities) ui.names.set(entity.id, entity.name);
   const body = typeof article.body === "string" ? article.body : (article.paragraphs ?? []).join("\n\n");
   const related = h("div", { class: "related-body" }, h("p", { class: "muted" }, "Loading related articles…"));
@@ -164,10 +166,10 @@ export async function renderArticle(state, ui, signal) {
     h(
       "aside",
       { class: "article-side", "aria-label": "About this article" },
-      h("section", { class: "article-entities" }, h("h2", null, "In this article"), entityList(entities, state)),
+      h("section", { class: "article-entities" }, h("h2", null, "In this article"), entityList(detected ? entities : null, state)),
       h("section", { class: "related" }, h("h2", null, "Related articles"), related),
     ),
   );
-  ui.setStatus(`${entities.length ? plural(entities.length, "entity", "entities") + " marked" : ""}`);
+  ui.setStatus(entities.length ? `${plural(entities.length, "entity", "entities")} marked in the text` : "");
   await renderRelated(related, article, state, signal);
 }
