@@ -121,6 +121,7 @@ int csystem_shutdown_write(int fd) { return shutdown(fd, SHUT_WR); }
 
 #include <fcntl.h>
 #include <signal.h>
+#include <pthread.h>
 
 static volatile sig_atomic_t csystem_forward_fd = -1;
 
@@ -147,6 +148,13 @@ int csystem_signal_forward(int signo, int write_fd) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     return sigaction(signo, &action, NULL);
+}
+
+int csystem_signal_unblock(int signo) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signo);
+    return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 void csystem_signal_restore(int signo) {

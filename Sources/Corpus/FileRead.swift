@@ -16,7 +16,7 @@ struct FileRead: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .alwaysMapped)
         } catch {
-            outcome.skip(.init(path: file.path), .unreadable(reason: Self.reason(for: error)))
+            outcome.skip(.init(path: file.path), .unreadable(reason: Self.reason(for: error, path: file.path)))
             return
         }
         data?.withUnsafeBytes { raw in
@@ -37,17 +37,14 @@ struct FileRead: Sendable {
         }
     }
 
-    /// The operating system's words for a failed read, without Foundation's wrapping.
-    private static func reason(for error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let message = strerror(Int32(underlying.code))
-        {
-            return String(cString: message)
+    /// The operating system's words for a failed read ("Permission denied"), found by asking it
+    /// directly: Foundation's errors wrap them in prose that differs between platforms.
+    private static func reason(for error: any Error, path: String) -> String {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor < 0 else {
+            close(descriptor)
+            return (error as NSError).localizedDescription
         }
-        if nsError.domain == NSPOSIXErrorDomain, let message = strerror(Int32(nsError.code)) {
-            return String(cString: message)
-        }
-        return nsError.localizedDescription
+        return String(cString: strerror(errno))
     }
 }

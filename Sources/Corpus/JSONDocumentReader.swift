@@ -1,6 +1,6 @@
-/// Reads a `.json` file: one article object, an array of them, or an object that holds the
-/// array under a member such as "articles", "items" or "data" (or as its only array of
-/// objects). Records are reported by the line their object opens on and their array index.
+/// Reads a `.json` file: one article object (one with a title or body field), an array of
+/// them, or an object that holds the array under a member such as "articles", "items" or
+/// "data" (or as its only array of objects). Records are reported by the line their object opens on and their array index.
 enum JSONDocumentReader {
     static let collectionKeys: Set<String> = [
         "articles", "items", "data", "results", "records", "entries", "posts", "stories", "news", "documents", "docs",
@@ -20,7 +20,7 @@ enum JSONDocumentReader {
         case .array(let elements):
             readRecords(elements, path: path, into: &outcome)
         case .object(let object):
-            if object.members.contains(where: { RecordMapper.role(of: $0.key) != nil }) {
+            if object.members.contains(where: { [.title, .body].contains(RecordMapper.role(of: $0.key)) }) {
                 RecordMapper.map(object, origin: .init(path: path, line: object.line), element: nil, into: &outcome)
             } else if let elements = collection(in: object) {
                 readRecords(elements, path: path, into: &outcome)

@@ -18,7 +18,10 @@ public final class SignalWatcher: Sendable {
         let readFD = descriptors[0]
         self.signals = signals
         writeFD = descriptors[1]
-        for number in signals { _ = csystem_signal_forward(number, writeFD) }
+        for number in signals {
+            _ = csystem_signal_forward(number, writeFD)
+            _ = csystem_signal_unblock(number)
+        }
         let reader = Thread {
             var byte: UInt8 = 0
             while true {

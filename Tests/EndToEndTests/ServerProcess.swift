@@ -85,11 +85,8 @@ final class ServerProcess {
     }
 
     deinit {
-        if process.isRunning {
-            process.terminate()
-            let deadline = Date().addingTimeInterval(10)
-            while process.isRunning && Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning, stop(timeout: 10) == nil {
+            kill(process.processIdentifier, SIGKILL)
         }
     }
 
@@ -99,11 +96,18 @@ final class ServerProcess {
     var standardError: String { errorLog.text }
 
     /// Sends SIGTERM and waits for the exit status.
+    /// `waitUntilExit` on a helper thread: polling `isRunning` from a test's thread can miss the
+    /// exit until Foundation's own child monitor runs.
     func stop(timeout: TimeInterval = 20) -> Int32? {
         process.terminate()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        return process.isRunning ? nil : process.terminationStatus
+        let exited = DispatchSemaphore(value: 0)
+        let process = process
+        Thread {
+            process.waitUntilExit()
+            exited.signal()
+        }.start()
+        guard exited.wait(timeout: .now() + timeout) == .success else { return nil }
+        return process.terminationStatus
     }
 }
 

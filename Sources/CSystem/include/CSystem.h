@@ -36,13 +36,6 @@ int csystem_eventfd(void);
 int csystem_eventfd_signal(int fd);
 /// Resets an eventfd counter after a wake-up.
 void csystem_eventfd_drain(int fd);
-/// Self-pipe signal forwarding: a pipe whose write end is non-blocking, both ends close-on-exec.
-int csystem_signal_pipe(int fds[2]);
-/// Installs a handler for `signo` that writes the signal number as one byte to `write_fd`, the one
-/// async-signal-safe thing it does. One forwarding descriptor per process.
-int csystem_signal_forward(int signo, int write_fd);
-/// Gives `signo` its default action back and stops forwarding.
-void csystem_signal_restore(int signo);
 
 #endif
 
@@ -68,6 +61,9 @@ int csystem_signal_pipe(int fds[2]);
 /// Installs a handler for `signo` that writes the signal number as one byte to `write_fd`, the one
 /// async-signal-safe thing it does. One forwarding descriptor per process.
 int csystem_signal_forward(int signo, int write_fd);
+/// Unblocks `signo` for the calling thread and the threads it starts later: a process spawned by a
+/// parent whose thread blocked the signal inherits that mask, and would never see the signal.
+int csystem_signal_unblock(int signo);
 /// Gives `signo` its default action back and stops forwarding.
 void csystem_signal_restore(int signo);
 

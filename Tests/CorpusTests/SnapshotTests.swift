@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import Corpus
+
+@Suite struct SnapshotTests {
+    static func article(_ id: String, _ day: Int?, title: String = "T") -> Article {
+        Article(
+            id: id, title: title, body: "Body of \(id).", paragraphs: ["Body of \(id)."],
+            published: day.map { Date(timeIntervalSince1970: Double($0) * 86_400) }, origin: .init(path: "x"))
+    }
+
+    static let report = LoadReport(
+        formats: [], filesRead: 0, filesIgnored: 0, articlesLoaded: 0, skipped: [], duplicates: [], warnings: [],
+        elapsed: .zero)
+
+    @Test func articlesAreNewestFirstThenByIdWithUndatedLast() {
+        let snapshot = Snapshot(
+            articles: [
+                Self.article("c", 1), Self.article("u2", nil), Self.article("b", 5), Self.article("a", 5),
+                Self.article("u1", nil), Self.article("d", 9),
+            ], report: Self.report)
+        #expect(snapshot.articles.map(\.id) == ["d", "a", "b", "c", "u1", "u2"])
+        #expect(snapshot.index(of: "b") == 2)
+        #expect(snapshot.article(id: "c")?.id == "c")
+        #expect(snapshot.article(id: "missing") == nil)
+    }
+
+    @Test func theVersionFollowsContentNotInputOrder() {
+        let articles = [Self.article("a", 1), Self.article("b", 2)]
+        let version = Snapshot(articles: articles, report: Self.report).version
+        #expect(version.count == 16)
+        #expect(Snapshot(articles: articles.reversed(), report: Self.report).version == version)
+        #expect(
+            Snapshot(articles: [Self.article("a", 1), Self.article("b", 3)], report: Self.report).version != version)
+        #expect(
+            Snapshot(articles: [Self.article("a", 1, title: "U"), Self.article("b", 2)], report: Self.report).version
+                != version)
+        #expect(Snapshot(articles: [Self.article("a", 1)], report: Self.report).version != version)
+    }
+
+    @Test func theSampleCorpusLoadsIntoASnapshot() throws {
+        let snapshot = Snapshot.load(paths: [CorpusLoader.sampleCorpusURL.path])
+        #expect(snapshot.articles.count == snapshot.report.articlesLoaded)
+        let dates = snapshot.articles.compactMap(\.published)
+        #expect(dates == dates.sorted(by: >))
+        #expect(Snapshot.load(paths: [CorpusLoader.sampleCorpusURL.path]).version == snapshot.version)
+        let trade = try #require(snapshot.article(id: "epr-trade-deal-signed"))
+        #expect(trade.source == "Estmark Public Radio")
+    }
+}
