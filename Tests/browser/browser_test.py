@@ -256,6 +256,9 @@ def run(page, api, base, artifacts):
             r.shot("home-empty")
             raise Skip("the corpus this binary serves is empty; checked the page says so")
         page.wait_for_selector("#view .result", timeout=TIMEOUT_MS)
+        first = page.evaluate("performance.getEntriesByName('newsdesk:first-results')[0]?.startTime ?? null")
+        expect(first is not None, "the page did not mark its first results")
+        print(f"first results (article list) rendered {first:.1f} ms after navigation")
         titles = page.locator("#view .result .result-title").all_inner_texts()
         expect(titles == [item["title"] for item in listing["items"]],
                f"home lists {titles[:3]}..., the API {[i['title'] for i in listing['items']][:3]}...")
