@@ -2,13 +2,15 @@
 // problem+json detail, so a view can show what went wrong instead of throwing.
 
 export class ApiError extends Error {
-  constructor(status, title, detail, parameter = null) {
+  constructor(status, title, detail, parameter = null, retryAfter = null) {
     super(detail || title);
     this.name = "ApiError";
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.parameter = parameter;
+    /** Seconds to wait before asking again (a 503 while the corpus loads says how long). */
+    this.retryAfter = retryAfter;
   }
 
   /** Whether the endpoint is missing on this server (an older build), not a bad request. */
@@ -81,7 +83,8 @@ export async function getJSON(path, { signal } = {}) {
   if (!response.ok) {
     const title = body?.title ?? (response.statusText || `HTTP ${response.status}`);
     const detail = body?.detail ?? `The server answered ${response.status} for ${path}.`;
-    throw new ApiError(response.status, title, detail, body?.parameter ?? null);
+    const retryAfter = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
+    throw new ApiError(response.status, title, detail, body?.parameter ?? null, Number.isFinite(retryAfter) ? retryAfter : null);
   }
   if (body === null) throw new ApiError(response.status, "Bad response", `The server's answer for ${path} is not JSON.`);
   const result = { data: body, headers: response.headers };

@@ -21,6 +21,7 @@ const facetsDetails = $("facets-details");
 
 let state = readState(location.search);
 let controller = null;
+let retryTimer = 0;
 
 const ui = {
   view,
@@ -42,8 +43,15 @@ const ui = {
     input.setAttribute("aria-describedby", "search-error search-hint");
   },
   showError(error) {
-    const title = error.status ? `${error.title} (${error.status})` : error.title ?? "Error";
     status.textContent = "";
+    if (error.status === 503) {
+      // The server is up but still loading its corpus: say so and try again when it asks.
+      const seconds = Math.min(Math.max(error.retryAfter ?? 1, 1), 30);
+      replace(view, h("p", { class: "notice" }, `${error.message} This page will update when it is ready.`));
+      retryTimer = setTimeout(() => render(), seconds * 1000);
+      return;
+    }
+    const title = error.status ? `${error.title} (${error.status})` : error.title ?? "Error";
     replace(view, h("div", { class: "error", role: "alert" }, h("h2", null, title), h("p", null, error.message)));
   },
 };
@@ -68,6 +76,7 @@ function syncControls() {
 }
 
 async function render({ focus = false } = {}) {
+  clearTimeout(retryTimer);
   controller?.abort();
   controller = new AbortController();
   const signal = controller.signal;
@@ -147,8 +156,9 @@ async function showCorpus() {
   try {
     const { data } = await getJSON("/v1/stats");
     $("corpus-info").textContent = `${plural(Number(data.articles) || 0, "article")} · corpus ${data.version} loaded ${formatDate(data.loadedAt)}`;
-  } catch {
-    $("corpus-info").textContent = "Corpus statistics are unavailable.";
+  } catch (error) {
+    if (error.status === 503) setTimeout(showCorpus, Math.max(error.retryAfter ?? 1, 1) * 1000);
+    else $("corpus-info").textContent = "Corpus statistics are unavailable.";
   }
 }
 
