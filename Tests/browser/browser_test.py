@@ -235,7 +235,7 @@ def probe(api, r):
         (r"/v1/search", "/v1/search", {"q": "news"}),
         (r"/v1/suggest", "/v1/suggest", {"q": "ne"}),
         (r"/v1/articles/[^/]+/related", f"/v1/articles/{urllib.parse.quote(first, safe='')}/related", {}),
-        (r"/v1/entities(/.*)?", "/v1/entities", {}),
+        (r"/v1/entities/.+", "/v1/entities/person/newsdesk-probe", {}),
     ]
     for pattern, path, params in probes:
         if api.missing(path, **params):

@@ -170,6 +170,6 @@ export async function renderArticle(state, ui, signal) {
       h("section", { class: "related" }, h("h2", null, "Related articles"), related),
     ),
   );
-  ui.setStatus(entities.length ? `${plural(entities.length, "entity", "entities")} marked in the text` : "");
+  ui.setStatus("");
   await renderRelated(related, article, state, signal);
 }
