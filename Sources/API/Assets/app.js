@@ -36,6 +36,10 @@ const ui = {
     status.textContent = text;
     status.classList.remove("error");
   },
+  /** Shown in the folded filters' summary, so a phone user sees filters are on. */
+  setFilterCount(count) {
+    $("facets-heading").textContent = count ? `Filters (${count} active)` : "Filters";
+  },
   setQueryError(text) {
     queryError.textContent = text;
     queryError.hidden = false;

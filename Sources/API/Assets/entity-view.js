@@ -112,11 +112,18 @@ export async function renderEntity(state, ui, signal) {
       aliases.length
         ? h("p", { class: "aliases" }, "Also written as: ", aliases.map((alias, index) => [index ? ", " : "", h("span", { class: "alias" }, alias.name), ` (${formatNumber(alias.count)})`]))
         : null,
-      h(
-        "p",
-        null,
-        h("button", { type: "button", class: "link-button", onclick: () => ui.navigate(withChanges(searchOnly(state), { mention: [entity.id] })) }, `Filter search results by ${entity.name}`),
-      ),
+      // Entity filters narrow a search; with no query, the list below is already the answer.
+      state.q && !state.mention.includes(entity.id)
+        ? h(
+            "p",
+            null,
+            h(
+              "button",
+              { type: "button", class: "link-button", onclick: () => ui.navigate(withChanges(searchOnly(state), { mention: [...state.mention, entity.id] })) },
+              `Narrow “${state.q}” to articles mentioning ${entity.name}`,
+            ),
+          )
+        : null,
       section("Mentions per month", timelineResult.status === "fulfilled" ? timelineChart(timelineResult.value.data.items ?? [], entity.name) : failure(timelineResult.reason)),
       section("Mentioned with", coMentions(entity, state)),
       section("Articles", articlesResult.status === "fulfilled" ? articleList(articlesResult.value.data, state) : failure(articlesResult.reason)),

@@ -74,11 +74,13 @@ export function renderChips(container, state, ui) {
     if (state.from) chip(`From ${formatDate(state.from)}`, { from: "" });
     if (state.to) chip(`To ${formatDate(state.to)}`, { to: "" });
   }
-  if (chips.length > 1) {
+  const active = chips.length;
+  if (active > 1) {
     chips.push(
       h("button", { type: "button", class: "chip chip-clear", onclick: () => ui.navigate(withChanges(state, { source: [], category: [], mention: [], from: "", to: "" })) }, "Clear all filters"),
     );
   }
+  ui.setFilterCount(active);
   container.hidden = chips.length === 0;
   replace(container, chips.length ? h("h2", { class: "visually-hidden" }, "Active filters") : null, chips);
 }
