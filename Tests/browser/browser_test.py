@@ -341,7 +341,8 @@ def run(page, api, base, artifacts):
         button = page.locator(f'#facet-groups button[data-facet="source"][data-value="{target["value"]}"]')
         expect(button.count() == 1, f"no facet button for source {target['value']!r}")
         expect(normalise(button.inner_text()).endswith(f"{target['count']:,}"), f"facet {button.inner_text()!r} lacks its count {target['count']}")
-        button.click()
+        button.focus()
+        page.keyboard.press("Enter")  # by keyboard: focus must stay on the value just chosen
         page.wait_for_url(re.compile(r"[?&]source="), timeout=TIMEOUT_MS)
         filtered = api.require("/v1/search", "search", q=state["word"], source=target["value"], limit=PAGE_SIZE)
         page.wait_for_function(
@@ -351,6 +352,8 @@ def run(page, api, base, artifacts):
         expect(f"{filtered['total']:,} result" in status, f"after the facet the status {status!r} lacks {filtered['total']}")
         sources_shown = set(page.locator("#view .result .meta-source").all_inner_texts())
         expect(sources_shown == {target["value"]}, f"filtered results come from {sources_shown}")
+        focused = page.evaluate("document.activeElement.dataset.value ?? null")
+        expect(focused == target["value"], f"focus moved to {focused!r} after choosing the facet")
         chip = page.locator("#chips .chip", has_text=f"Source: {target['value']}")
         expect(chip.count() == 1, "no chip for the active source filter")
         expect(page.locator(f'#facet-groups button[data-value="{target["value"]}"][aria-pressed="true"]').count() == 1,

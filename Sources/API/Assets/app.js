@@ -79,11 +79,25 @@ function syncControls() {
   $("facets").hidden = !browsing;
 }
 
+/**
+ * Where keyboard focus was among the controls a redraw replaces (a facet value or a chip), so it
+ * can be put back on the same control, or on the results, instead of falling to the page's start.
+ */
+function focusedControl() {
+  const active = document.activeElement;
+  if (active?.matches?.("#facet-groups button[data-facet]")) {
+    return `#facet-groups button[data-facet="${CSS.escape(active.dataset.facet)}"][data-value="${CSS.escape(active.dataset.value)}"]`;
+  }
+  if (active?.closest?.("#chips, #facet-groups, .pagination")) return "#content";
+  return null;
+}
+
 async function render({ focus = false } = {}) {
   clearTimeout(retryTimer);
   controller?.abort();
   controller = new AbortController();
   const signal = controller.signal;
+  const refocus = focusedControl();
   clearQueryError();
   syncControls();
   view.setAttribute("aria-busy", "true");
@@ -94,6 +108,7 @@ async function render({ focus = false } = {}) {
   view.setAttribute("aria-busy", "false");
   // After a navigation, move focus to the new view's heading so a screen reader announces it.
   if (focus) (view.querySelector("h2[tabindex='-1']") ?? $("content")).focus({ preventScroll: true });
+  else if (refocus) (document.querySelector(refocus) ?? $("content")).focus({ preventScroll: true });
 }
 
 /** Moves to `next`: a new history entry (or a replaced one) and a redraw. */
