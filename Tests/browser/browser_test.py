@@ -199,6 +199,7 @@ class Run:
 
     def shot(self, name):
         self.step += 1
+        name = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         self.page.screenshot(path=str(self.artifacts / f"{self.step:02d}-{name}.png"), full_page=True)
 
     def check(self, name, body):
