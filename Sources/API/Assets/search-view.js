@@ -127,7 +127,7 @@ function facetGroup(facet, values, state, ui) {
             },
           },
           h("span", { class: "facet-label" }, label),
-          h("span", { class: "facet-count", "aria-label": `${plural(row.count, "result")}` }, formatNumber(row.count)),
+          h("span", { class: "facet-count" }, formatNumber(row.count), h("span", { class: "visually-hidden" }, row.count === 1 ? " result" : " results")),
         ),
       );
     }),
