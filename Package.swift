@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "HTTP", swiftSettings: swiftSettings),
         .target(name: "Server", dependencies: ["HTTP", "CSystem"], swiftSettings: swiftSettings),
         .target(name: "Search", swiftSettings: swiftSettings),
+        .executableTarget(name: "search-bench", dependencies: ["Search"], swiftSettings: swiftSettings),
         .target(name: "Entities", resources: [.copy("Gazetteer")], swiftSettings: swiftSettings),
         .target(
             name: "Corpus",

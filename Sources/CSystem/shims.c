@@ -161,3 +161,17 @@ void csystem_signal_restore(int signo) {
     signal(signo, SIG_DFL);
     csystem_forward_fd = -1;
 }
+
+#include <sys/resource.h>
+
+uint64_t csystem_raise_open_file_limit(uint64_t wanted) {
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 0;
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < wanted) {
+        rlim_t target = wanted;
+        if (limit.rlim_max != RLIM_INFINITY && target > limit.rlim_max) target = limit.rlim_max;
+        struct rlimit raised = {target, limit.rlim_max};
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit.rlim_cur = target;
+    }
+    return limit.rlim_cur == RLIM_INFINITY ? UINT64_MAX : (uint64_t)limit.rlim_cur;
+}

@@ -34,6 +34,11 @@ extension ConnectionState {
             self.outputHighWaterBytes = outputHighWaterBytes
         }
 
+        /// Unparsed bytes above which reading pauses, so a client pipelining faster than its turns
+        /// are answered cannot grow the buffer without bound. Always room for the largest head the
+        /// limits allow, so the parser can still reach its verdict on it.
+        public var inputHighWaterBytes: Int { limits.maxRequestLineBytes + limits.maxHeaderBytes + 65536 }
+
         public static let nanosecondsPerSecond: UInt64 = 1_000_000_000
 
         /// Seconds from a configuration file as nanoseconds; negative or non-finite values count as zero.

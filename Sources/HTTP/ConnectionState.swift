@@ -63,7 +63,9 @@ public struct ConnectionState: Sendable {
     /// Whether the server should be reading this socket now.
     public var wantsToRead: Bool {
         switch phase {
-        case .open: !inputEnded && pendingOutputBytes < configuration.outputHighWaterBytes
+        case .open:
+            !inputEnded && pendingOutputBytes < configuration.outputHighWaterBytes
+                && parser.bufferedByteCount < configuration.inputHighWaterBytes
         case .lingering: !inputEnded
         case .closingAfterFlush, .closed: false
         }

@@ -14,6 +14,7 @@ public enum HTTPRequestError: Error, Sendable, Hashable, CustomStringConvertible
     case controlCharacterInField
     case missingHost
     case multipleHosts
+    case invalidHost
     case invalidContentLength
     case conflictingContentLengths
     case contentLengthWithTransferEncoding
@@ -54,6 +55,7 @@ public enum HTTPRequestError: Error, Sendable, Hashable, CustomStringConvertible
         case .controlCharacterInField: "control character in a header field value"
         case .missingHost: "HTTP/1.1 request without a Host header field"
         case .multipleHosts: "more than one Host header field"
+        case .invalidHost: "Host header field is not a valid host and port"
         case .invalidContentLength: "Content-Length is not a non-negative decimal integer"
         case .conflictingContentLengths: "repeated Content-Length fields disagree"
         case .contentLengthWithTransferEncoding: "both Content-Length and Transfer-Encoding are present"

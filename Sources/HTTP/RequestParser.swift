@@ -362,6 +362,7 @@ public struct RequestParser: Sendable {
                 }
             } else if ASCII.equalsLowercased(name, ASCII.host) {
                 hostCount += 1
+                guard buffer[field.value].allSatisfy(ASCII.isAuthorityCharacter) else { throw .invalidHost }
             } else if ASCII.equalsLowercased(name, ASCII.expect) {
                 expectation = String(decoding: buffer[field.value], as: UTF8.self)
             }

@@ -14,6 +14,8 @@ final class Connection {
     var outputSent = 0
     /// The epoll interest currently registered, so it is changed only when it must be.
     var registeredEvents: UInt32
+    /// When its latest bytes were read (monotonic ns): the start of the logged duration.
+    var lastReadAt: UInt64 = 0
     var isOpen = true
     var isScheduled = false
 

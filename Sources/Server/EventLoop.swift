@@ -139,7 +139,9 @@ final class EventLoop: @unchecked Sendable {
             guard descriptor < connections.count, let connection = connections[descriptor],
                 connection.epollToken == event.data
             else { return }
-            if event.events & CSYSTEM_EPOLLERR != 0 {
+            // HUP means both directions are gone: nothing sent could arrive, and level-triggered
+            // epoll would report it on every wait while the connection is not reading.
+            if event.events & (CSYSTEM_EPOLLERR | CSYSTEM_EPOLLHUP) != 0 {
                 closeConnection(connection)
                 return
             }
@@ -148,7 +150,7 @@ final class EventLoop: @unchecked Sendable {
                 guard connection.isOpen else { return }
                 if connection.state.wantsToRead, event.events & CSYSTEM_EPOLLIN == 0 { drive(connection) }
             }
-            if connection.isOpen, event.events & (CSYSTEM_EPOLLIN | CSYSTEM_EPOLLRDHUP | CSYSTEM_EPOLLHUP) != 0 {
+            if connection.isOpen, event.events & (CSYSTEM_EPOLLIN | CSYSTEM_EPOLLRDHUP) != 0 {
                 readAndDrive(connection)
             }
         }
@@ -199,20 +201,14 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private static let refusal: [UInt8] = {
-        var bytes: [UInt8] = []
-        var writer = ResponseWriter()
-        let response = HTTPResponse.problem(
-            .serviceUnavailable, detail: "the server is at its connection limit; retry shortly")
-        var withRetry = response
-        withRetry.headers.append(name: "Retry-After", value: "1")
-        writer.write(withRetry, keepAlive: false, epochSeconds: time(nil), into: &bytes)
-        return bytes
-    }()
-
     /// Past the connection cap: a best-effort 503 (never blocking), then close.
     private func refuse(_ descriptor: Int32) {
-        Self.refusal.withUnsafeBytes { _ = csystem_send(descriptor, $0.baseAddress, $0.count) }
+        var response = HTTPResponse.problem(
+            .serviceUnavailable, detail: "the server is at its connection limit; retry shortly")
+        response.headers.append(name: "Retry-After", value: "1")
+        var bytes: [UInt8] = []
+        writer.write(response, keepAlive: false, epochSeconds: epochSeconds, into: &bytes)
+        bytes.withUnsafeBytes { _ = csystem_send(descriptor, $0.baseAddress, $0.count) }
         _ = csystem_shutdown_write(descriptor)
         close(descriptor)
     }
@@ -223,6 +219,9 @@ final class EventLoop: @unchecked Sendable {
         guard connection.state.wantsToRead else { return }
         switch connection.transport.read(into: readBuffer) {
         case .bytes(let count):
+            // A fresh reading only when it is logged: requests later in a busy wake-up would
+            // otherwise be charged for the ones handled before them.
+            connection.lastReadAt = accessLog == nil ? now : MonotonicClock.now()
             connection.state.received(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]), now: now)
         case .endOfStream:
             connection.state.inputClosed(now: now)
@@ -280,7 +279,7 @@ final class EventLoop: @unchecked Sendable {
         let response: HTTPResponse
         if request.method.isStandard {
             let context = RequestContext(
-                requestID: requestID, remoteAddress: connection.remoteAddress, receivedAt: now)
+                requestID: requestID, remoteAddress: connection.remoteAddress, receivedAt: connection.lastReadAt)
             response = responder.respond(to: request, context: context)
         } else {
             response = .problem(.notImplemented, detail: "method \(request.method) is not implemented")
@@ -316,7 +315,7 @@ final class EventLoop: @unchecked Sendable {
             logTimeSecond = epochSeconds
             logTime = HTTPDate.iso8601(epochSeconds: epochSeconds)
         }
-        let elapsed = MonotonicClock.now() &- now
+        let elapsed = MonotonicClock.now() &- connection.lastReadAt
         accessLog.append(
             AccessLog.Entry(
                 time: logTime, method: method, path: path, status: status, bytes: bytes,

@@ -51,6 +51,9 @@ public final class HTTPServer: Sendable {
         guard !alreadyStarted else { throw .alreadyStarted }
         guard (0...65535).contains(configuration.port) else { throw .invalidPort(configuration.port) }
         signal(SIGPIPE, SIG_IGN)
+        // The cap on connections only means something if the process may open that many sockets
+        // (plus listeners, epoll and event descriptors, log files).
+        _ = csystem_raise_open_file_limit(UInt64(max(1, configuration.limits.maxConnections)) + 256)
 
         let listeners = try bindListeners()
         var loops: [EventLoop] = []
@@ -117,7 +120,8 @@ public final class HTTPServer: Sendable {
     }
 
     private func listen(host: String, port: Int, reusePort: Bool) throws(HTTPServerError) -> Int32 {
-        let descriptor = csystem_listen(host, Int32(port), Int32(configuration.backlog), reusePort ? 1 : 0)
+        let descriptor = csystem_listen(
+            host, Int32(port), Int32(clamping: max(1, configuration.backlog)), reusePort ? 1 : 0)
         switch descriptor {
         case -2: throw .unresolvableHost(host)
         case ..<0:

@@ -5,8 +5,9 @@ public struct RequestContext: Sendable {
     public var requestID: String
     /// The peer as `ip:port` (`[ip]:port` for IPv6).
     public var remoteAddress: String
-    /// When the event loop read the request: monotonic nanoseconds (CLOCK_MONOTONIC), comparable
-    /// only with other monotonic readings, cheap enough to take once per wake-up.
+    /// When the event loop read the request's last bytes: monotonic nanoseconds (CLOCK_MONOTONIC),
+    /// comparable only with other monotonic readings. Taken once per wake-up (so up to that batch's
+    /// work early) unless the access log is on, which reads the clock per read.
     public var receivedAt: UInt64
     public var isTLS: Bool
 

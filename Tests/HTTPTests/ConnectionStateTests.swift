@@ -222,3 +222,22 @@ struct Harness {
         #expect(harness.flushAll() == .close)
     }
 }
+
+@Suite struct ConnectionStateFloodTests {
+    @Test func pipelinedFloodPausesReadingUntilTurnsCatchUp() {
+        var harness = Harness(
+            maxRequestsPerTurn: 50, outputHighWaterBytes: 1 << 30,
+            limits: HTTPLimits(maxRequestLineBytes: 100, maxHeaderBytes: 100))
+        let request = "GET /f HTTP/1.1\r\nHost: x\r\n\r\n"
+        let flood = String(repeating: request, count: 70_000 / request.utf8.count + 1)
+        harness.receive(flood)
+        #expect(!harness.state.wantsToRead, "more unparsed input than the input high-water mark")
+        var turns = 0
+        while !harness.state.wantsToRead, turns < 100 {
+            #expect(harness.drive().last == "yield")
+            turns += 1
+        }
+        #expect(harness.state.wantsToRead)
+        #expect(turns > 1)
+    }
+}

@@ -153,6 +153,13 @@ func parseEverySplit(_ text: String, limits: HTTPLimits = HTTPLimits()) -> [Pars
         #expect(outcomes.allSatisfy { if case .request = $0 { true } else { false } })
     }
 
+    @Test(arguments: ["example.test:8080", "[::1]:80", "127.0.0.1", "xn--bcher-kva.example", ""])
+    func validHostsAreAccepted(_ host: String) {
+        let outcomes = parseEverySplit("GET / HTTP/1.1\r\nHost: \(host)\r\n\r\n")
+        #expect(outcomes.count == 1)
+        #expect(outcomes.allSatisfy { if case .request = $0 { true } else { false } })
+    }
+
     @Test func http10NeedsNoHost() {
         let outcomes = parseEverySplit("GET / HTTP/1.0\r\n\r\n")
         #expect(outcomes == [.request(method: "GET", target: "/", version: "HTTP/1.0", headers: [], body: "")])
@@ -262,6 +269,8 @@ func parseEverySplit(_ text: String, limits: HTTPLimits = HTTPLimits()) -> [Pars
         ("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400, "TE in HTTP/1.0"),
         ("GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", 400, "missing Host"),
         ("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, "two Hosts"),
+        ("GET / HTTP/1.1\r\nHost: a b\r\n\r\n", 400, "space in Host"),
+        ("GET / HTTP/1.1\r\nHost: a/b\r\n\r\n", 400, "slash in Host"),
         ("GET  / HTTP/1.1\r\nHost: a\r\n\r\n", 400, "double space"),
         ("GET /\r\nHost: a\r\n\r\n", 400, "HTTP/0.9 form"),
         ("GET / HTTP/1.1 extra\r\nHost: a\r\n\r\n", 400, "four parts"),

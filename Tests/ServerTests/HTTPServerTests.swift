@@ -167,6 +167,20 @@ func serverStillAnswers(_ port: Int) throws -> Bool {
         }
     }
 
+    @Test func slowReaderIsDroppedAtTheWriteTimeout() throws {
+        try withServer(configure: { $0.timeouts.writeSeconds = 0.3 }) { server, port in
+            let client = try TestClient(port: port)
+            try client.send(String(repeating: "GET /big HTTP/1.1\r\nHost: t\r\n\r\n", count: 20))
+            var waited = 0
+            while server.openConnectionCount > 0, waited < 100 {
+                Thread.sleep(forTimeInterval: 0.05)
+                waited += 1
+            }
+            #expect(server.openConnectionCount == 0, "the stalled connection was closed")
+            #expect(try serverStillAnswers(port))
+        }
+    }
+
     @Test func http10ClosesUnlessAskedToKeepAlive() throws {
         try withServer { _, port in
             let closing = try TestClient(port: port)
@@ -256,22 +270,27 @@ func serverStillAnswers(_ port: Int) throws -> Bool {
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
-        configuration.threads = 2
+        // One loop, so seeing the idle connection closed proves the busy one's loop has begun to stop.
+        configuration.threads = 1
         let server = HTTPServer(configuration: configuration, responder: TestResponder())
         let port = try server.start()
         let idle = try TestClient(port: port)
         let busy = try TestClient(port: port)
-        try busy.send("POST /inflight HTTP/1.1\r\nHost: t\r\nContent-Length: 6\r\n\r\nabc")
-        Thread.sleep(forTimeInterval: 0.1)
+        try busy.send("POST /inflight HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 6\r\n\r\n")
+        #expect(try busy.readResponse(bodyExpected: false).status == 100, "the server holds a request in flight")
         let stopper = Thread { server.shutdown() }
         stopper.start()
         #expect(try idle.readUntilClosed().isEmpty, "idle connection closed at shutdown")
-        try busy.send("def")
+        #expect(throws: TestClientError.self, "no longer accepting") {
+            let late = try TestClient(port: port, receiveTimeout: 1)
+            try late.send("GET /late HTTP/1.1\r\nHost: t\r\n\r\n")
+            _ = try late.readResponse()
+        }
+        try busy.send("abcdef")
         let response = try busy.readResponse()
         #expect(response.text == "POST /inflight abcdef")
         #expect(response.header("Connection") == "close")
         server.waitUntilStopped()
-        #expect(throws: TestClientError.self) { try TestClient(port: port) }
     }
 
     @Test func secondServerOnTheSamePortIsAClearError() throws {
@@ -281,6 +300,19 @@ func serverStillAnswers(_ port: Int) throws -> Bool {
             configuration.port = port
             let rival = HTTPServer(configuration: configuration, responder: TestResponder())
             #expect(throws: HTTPServerError.addressInUse(host: "127.0.0.1", port: port)) { try rival.start() }
+        }
+    }
+
+    @Test func absurdSettingsDoNotCrashTheServer() throws {
+        try withServer(
+            threads: 1,
+            configure: {
+                $0.backlog = Int.max
+                $0.limits.maxConnections = -5
+            }
+        ) { _, port in
+            let answered = try serverStillAnswers(port)
+            #expect(answered)
         }
     }
 

@@ -56,6 +56,10 @@ ssize_t csystem_send(int fd, const void *bytes, size_t count);
 /// shutdown(2) of the write side.
 int csystem_shutdown_write(int fd);
 
+/// Raises the soft limit on open descriptors towards `wanted` (never above the hard limit) and
+/// returns the soft limit in force afterwards.
+uint64_t csystem_raise_open_file_limit(uint64_t wanted);
+
 /// Self-pipe signal forwarding: a pipe whose write end is non-blocking, both ends close-on-exec.
 int csystem_signal_pipe(int fds[2]);
 /// Installs a handler for `signo` that writes the signal number as one byte to `write_fd`, the one

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Start-up at scale: writes a corpus of COUNT articles with the shared make_scaled.py, starts the
+# release binary on it, and reports the time until /ready answers 200, the resident memory then,
+# and the corpus's size on disk. Median of RUNS starts.
+#
+#   Scripts/bench/startup.sh [COUNT] [RUNS]      (defaults 100000 and 3)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+SHARED="${SHARED:-$ROOT/../shared}"
+COUNT="${1:-100000}"
+RUNS="${2:-3}"
+CORPUS="${TMPDIR:-/tmp}/news-$COUNT.jsonl"
+export PATH="/opt/swift/usr/bin:$PATH"
+
+[ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
+(cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
+BIN="$ROOT/.build-release/release/newsdesk"
+disk_mb=$(du -m "$CORPUS" | cut -f1)
+
+for run in $(seq "$RUNS"); do
+  out=$(mktemp)
+  start=$(date +%s.%N)
+  "$BIN" serve --port 0 --no-access-log --data "$CORPUS" > "$out" 2>/dev/null &
+  pid=$!
+  port=""
+  for _ in $(seq 200); do
+    port=$(grep -o '[0-9]*$' "$out" 2>/dev/null || true)
+    [ -n "$port" ] && break
+    sleep 0.05
+  done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
+    kill -0 "$pid" || { echo "newsdesk died"; exit 1; }
+    sleep 0.05
+  done
+  ready=$(echo "$(date +%s.%N) - $start" | bc)
+  rss_mb=$(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 ))
+  hwm_mb=$(( $(awk '/VmHWM/{print $2}' /proc/$pid/status) / 1024 ))
+  curl -sf "http://127.0.0.1:$port/v1/articles?limit=1" > /dev/null
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -f "$out"
+  printf 'run %d: ready after %.2f s, RSS %d MB (peak %d MB), corpus %d MB on disk (RSS/disk %.2f)\n' \
+    "$run" "$ready" "$rss_mb" "$hwm_mb" "$disk_mb" "$(echo "$rss_mb / $disk_mb" | bc -l)"
+done

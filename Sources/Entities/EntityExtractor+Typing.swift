@@ -1,0 +1,170 @@
+extension EntityExtractor {
+    /// What the gazetteers know of a name, trying its alias ("U.S.") and its Title Case form.
+    func lookup(_ words: [String]) -> NameFlags {
+        let key = words.joined(separator: " ")
+        let flags = gazetteer.flags(key)
+        if !flags.isEmpty { return flags }
+        if words.contains(where: { $0.count > 1 && $0 == $0.uppercased() && $0 != $0.lowercased() }) {
+            return gazetteer.flags(words.map { SectionText.titleCased($0) }.joined(separator: " "))
+        }
+        return flags
+    }
+
+    /// Types a candidate from, in order of trust: a title before it, a dateline, an exact gazetteer
+    /// match, the name's own structure (its head word), name lists, and the words around it.
+    func assignType(_ candidate: inout Candidate, in section: SectionText) {
+        func set(_ type: EntityType, _ strength: Int) {
+            candidate.type = type
+            candidate.strength = strength
+        }
+        let words = candidate.words
+        let count = words.count
+        let lower = words.map { word in
+            word.hasSuffix(".") && word.count > 1 ? String(word.dropLast()).lowercased() : word.lowercased()
+        }
+        if candidate.titleBefore { return set(.person, 3) }
+        if candidate.dateline { return set(.location, 3) }
+        let flags = lookup(words)
+        let firstFlags = gazetteer.flags(words[0])
+        if count >= 2, words[0].utf8.count == 2, words[0].hasSuffix("."), words[0].first?.isUppercase == true,
+            lookup(Array(words.dropFirst())).isDisjoint(with: .location)
+        {
+            // "M. Butcher", "J. Smith": an initial makes a person.
+            return set(.person, 3)
+        }
+        if count >= 2, count <= 4, isFollowedByCountryInBrackets(candidate, in: section),
+            !ContextWords.organizationHeads.contains(lower[count - 1])
+        {
+            // "Mark Philippoussis (Australia) beat ...": an athlete with a nationality.
+            return set(.person, 2)
+        }
+        if isCompetitor(candidate, in: section), flags.isDisjoint(with: [.country, .group]),
+            count == 1 || !firstFlags.contains(.givenName)
+        {
+            return set(.organization, 2)
+        }
+        if let type = gazetteerType(flags, words: count) { return set(type, 3) }
+
+        // Structure: the head word of the name.
+        let last = lower[count - 1]
+        if count >= 2 {
+            if ContextWords.organizationHeads.contains(last) { return set(.organization, 3) }
+            if count >= 3, ContextWords.organizationPrefixes.contains(lower[0]), lower[1] == "of" {
+                return set(.organization, 3)
+            }
+            if ContextWords.locationHeads.contains(last) || ContextWords.locationHeads.contains(lower[0]) {
+                return set(.location, 3)
+            }
+            if firstFlags.contains(.givenName), count <= 4 { return set(.person, 3) }
+            if ContextWords.eventHeads.contains(last) { return set(.event, 3) }
+            if ContextWords.compassWords.contains(lower[0]),
+                !lookup(Array(words.dropFirst())).isDisjoint(with: .location)
+            {
+                return set(.location, 3)
+            }
+            if let type = gazetteerType(lookup(Array(words.dropLast())), words: count - 1),
+                type == .location || type == .organization
+            {
+                // "Toyota Motor", "Tokyo Stock" stay with what their head names, only weakly.
+                if type == .organization { return set(.organization, 2) }
+            }
+        }
+        if flags.contains(.facility) { return set(.location, 2) }
+        if count == 2, gazetteer.flags(words[1]).contains(.city), !ContextWords.compassWords.contains(lower[0]),
+            gazetteer.flags(words[0]).isDisjoint(with: NameFlags.location.union(.givenName))
+        {
+            // "Dynamo Moscow", "Real Madrid", "Internazionale Milan": a club named with its city.
+            return set(.organization, 2)
+        }
+        if count == 1, words[0].contains("-") {
+            // "Indo-Pacific", "Sino-Japanese", "Anglo-American".
+            let parts = words[0].split(separator: "-").map(String.init)
+            if let lastPart = parts.last, let firstPart = parts.first {
+                let partFlags = gazetteer.flags(lastPart)
+                if !partFlags.isDisjoint(with: .location) { return set(.location, 2) }
+                if partFlags.contains(.group) { return set(.group, 2) }
+                // "Vienna-based", "Indonesian-origin": a place or people made an attribute.
+                if lastPart.first?.isLowercase == true,
+                    !gazetteer.flags(firstPart).isDisjoint(with: NameFlags.location.union(.group))
+                {
+                    return set(.other, 2)
+                }
+            }
+        }
+
+        // Person names: a known given name first, or a known surname last.
+        if count >= 2, count <= 4, firstFlags.contains(.givenName) { return set(.person, 3) }
+        if count >= 2, count <= 3, gazetteer.flags(words[count - 1]).contains(.surname) { return set(.person, 2) }
+
+        // Context around the name.
+        let tokens = section.tokens
+        let sentence = section.segmented.sentences[candidate.sentence]
+        let next =
+            candidate.tokens.upperBound < sentence.upperBound ? section.lowercased(candidate.tokens.upperBound) : ""
+        let previous =
+            candidate.tokens.lowerBound > sentence.lowerBound ? section.lowercased(candidate.tokens.lowerBound - 1) : ""
+        let isAcronym = count == 1 && tokens[candidate.tokens.lowerBound].shape.contains(.allCaps)
+        if isAcronym, !section.allCaps[candidate.sentence] { return set(.organization, 2) }
+        if ContextWords.speechVerbs.contains(next), count <= 3 { return set(.person, 2) }
+        if ContextWords.locationPrepositions.contains(previous), count <= 3 { return set(.location, 1) }
+        if count == 1, firstFlags.contains(.surname) || firstFlags.contains(.givenName) {
+            return set(.person, 1)
+        }
+        if count >= 2, count <= 3, !lower.contains(where: { gazetteer.isCommonWord($0) }) {
+            return set(.person, 1)
+        }
+        set(count == 1 ? .person : .other, 0)
+    }
+
+    /// "Name (Country)" as results and line-ups write athletes.
+    func isFollowedByCountryInBrackets(_ candidate: Candidate, in section: SectionText) -> Bool {
+        let open = candidate.tokens.upperBound
+        let sentence = section.segmented.sentences[candidate.sentence]
+        guard open + 2 < sentence.upperBound, section.isPunctuation(open, ["("]) else { return false }
+        var close = open + 1
+        while close < sentence.upperBound, close - open <= 4, !section.isPunctuation(close, [")"]) { close += 1 }
+        guard close < sentence.upperBound, close > open + 1 else { return false }
+        let words = ((open + 1)..<close).map { section.normalised($0) }
+        return lookup(words).contains(.country)
+    }
+
+    /// A team in a results line or table ("Pohang 3 Ulsan 2", "DETROIT 48 86 .358") or beside
+    /// a verb of winning ("Leicestershire beat Somerset", "Birmingham v Barnsley").
+    func isCompetitor(_ candidate: Candidate, in section: SectionText) -> Bool {
+        let sentence = section.segmented.sentences[candidate.sentence]
+        let tokens = section.tokens
+        let after = candidate.tokens.upperBound
+        let before = candidate.tokens.lowerBound - 1
+        let nextWord = after < sentence.upperBound ? section.lowercased(after) : ""
+        let previousWord = before >= sentence.lowerBound ? section.lowercased(before) : ""
+        if ContextWords.versusWords.contains(previousWord) || ContextWords.versusWords.contains(nextWord)
+            || ContextWords.winningVerbs.contains(nextWord)
+        {
+            return true
+        }
+        guard after < sentence.upperBound, tokens[after].kind == .number else { return false }
+        var numbers = 0
+        for index in sentence where tokens[index].kind == .number {
+            numbers += 1
+            if numbers >= 2 { return true }
+        }
+        return false
+    }
+
+    /// The type an exact gazetteer match gives; single words favour places (a bare "Washington"
+    /// is the city), longer names favour people ("George Washington").
+    func gazetteerType(_ flags: NameFlags, words: Int) -> EntityType? {
+        let order: [(NameFlags, EntityType)] =
+            words == 1
+            ? [
+                (.location, .location), (.group, .group), (.organization, .organization), (.person, .person),
+                (.event, .event), (.work, .other),
+            ]
+            : [
+                (.person, .person), (.location, .location), (.organization, .organization), (.event, .event),
+                (.group, .group), (.work, .other),
+            ]
+        for (flag, type) in order where !flags.isDisjoint(with: flag) { return type }
+        return nil
+    }
+}

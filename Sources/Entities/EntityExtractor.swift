@@ -1,0 +1,52 @@
+/// Finds the named entities of an article: people, organisations, places, groups, events and
+/// other names, typed with context and the generated gazetteers, with aliases resolved within the
+/// article ("Hegseth" is "Pete Hegseth", "U.S." is "United States").
+public struct EntityExtractor: Sendable {
+    let gazetteer: Gazetteer
+    let segmenter = TextSegmenter()
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    /// An extractor over the gazetteers shipped with the module.
+    public static func loadDefault() throws -> EntityExtractor {
+        EntityExtractor(gazetteer: try Gazetteer.loadDefault())
+    }
+
+    /// The mentions of `title` and `text`, title mentions first, each part in text order.
+    public func extract(title: String, text: String) -> [EntityMention] {
+        var title = title
+        var text = text
+        return title.withUTF8 { titleBytes in
+            text.withUTF8 { textBytes in
+                extract(title: titleBytes, text: textBytes)
+            }
+        }
+    }
+
+    func extract(title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> [EntityMention] {
+        let sections = [
+            SectionText(bytes: title, segmented: segmenter.segment(title), inTitle: true),
+            SectionText(bytes: text, segmented: segmenter.segment(text), inTitle: false),
+        ]
+        var evidence = DocumentEvidence()
+        for section in sections { evidence.collect(from: section) }
+        var candidates: [Candidate] = []
+        for section in sections {
+            let detector = MentionDetector(gazetteer: gazetteer, section: section, evidence: evidence)
+            let found = detector.candidates()
+            let start = candidates.count
+            candidates += found
+            for index in start..<candidates.count {
+                assignType(&candidates[index], in: section)
+            }
+        }
+        resolveAliases(&candidates)
+        return candidates.map {
+            EntityMention(
+                name: $0.name, surface: $0.surface, type: $0.type, start: $0.start, end: $0.end,
+                sentence: $0.sentence, inTitle: $0.inTitle)
+        }
+    }
+}

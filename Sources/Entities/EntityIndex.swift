@@ -1,0 +1,96 @@
+import Foundation
+
+/// The entities of a corpus, frozen: every query is a read of immutable arrays, so the index is
+/// shared by all threads without locks. Built by `EntityIndexBuilder`.
+public final class EntityIndex: Sendable {
+    /// Sorted by id.
+    public let entities: [Entity]
+    /// How many articles were added, with or without entities.
+    public let articleCount: Int
+    let indexByID: [String: Int]
+    let entitiesByArticle: [Int: [ArticleEntity]]
+    /// Per entity, its articles by descending salience, then ascending article.
+    let postings: [[EntityArticle]]
+    /// Per entity, its top co-mentioned entities by count, then lift, then index.
+    let coMentionLists: [[CoMention]]
+    let orders: [EntitySort: [Int]]
+    /// Folded names, aliases and their word suffixes, sorted, for prefix search.
+    let prefixKeys: [(key: String, entity: Int)]
+
+    init(entities: [Entity], articles: [(article: Int, date: Date?, entities: [ArticleEntity])]) {
+        self.entities = entities
+        self.articleCount = articles.count
+        var indexByID: [String: Int] = [:]
+        for (index, entity) in entities.enumerated() { indexByID[entity.id] = index }
+        self.indexByID = indexByID
+
+        var byArticle: [Int: [ArticleEntity]] = [:]
+        var postings = [[EntityArticle]](repeating: [], count: entities.count)
+        for record in articles {
+            byArticle[record.article] = record.entities
+            for entity in record.entities {
+                postings[entity.entity].append(
+                    EntityArticle(
+                        article: record.article, date: record.date, salience: entity.salience,
+                        mentionCount: entity.mentions.count, firstMention: entity.mentions[0]))
+            }
+        }
+        for index in postings.indices {
+            postings[index].sort { ($0.salience, $1.article) > ($1.salience, $0.article) }
+        }
+        self.entitiesByArticle = byArticle
+        self.postings = postings
+        self.coMentionLists = EntityIndex.coMentions(articles.map(\.entities), entityCount: entities.count)
+
+        let folded = entities.map { EntityName.folded($0.name) }
+        let all = Array(entities.indices)
+        self.orders = [
+            .articles: all.sorted { (entities[$0].articleCount, $1) > (entities[$1].articleCount, $0) },
+            .mentions: all.sorted { (entities[$0].mentionCount, $1) > (entities[$1].mentionCount, $0) },
+            .name: all.sorted { (folded[$0], $0) < (folded[$1], $1) },
+        ]
+        var keys: [(key: String, entity: Int)] = []
+        for (index, entity) in entities.enumerated() {
+            var forms = Set([folded[index]])
+            for alias in entity.aliases { forms.insert(EntityName.folded(alias.name)) }
+            for form in forms {
+                let words = form.split(separator: " ")
+                for start in words.indices { keys.append((words[start...].joined(separator: " "), index)) }
+            }
+        }
+        keys.sort { ($0.key, $0.entity) < ($1.key, $1.entity) }
+        self.prefixKeys = keys
+    }
+
+    /// Pair counts over each article's most salient entities, turned into top lists with lift.
+    static func coMentions(_ articles: [[ArticleEntity]], entityCount: Int) -> [[CoMention]] {
+        var pairs: [UInt64: Int32] = [:]
+        var articleCounts = [Int](repeating: 0, count: entityCount)
+        for entities in articles {
+            for entity in entities { articleCounts[entity.entity] += 1 }
+            let top = entities.prefix(EntityIndexBuilder.coMentionEntitiesPerArticle).map(\.entity).sorted()
+            for (offset, a) in top.enumerated() {
+                for b in top[(offset + 1)...] where a != b {
+                    pairs[UInt64(a) << 32 | UInt64(b), default: 0] += 1
+                }
+            }
+        }
+        let total = Double(max(articles.count, 1))
+        var lists = [[CoMention]](repeating: [], count: entityCount)
+        for (pair, count) in pairs {
+            let a = Int(pair >> 32)
+            let b = Int(pair & 0xFFFF_FFFF)
+            let lift = Double(count) * total / (Double(articleCounts[a]) * Double(articleCounts[b]))
+            let rounded = (lift * 1000).rounded() / 1000
+            lists[a].append(CoMention(entity: b, count: Int(count), lift: rounded))
+            lists[b].append(CoMention(entity: a, count: Int(count), lift: rounded))
+        }
+        for index in lists.indices {
+            lists[index].sort { ($0.count, $0.lift, $1.entity) > ($1.count, $1.lift, $0.entity) }
+            if lists[index].count > EntityIndexBuilder.coMentionsKept {
+                lists[index].removeLast(lists[index].count - EntityIndexBuilder.coMentionsKept)
+            }
+        }
+        return lists
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+
+/// Collects the mentions of every article, then merges them into an immutable `EntityIndex`.
+///
+/// Names merge across articles by their folded form ("São Paulo" = "Sao Paulo"), a surname that
+/// an article uses alone merges into the one full person name of the corpus that ends with it,
+/// and the type is the majority vote. The same additions in the same order give the same index,
+/// byte for byte; `build(articles:extractor:)` adds in input order whatever the thread timing.
+public struct EntityIndexBuilder: Sendable {
+    /// Everything known of one folded name.
+    struct Group {
+        var names: [String: Int] = [:]
+        var surfaces: [String: Int] = [:]
+        var types: [EntityType: Int] = [:]
+    }
+
+    struct ArticleRecord {
+        var article: Int
+        var date: Date?
+        var entities: [(group: Int, spans: [MentionSpan])]
+    }
+
+    /// Only the most salient entities of an article count towards co-mentions, which keeps pair
+    /// counting linear in the corpus.
+    static let coMentionEntitiesPerArticle = 12
+    static let coMentionsKept = 50
+
+    var groups: [Group] = []
+    var groupByKey: [String: Int] = [:]
+    var articles: [ArticleRecord] = []
+
+    public init() {}
+
+    public var articleCount: Int { articles.count }
+
+    /// Adds one article's mentions; `article` is the caller's index for it, returned by queries.
+    public mutating func add(article: Int, date: Date?, mentions: [EntityMention]) {
+        var local: [Int: Int] = [:]
+        var entities: [(group: Int, spans: [MentionSpan])] = []
+        for mention in mentions {
+            let key = EntityName.folded(mention.name)
+            guard !key.isEmpty else { continue }
+            let group: Int
+            if let existing = groupByKey[key] {
+                group = existing
+            } else {
+                group = groups.count
+                groups.append(Group())
+                groupByKey[key] = group
+            }
+            groups[group].names[mention.name, default: 0] += 1
+            groups[group].surfaces[mention.surface, default: 0] += 1
+            groups[group].types[mention.type, default: 0] += 1
+            if let slot = local[group] {
+                entities[slot].spans.append(MentionSpan(mention))
+            } else {
+                local[group] = entities.count
+                entities.append((group, [MentionSpan(mention)]))
+            }
+        }
+        articles.append(ArticleRecord(article: article, date: date, entities: entities))
+    }
+
+    /// Extracts every article on all cores, then adds them in order.
+    public static func build(
+        articles: [(title: String, text: String, date: Date?)], extractor: EntityExtractor
+    ) -> EntityIndex {
+        let mentions = extractor.extractAll(articles.map { ($0.title, $0.text) })
+        var builder = EntityIndexBuilder()
+        for (index, article) in articles.enumerated() {
+            builder.add(article: index, date: article.date, mentions: mentions[index])
+        }
+        return builder.build()
+    }
+
+    public func build() -> EntityIndex {
+        let types = groups.map { EntityIndexBuilder.majority($0.types) }
+        let target = mergeTargets(types: types)
+
+        // Final entities: one per group that is not merged into another.
+        var roots = Array(Set(target)).sorted()
+        var counts = [(articles: Int, mentions: Int)](repeating: (0, 0), count: groups.count)
+        var dates = [(first: Date?, last: Date?)](repeating: (nil, nil), count: groups.count)
+        for record in articles {
+            var seen: Set<Int> = []
+            for entity in record.entities {
+                let root = target[entity.group]
+                counts[root].mentions += entity.spans.count
+                if seen.insert(root).inserted { counts[root].articles += 1 }
+                if let date = record.date {
+                    if dates[root].first.map({ date < $0 }) ?? true { dates[root].first = date }
+                    if dates[root].last.map({ date > $0 }) ?? true { dates[root].last = date }
+                }
+            }
+        }
+        var surfaces: [Int: [String: Int]] = [:]
+        var typeVotes: [Int: [EntityType: Int]] = [:]
+        for (group, root) in target.enumerated() {
+            surfaces[root, default: [:]].merge(groups[group].surfaces, uniquingKeysWith: +)
+            typeVotes[root, default: [:]].merge(groups[group].types, uniquingKeysWith: +)
+        }
+        var entities: [Entity] = roots.map { root in
+            let aliases = surfaces[root, default: [:]].map { Entity.Alias(name: $0.key, count: $0.value) }
+                .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
+            return Entity(
+                id: "", name: EntityIndexBuilder.preferredName(groups[root].names),
+                type: EntityIndexBuilder.majority(typeVotes[root, default: [:]]), aliases: aliases,
+                articleCount: counts[root].articles, mentionCount: counts[root].mentions,
+                firstSeen: dates[root].first, lastSeen: dates[root].last)
+        }
+        // Ids: deterministic order (type, slug, most articles, name), suffixes for collisions.
+        let order = entities.indices.sorted { a, b in
+            let left = entities[a]
+            let right = entities[b]
+            let leftSlug = EntityName.slug(left.name)
+            let rightSlug = EntityName.slug(right.name)
+            if left.type != right.type { return left.type.rawValue < right.type.rawValue }
+            if leftSlug != rightSlug { return leftSlug < rightSlug }
+            if left.articleCount != right.articleCount { return left.articleCount > right.articleCount }
+            return left.name < right.name
+        }
+        var used: [String: Int] = [:]
+        for index in order {
+            let base = "\(entities[index].type.rawValue)/\(EntityName.slug(entities[index].name))"
+            let seen = used[base, default: 0]
+            used[base] = seen + 1
+            entities[index].id = seen == 0 ? base : "\(base)-\(seen + 1)"
+        }
+        // Entities sorted by id, so that positions are stable for a given corpus.
+        let byID = entities.indices.sorted { entities[$0].id < entities[$1].id }
+        var position = [Int](repeating: 0, count: groups.count)
+        for (newIndex, oldIndex) in byID.enumerated() { position[roots[oldIndex]] = newIndex }
+        entities = byID.map { entities[$0] }
+        roots = byID.map { roots[$0] }
+
+        let articleEntities = articles.sorted { $0.article < $1.article }.map { record in
+            (
+                record.article, record.date,
+                EntityIndexBuilder.salience(
+                    record.entities.map { entity in
+                        (position[target[entity.group]], entity.spans)
+                    })
+            )
+        }
+        return EntityIndex(entities: entities, articles: articleEntities)
+    }
+
+    /// For every group, the group it merges into (itself when none): a one-word person name goes
+    /// to the one multi-word person name of the corpus ending with it, if there is exactly one,
+    /// or one that is mentioned at least three times as often as all the others together.
+    func mergeTargets(types: [EntityType]) -> [Int] {
+        var target = Array(groups.indices)
+        var byLastWord: [String: [Int]] = [:]
+        for (key, group) in groupByKey where types[group] == .person {
+            let words = key.split(separator: " ")
+            if words.count >= 2, let last = words.last { byLastWord[String(last), default: []].append(group) }
+        }
+        for (key, group) in groupByKey where types[group] == .person && !key.contains(" ") {
+            guard let fulls = byLastWord[key] else { continue }
+            let weights = fulls.map { full in groups[full].names.values.reduce(0, +) }
+            let total = weights.reduce(0, +)
+            guard let best = weights.indices.max(by: { (weights[$0], fulls[$1]) < (weights[$1], fulls[$0]) }) else {
+                continue
+            }
+            if fulls.count == 1 || weights[best] * 4 >= total * 3 { target[group] = fulls[best] }
+        }
+        return target
+    }
+
+    static func majority(_ votes: [EntityType: Int]) -> EntityType {
+        votes.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .other
+    }
+
+    /// The most frequent form; ties go to the longer in bytes (so accented forms win), then the
+    /// alphabetically first.
+    static func preferredName(_ names: [String: Int]) -> String {
+        names.max { a, b in
+            if a.value != b.value { return a.value < b.value }
+            if a.key.utf8.count != b.key.utf8.count { return a.key.utf8.count < b.key.utf8.count }
+            return a.key > b.key
+        }?.key ?? ""
+    }
+
+    /// Salience in [0, 1]: half from frequency relative to the article's most mentioned entity,
+    /// three tenths from how early the first mention comes, a fifth for a title mention.
+    static func salience(_ entities: [(entity: Int, spans: [MentionSpan])]) -> [ArticleEntity] {
+        let most = entities.map(\.spans.count).max() ?? 1
+        var result: [ArticleEntity] = entities.map { entity in
+            let spans = entity.spans.sorted { ($0.inTitle ? 0 : 1, $0.start) < ($1.inTitle ? 0 : 1, $1.start) }
+            let inTitle = spans.first?.inTitle ?? false
+            let firstSentence = spans.first(where: { !$0.inTitle })?.sentence ?? 0
+            let frequency = log2(1 + Double(spans.count)) / log2(1 + Double(most))
+            let position = inTitle ? 1 : 1 / (1 + Double(firstSentence) / 3)
+            let score = 0.5 * frequency + 0.3 * position + (inTitle ? 0.2 : 0)
+            return ArticleEntity(entity: entity.entity, salience: (score * 10_000).rounded() / 10_000, mentions: spans)
+        }
+        result.sort { ($0.salience, $1.entity) > ($1.salience, $0.entity) }
+        return result
+    }
+}

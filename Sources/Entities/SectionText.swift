@@ -1,0 +1,129 @@
+/// One string of an article (its title or its text) with its segmentation and per-sentence
+/// headline shape. Only lives inside the `withUTF8` call that lends it its bytes.
+struct SectionText {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let segmented: SegmentedText
+    let inTitle: Bool
+    /// Per sentence: most words capitalised (a Title Case headline, a byline, a list line).
+    var titleCase: [Bool] = []
+    /// Per sentence: most words in capitals (an ALL CAPS headline).
+    var allCaps: [Bool] = []
+
+    /// Words that headline-shape tests ignore, as headlines leave them in lower case.
+    static let minorWords: Set<String> = [
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs", "v",
+        "de", "is", "are", "after", "over", "into",
+    ]
+
+    static let minorWordHashes = Set(minorWords.map { ByteHash.of($0.utf8) })
+
+    init(bytes: UnsafeBufferPointer<UInt8>, segmented: SegmentedText, inTitle: Bool) {
+        self.bytes = bytes
+        self.segmented = segmented
+        self.inTitle = inTitle
+        for range in segmented.sentences {
+            var words = 0
+            var capitalised = 0
+            var capitals = 0
+            for index in range where segmented.tokens[index].kind == .word {
+                let token = segmented.tokens[index]
+                if token.shape.contains(.allCaps) {
+                    capitals += 1
+                    capitalised += 1
+                    words += 1
+                } else if token.shape.contains(.capitalised) {
+                    capitalised += 1
+                    words += 1
+                } else if !SectionText.minorWordHashes.contains(hash(index, lowercasingASCII: true)) {
+                    words += 1
+                }
+            }
+            let shouting = capitals >= 1 && capitals * 10 >= words * 6
+            allCaps.append(shouting)
+            titleCase.append(!shouting && words >= 2 && capitalised == words)
+        }
+    }
+
+    var tokens: [TextToken] { segmented.tokens }
+
+    func text(_ index: Int) -> String {
+        let token = segmented.tokens[index]
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+    }
+
+    func text(from start: Int, to end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    func hash(_ index: Int, lowercasingASCII: Bool = false) -> UInt64 {
+        let token = segmented.tokens[index]
+        return ByteHash.of(
+            UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), lowercasingASCII: lowercasingASCII)
+    }
+
+    func lowercased(_ index: Int) -> String {
+        text(index).lowercased()
+    }
+
+    /// The lower-case word without a final period ("Gen." -> "gen").
+    func bareLowercased(_ index: Int) -> String {
+        var word = lowercased(index)
+        if word.hasSuffix(".") && word.count > 1 { word.removeLast() }
+        return word
+    }
+
+    /// The word as running text would write it: words of all-caps lines become Title Case,
+    /// except acronyms with periods ("U.S.").
+    func normalised(_ index: Int) -> String {
+        let token = segmented.tokens[index]
+        let word = text(index)
+        guard allCaps[token.sentence], token.shape.contains(.allCaps), !token.shape.contains(.abbreviation) else {
+            return word
+        }
+        return SectionText.titleCased(word)
+    }
+
+    static func titleCased(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var upperNext = true
+            let bytes = word.utf8.map { byte -> UInt8 in
+                let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                defer { upperNext = !isLetter && byte != 0x27 }
+                guard isLetter else { return byte }
+                return upperNext ? byte & ~0x20 : byte | 0x20
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var result = ""
+        result.reserveCapacity(word.utf8.count)
+        var upperNext = true
+        for character in word {
+            result += upperNext ? character.uppercased() : character.lowercased()
+            upperNext = !character.isLetter && character != "'" && character != "’"
+        }
+        return result
+    }
+
+    func isPunctuation(_ index: Int, _ characters: Set<String>) -> Bool {
+        segmented.tokens[index].kind == .punctuation && characters.contains(text(index))
+    }
+
+    /// Whether the token opens its sentence, or a quotation or clause that reads as one.
+    func isSentenceInitial(_ index: Int) -> Bool {
+        let sentence = segmented.sentences[segmented.tokens[index].sentence]
+        var previous = index - 1
+        while previous >= sentence.lowerBound {
+            let token = segmented.tokens[previous]
+            guard token.kind == .punctuation else { return false }
+            if isPunctuation(previous, SectionText.openers) { return true }
+            if isPunctuation(previous, SectionText.dashes), previous > 0, tokens[previous - 1].end < token.start {
+                return true
+            }
+            previous -= 1
+        }
+        return true
+    }
+
+    static let openers: Set<String> = ["“", "\"", "‘", "(", "[", ":", "—", "–", "'", "•", "*", ";"]
+    static let dashes: Set<String> = ["-", "--"]
+}

@@ -1,0 +1,42 @@
+/// Per-thread scratch state for bulk analysis: the scanner's buffers and caches of finished terms.
+///
+/// News vocabulary is Zipfian, so most words repeat; caching their terms makes a repeated word cost
+/// one hash of its bytes instead of a `String` and a Porter2 run. Keep one workspace per thread (it
+/// is a value; never share one between threads).
+public struct AnalysisWorkspace {
+    private var scanner: TokenScanner? = TokenScanner()
+    private var stemmedTerms = TermCache()
+    private var plainTerms = TermCache()
+    private var stemBuffer: [UInt8] = []
+    private let stemmer = PorterStemmer()
+
+    public init() {}
+
+    /// Lends the scanner out so the caller can scan while also using this workspace's caches.
+    mutating func takeScanner() -> TokenScanner {
+        let taken = scanner ?? TokenScanner()
+        scanner = nil
+        return taken
+    }
+
+    mutating func returnScanner(_ returned: TokenScanner) {
+        scanner = returned
+    }
+
+    /// The term for folded word bytes: stemmed when `stemming` and the word is plain lowercase
+    /// ASCII (numbers and other scripts pass unchanged).
+    mutating func term(for word: UnsafeBufferPointer<UInt8>, stemming: Bool) -> String {
+        guard stemming else { return plainTerms.term(for: word) { String(decoding: $0, as: UTF8.self) } }
+        return stemmedTerms.term(for: word) { word in
+            guard Self.isStemmable(word) else { return String(decoding: word, as: UTF8.self) }
+            stemBuffer.removeAll(keepingCapacity: true)
+            stemBuffer.append(contentsOf: word)
+            stemmer.stem(&stemBuffer)
+            return String(decoding: stemBuffer, as: UTF8.self)
+        }
+    }
+
+    private static func isStemmable(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count >= 3 && word.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+    }
+}

@@ -1,0 +1,203 @@
+extension SearchIndex {
+    public static let maximumLimit = 1000
+    public static let maximumOffset = 100_000
+
+    /// Parses and runs a query: filters, disjunctive facets, near-duplicate collapsing, an exact total,
+    /// top-k by the sort order after an optional cursor, then snippets for the page's hits.
+    public func search(_ request: SearchRequest) throws(SearchIndexError) -> SearchResults {
+        guard (0...Self.maximumLimit).contains(request.limit) else { throw .invalidLimit(request.limit) }
+        guard (0...Self.maximumOffset).contains(request.offset) else { throw .invalidOffset(request.offset) }
+        var cursor: SearchCursor?
+        if let text = request.cursor {
+            guard let parsed = SearchCursor(text, sort: request.sort, documentCount: documentCount) else {
+                throw .invalidCursor
+            }
+            cursor = parsed
+        }
+        let filters = try keywordFilters(request.filters)
+        let facetFields = try request.facets.map { name throws(SearchIndexError) in
+            guard let index = schema.keywordFieldIndex(name.lowercased()) else { throw .unknownField(name) }
+            return index
+        }
+        let node: QueryNode
+        do {
+            node = try parser.parse(request.query, match: request.match)
+        } catch {
+            throw .query(error)
+        }
+        var evaluation = evaluate(node)
+        var typoApplied = false
+        if evaluation.matches.isEmpty, request.typoTolerance, let tolerant = Self.typoTolerant(node) {
+            evaluation = evaluate(tolerant)
+            typoApplied = !evaluation.matches.isEmpty
+        }
+
+        var facetCounts = facetFields.map { [Int](repeating: 0, count: keywordColumns[$0].values.count) }
+        let kept = filterAndCountFacets(
+            evaluation.matches, request: request, filters: filters, facetFields: facetFields, counts: &facetCounts)
+        let (visible, collapsed) = request.collapseDuplicates ? collapse(kept, sort: request.sort) : (kept, [:])
+
+        let k = request.offset + request.limit
+        var heap = TopK(capacity: k)
+        var afterCursor = 0
+        for index in 0..<visible.count {
+            let doc = visible.docs[index]
+            let key = SearchCursor.key(score: visible.scores[index], date: dates[Int(doc)], sort: request.sort)
+            if let cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { continue }
+            afterCursor += 1
+            heap.insert(key: key, doc: doc, score: visible.scores[index])
+        }
+        let page = heap.sorted().dropFirst(request.offset)
+        let hits = page.map { entry in
+            SearchHit(
+                doc: Int(entry.doc), score: entry.score,
+                matchedTerms: evaluation.leaves.filter { leaf in Self.sortedContains(leaf.docs, entry.doc) }.map(
+                    \.label),
+                snippets: request.snippets.map { snippets(for: Int(entry.doc), leaves: evaluation.leaves, options: $0) }
+                    ?? [],
+                duplicates: collapsed[entry.doc] ?? [])
+        }
+        let nextCursor =
+            afterCursor > k && !hits.isEmpty
+            ? page.last.map { SearchCursor(key: $0.key, doc: $0.doc).encoded(sort: request.sort) } : nil
+        let facets = zip(facetFields, facetCounts).map { field, counts in
+            let column = keywordColumns[field]
+            let values = counts.indices.filter { counts[$0] > 0 }
+                .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : column.values[$0] < column.values[$1] }
+                .prefix(request.facetLimit)
+                .map { FacetCounts.Value(value: column.values[$0], count: counts[$0]) }
+            return FacetCounts(field: schema.keywordFields[field], values: Array(values))
+        }
+        return SearchResults(
+            total: visible.count, hits: hits, facets: facets, nextCursor: nextCursor, typoToleranceApplied: typoApplied)
+    }
+
+    /// Per filtered keyword field, which value ids pass (several values of one field OR together).
+    private func keywordFilters(
+        _ filters: [String: [String]]
+    ) throws(SearchIndexError) -> [(field: Int, allowed: [Bool])] {
+        var result: [(field: Int, allowed: [Bool])] = []
+        for (name, values) in filters.sorted(by: { $0.key < $1.key }) where !values.isEmpty {
+            guard let field = schema.keywordFieldIndex(name.lowercased()) else { throw .unknownField(name) }
+            var allowed = [Bool](repeating: false, count: keywordColumns[field].values.count)
+            for value in values {
+                for id in keywordColumns[field].ids(matching: value) { allowed[Int(id)] = true }
+            }
+            result.append((field, allowed))
+        }
+        return result
+    }
+
+    /// Applies the date range and keyword filters, and counts facets disjunctively in the same pass:
+    /// a document failing exactly one filter still counts toward that filter's own facet.
+    private func filterAndCountFacets(
+        _ matches: ScoredDocuments, request: SearchRequest, filters: [(field: Int, allowed: [Bool])],
+        facetFields: [Int], counts: inout [[Int]]
+    ) -> ScoredDocuments {
+        if filters.isEmpty && facetFields.isEmpty && request.from == nil && request.to == nil { return matches }
+        let from = request.from ?? Int64.min + 1
+        let to = request.to ?? Int64.max
+        let facetOfFilter = filters.map { filter in facetFields.firstIndex(of: filter.field) }
+        var kept = ScoredDocuments()
+        for index in 0..<matches.count {
+            let doc = Int(matches.docs[index])
+            if request.from != nil || request.to != nil {
+                let date = dates[doc]
+                guard date != Self.noDate, date >= from, date <= to else { continue }
+            }
+            var failures = 0
+            var failed = -1
+            for (filterIndex, filter) in filters.enumerated() {
+                let column = keywordColumns[filter.field]
+                var passes = false
+                for valueIndex in Int(column.valueStarts[doc])..<Int(column.valueStarts[doc + 1])
+                where filter.allowed[Int(column.documentValues[valueIndex])] {
+                    passes = true
+                    break
+                }
+                if !passes {
+                    failures += 1
+                    failed = filterIndex
+                    if failures > 1 { break }
+                }
+            }
+            if failures == 0 {
+                kept.docs.append(Int32(doc))
+                kept.scores.append(matches.scores[index])
+                for (facet, field) in facetFields.enumerated() {
+                    countValues(of: doc, field: field, into: &counts[facet])
+                }
+            } else if failures == 1, let facet = facetOfFilter[failed] {
+                countValues(of: doc, field: facetFields[facet], into: &counts[facet])
+            }
+        }
+        return kept
+    }
+
+    private func countValues(of doc: Int, field: Int, into counts: inout [Int]) {
+        let column = keywordColumns[field]
+        for valueIndex in Int(column.valueStarts[doc])..<Int(column.valueStarts[doc + 1]) {
+            counts[Int(column.documentValues[valueIndex])] += 1
+        }
+    }
+
+    /// Keeps one document per near-duplicate cluster (the first in sort order) and returns, for each
+    /// kept one, the other matching members it stands for.
+    private func collapse(_ matches: ScoredDocuments, sort: SortOrder) -> (ScoredDocuments, [Int32: [Int]]) {
+        var best: [Int32: (key: UInt64, doc: Int32)] = [:]
+        var members: [Int32: [Int]] = [:]
+        for index in 0..<matches.count {
+            let doc = matches.docs[index]
+            let cluster = clusterOf[Int(doc)]
+            guard cluster >= 0 else { continue }
+            let key = SearchCursor.key(score: matches.scores[index], date: dates[Int(doc)], sort: sort)
+            members[cluster, default: []].append(Int(doc))
+            if let current = best[cluster], !SearchCursor.precedes((key, doc), (current.key, current.doc)) { continue }
+            best[cluster] = (key, doc)
+        }
+        guard !best.isEmpty else { return (matches, [:]) }
+        var kept = ScoredDocuments()
+        var collapsed: [Int32: [Int]] = [:]
+        for index in 0..<matches.count {
+            let doc = matches.docs[index]
+            let cluster = clusterOf[Int(doc)]
+            if cluster >= 0 {
+                guard best[cluster]?.doc == doc else { continue }
+                let others = members[cluster]!.filter { $0 != Int(doc) }
+                if !others.isEmpty { collapsed[doc] = others }
+            }
+            kept.docs.append(doc)
+            kept.scores.append(matches.scores[index])
+        }
+        return (kept, collapsed)
+    }
+
+    /// The query with typo tolerance on every plain word of 5+ letters (1 edit, 2 from 8 letters),
+    /// or nil when no word qualifies.
+    static func typoTolerant(_ node: QueryNode) -> QueryNode? {
+        switch node {
+        case .word(let text, let field, false, 0) where text.filter(\.isLetter).count >= 5:
+            return .word(text, field: field, prefix: false, fuzziness: text.count >= 8 ? 2 : 1)
+        case .word, .phrase, .keyword:
+            return nil
+        case .and(let children):
+            let changed = children.map { typoTolerant($0) }
+            return changed.contains { $0 != nil } ? .and(zip(children, changed).map { $1 ?? $0 }) : nil
+        case .or(let children):
+            let changed = children.map { typoTolerant($0) }
+            return changed.contains { $0 != nil } ? .or(zip(children, changed).map { $1 ?? $0 }) : nil
+        case .not:
+            return nil
+        }
+    }
+
+    static func sortedContains(_ docs: [Int32], _ doc: Int32) -> Bool {
+        var low = 0
+        var high = docs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if docs[mid] < doc { low = mid + 1 } else { high = mid }
+        }
+        return low < docs.count && docs[low] == doc
+    }
+}

@@ -1,0 +1,143 @@
+/// The index of one contiguous slice of the documents, built on one core. Segments are merged into
+/// one `SearchIndex`; each keeps its terms unsorted with local ids in first-seen order.
+struct IndexSegment {
+    let firstDocument: Int
+    private(set) var terms: [String] = []
+    private var termIDs: [String: Int32] = [:]
+    private(set) var termHashes: [UInt64] = []
+    private(set) var documentFrequencies: [UInt32] = []
+    /// Per local term: doc deltas (the first relative to 0, so absolute) and per-field frequencies.
+    private(set) var documentBytes: [[UInt8]] = []
+    private(set) var positionBytes: [[UInt8]] = []
+    private(set) var lastDocument: [Int32] = []
+    /// Per text field, per document of the segment: its token count.
+    private(set) var fieldLengths: [[UInt32]]
+    /// Per local term: its lower-cased surface forms (UTF-8) with document counts. A term has a
+    /// handful, so a linear scan of byte comparisons beats hashing a new string per occurrence.
+    private(set) var termSurfaces: [[SurfaceCount]] = []
+    /// Per document, `NearDuplicates.binCount` MinHash values (empty documents hold all `.max`).
+    private(set) var signatures: [UInt32] = []
+
+    struct SurfaceCount {
+        var surface: [UInt8]
+        var count: UInt32
+    }
+
+    // Per-document scratch, reused.
+    private var slotOfTerm: [Int32] = []
+    private var slotTerms: [Int32] = []
+    private var tokenSlots: [Int32] = []
+    private var tokenFields: [UInt8] = []
+    private var tokenPositions: [UInt32] = []
+    private var surfaceScratch: [UInt8] = []
+
+    init(firstDocument: Int, fieldCount: Int) {
+        self.firstDocument = firstDocument
+        fieldLengths = Array(repeating: [], count: fieldCount)
+    }
+
+    private mutating func termID(_ term: String) -> Int32 {
+        if let id = termIDs[term] { return id }
+        let id = Int32(terms.count)
+        termIDs[term] = id
+        terms.append(term)
+        termHashes.append(NearDuplicates.hash(term))
+        documentFrequencies.append(0)
+        documentBytes.append([])
+        positionBytes.append([])
+        lastDocument.append(0)
+        slotOfTerm.append(-1)
+        termSurfaces.append([])
+        return id
+    }
+
+    mutating func add(
+        _ document: SearchDocument, id doc: Int, analyzer: Analyzer, snippetField: Int,
+        workspace: inout AnalysisWorkspace
+    ) {
+        let fieldCount = fieldLengths.count
+        var shingles = NearDuplicates.SignatureBuilder()
+        for field in 0..<fieldCount {
+            var text = document.text[field]
+            var length: UInt32 = 0
+            text.withUTF8 { bytes in
+                analyzer.forEachToken(in: document.text[field], using: &workspace) { token in
+                    length += 1
+                    let term = termID(token.term)
+                    var slot = slotOfTerm[Int(term)]
+                    if slot < 0 {
+                        slot = Int32(slotTerms.count)
+                        slotOfTerm[Int(term)] = slot
+                        slotTerms.append(term)
+                        recordSurface(bytes[token.start..<token.end], term: term)
+                    }
+                    tokenSlots.append(slot)
+                    tokenFields.append(UInt8(field))
+                    tokenPositions.append(UInt32(token.position))
+                    if field == snippetField { shingles.add(termHashes[Int(term)]) }
+                }
+            }
+            fieldLengths[field].append(length)
+        }
+        signatures.append(contentsOf: shingles.signature)
+        flushDocument(doc, fieldCount: fieldCount)
+    }
+
+    /// Counts the lower-cased surface form of a term's first occurrence in a document, so the
+    /// counts are document frequencies of surface forms.
+    private mutating func recordSurface(_ slice: Slice<UnsafeBufferPointer<UInt8>>, term: Int32) {
+        surfaceScratch.removeAll(keepingCapacity: true)
+        if slice.allSatisfy({ $0 < 0x80 }) {
+            for byte in slice { surfaceScratch.append(byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte) }
+        } else {
+            surfaceScratch += String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self).lowercased().utf8
+        }
+        for index in termSurfaces[Int(term)].indices where termSurfaces[Int(term)][index].surface == surfaceScratch {
+            termSurfaces[Int(term)][index].count += 1
+            return
+        }
+        termSurfaces[Int(term)].append(SurfaceCount(surface: surfaceScratch, count: 1))
+    }
+
+    /// Writes the current document's postings, grouping its tokens by term with a counting sort.
+    private mutating func flushDocument(_ doc: Int, fieldCount: Int) {
+        let slotCount = slotTerms.count
+        var starts = [Int](repeating: 0, count: slotCount + 1)
+        for slot in tokenSlots { starts[Int(slot) + 1] += 1 }
+        for slot in 0..<slotCount { starts[slot + 1] += starts[slot] }
+        var order = [Int](repeating: 0, count: tokenSlots.count)
+        var fill = starts
+        for (token, slot) in tokenSlots.enumerated() {
+            order[fill[Int(slot)]] = token
+            fill[Int(slot)] += 1
+        }
+        var frequencies = [UInt32](repeating: 0, count: fieldCount)
+        for slot in 0..<slotCount {
+            let term = Int(slotTerms[slot])
+            for field in 0..<fieldCount { frequencies[field] = 0 }
+            for index in starts[slot]..<starts[slot + 1] { frequencies[Int(tokenFields[order[index]])] += 1 }
+            VarInt.append(UInt32(Int32(doc) - lastDocument[term]), to: &documentBytes[term])
+            for field in 0..<fieldCount { VarInt.append(frequencies[field], to: &documentBytes[term]) }
+            var previousField = -1
+            var previousPosition: UInt32 = 0
+            for index in starts[slot]..<starts[slot + 1] {
+                let token = order[index]
+                if Int(tokenFields[token]) != previousField {
+                    previousField = Int(tokenFields[token])
+                    previousPosition = 0
+                }
+                // An analyzer emits a term's positions in order; clamping keeps deltas valid regardless.
+                let position = max(tokenPositions[token], previousPosition)
+                VarInt.append(position &- previousPosition, to: &positionBytes[term])
+                previousPosition = position
+            }
+            lastDocument[term] = Int32(doc)
+            documentFrequencies[term] += 1
+            slotOfTerm[term] = -1
+        }
+        slotTerms.removeAll(keepingCapacity: true)
+        tokenSlots.removeAll(keepingCapacity: true)
+        tokenFields.removeAll(keepingCapacity: true)
+        tokenPositions.removeAll(keepingCapacity: true)
+    }
+}

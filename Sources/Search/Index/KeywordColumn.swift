@@ -1,0 +1,60 @@
+/// One keyword field: its distinct values, each document's value ids (multi-valued) and each value's
+/// documents. Values match case-insensitively in queries and filters; facets show them as given.
+struct KeywordColumn: Sendable {
+    let values: [String]
+    private let idsByFoldedValue: [String: [Int32]]
+    /// Document `d`'s values are `documentValues[valueStarts[d]..<valueStarts[d + 1]]`.
+    let valueStarts: [Int32]
+    let documentValues: [Int32]
+    /// Ascending document ids per value.
+    let documentsByValue: [[Int32]]
+
+    init(perDocumentValues: [[String]]) {
+        var values: [String] = []
+        var idOf: [String: Int32] = [:]
+        var starts: [Int32] = [0]
+        var documentValues: [Int32] = []
+        var documentsByValue: [[Int32]] = []
+        for (doc, docValues) in perDocumentValues.enumerated() {
+            var seen: [Int32] = []
+            for value in docValues {
+                let id: Int32
+                if let existing = idOf[value] {
+                    id = existing
+                } else {
+                    id = Int32(values.count)
+                    idOf[value] = id
+                    values.append(value)
+                    documentsByValue.append([])
+                }
+                guard !seen.contains(id) else { continue }
+                seen.append(id)
+                documentValues.append(id)
+                documentsByValue[Int(id)].append(Int32(doc))
+            }
+            starts.append(Int32(documentValues.count))
+        }
+        var folded: [String: [Int32]] = [:]
+        for (id, value) in values.enumerated() { folded[value.lowercased(), default: []].append(Int32(id)) }
+        self.values = values
+        self.idsByFoldedValue = folded
+        self.valueStarts = starts
+        self.documentValues = documentValues
+        self.documentsByValue = documentsByValue
+    }
+
+    /// The ids of the values equal to `value` ignoring case (several when they differ only by case).
+    func ids(matching value: String) -> [Int32] { idsByFoldedValue[value.lowercased()] ?? [] }
+
+    /// Ascending documents holding any value equal to `value` ignoring case.
+    func documents(matching value: String) -> [Int32] {
+        let ids = ids(matching: value)
+        if ids.count == 1 { return documentsByValue[Int(ids[0])] }
+        return Set(ids.flatMap { documentsByValue[Int($0)] }).sorted()
+    }
+
+    var byteCount: Int {
+        (valueStarts.count + documentValues.count) * 4 + documentsByValue.reduce(0) { $0 + $1.count * 4 }
+            + values.reduce(0) { $0 + $1.utf8.count + 16 }
+    }
+}

@@ -1,0 +1,240 @@
+/// A positive leaf of an evaluated query (a word, phrase, prefix, keyword term), kept so each hit can
+/// list the query terms it matched and the highlighter knows which indexed terms to mark.
+struct MatchedLeaf {
+    var label: String
+    var docs: [Int32]
+    var terms: [Int32]
+}
+
+extension SearchIndex {
+    /// Scores of the fuzzy expansions of a word relative to the word itself, so exact spellings win.
+    static let fuzzyBoost: Float = 0.8
+
+    /// Evaluates a parsed query: matches in document order with BM25F scores, and its positive leaves.
+    /// A query whose words all analyse to nothing (only stop words, say) matches nothing.
+    func evaluate(_ node: QueryNode) -> (matches: ScoredDocuments, leaves: [MatchedLeaf]) {
+        var leaves: [MatchedLeaf] = []
+        let matches = evaluate(node, positive: true, leaves: &leaves) ?? ScoredDocuments()
+        return (matches, leaves)
+    }
+
+    /// nil means neutral: the node analysed to no term and constrains nothing.
+    private func evaluate(_ node: QueryNode, positive: Bool, leaves: inout [MatchedLeaf]) -> ScoredDocuments? {
+        switch node {
+        case .word(let text, let field, let prefix, let fuzziness):
+            let fields = fieldIndexes(field)
+            let result: ScoredDocuments?
+            let terms: [Int32]
+            if prefix {
+                terms = prefixTerms(text)
+                result = ScoredDocuments.union(
+                    terms.map { scoreTerm($0, fields: fields) }, combine: .max, documentCount: documentCount)
+            } else if fuzziness > 0 {
+                let exact = analyzer.term(text).flatMap { dictionary.id(of: $0) }
+                terms = fuzzyTerms(text, distance: fuzziness, including: exact)
+                result = ScoredDocuments.union(
+                    terms.map { scoreTerm($0, fields: fields, boost: $0 == exact ? 1 : Self.fuzzyBoost) },
+                    combine: .max, documentCount: documentCount)
+            } else {
+                let tokens = analyzer.tokens(text)
+                if tokens.isEmpty { return nil }
+                let ids = tokens.map { dictionary.id(of: $0.term) }
+                terms = ids.compactMap { $0 }
+                if terms.count < ids.count {
+                    result = ScoredDocuments()
+                } else {
+                    result = Self.intersectAll(Array(Set(terms)).map { scoreTerm($0, fields: fields) })
+                }
+            }
+            let matches = result ?? ScoredDocuments()
+            if positive {
+                leaves.append(MatchedLeaf(label: text + (prefix ? "*" : ""), docs: matches.docs, terms: terms))
+            }
+            return matches
+        case .phrase(let words, let field):
+            // A hyphenated word is matched through its parts; its whole form spans them.
+            let tokens = analyzer.tokens(words.joined(separator: " ")).filter { $0.span == 1 }
+            if tokens.isEmpty { return nil }
+            let ids = tokens.map { dictionary.id(of: $0.term) }
+            let terms = ids.compactMap { $0 }
+            let matches: ScoredDocuments
+            if terms.count < ids.count {
+                matches = ScoredDocuments()
+            } else if Set(tokens.map { $0.position }).count == 1 {
+                matches = ScoredDocuments.union(
+                    Array(Set(terms)).sorted().map { scoreTerm($0, fields: fieldIndexes(field)) }, combine: .sum,
+                    documentCount: documentCount)
+            } else {
+                matches = phrase(
+                    terms: terms, offsets: tokens.map { $0.position - tokens[0].position }, fields: fieldIndexes(field))
+            }
+            if positive {
+                leaves.append(
+                    MatchedLeaf(label: "\"" + words.joined(separator: " ") + "\"", docs: matches.docs, terms: terms))
+            }
+            return matches
+        case .keyword(let field, let value):
+            guard let column = schema.keywordFieldIndex(field).map({ keywordColumns[$0] }) else {
+                return ScoredDocuments()
+            }
+            let docs = column.documents(matching: value)
+            if positive { leaves.append(MatchedLeaf(label: "\(field):\(value)", docs: docs, terms: [])) }
+            return ScoredDocuments(docs: docs, scores: Array(repeating: 0, count: docs.count))
+        case .and(let children):
+            var required: [ScoredDocuments] = []
+            var excluded: [ScoredDocuments] = []
+            for child in children {
+                if case .not(let inner) = child {
+                    if let result = evaluate(inner, positive: !positive, leaves: &leaves) { excluded.append(result) }
+                } else if let result = evaluate(child, positive: positive, leaves: &leaves) {
+                    required.append(result)
+                }
+            }
+            if required.isEmpty && excluded.isEmpty { return nil }
+            var result = Self.intersectAll(required) ?? ScoredDocuments.all(documentCount)
+            for exclusion in excluded { result = ScoredDocuments.difference(result, exclusion) }
+            return result
+        case .or(let children):
+            let results = children.compactMap { evaluate($0, positive: positive, leaves: &leaves) }
+            if results.isEmpty { return nil }
+            return ScoredDocuments.union(results, combine: .sum, documentCount: documentCount)
+        case .not(let inner):
+            guard let result = evaluate(inner, positive: !positive, leaves: &leaves) else { return nil }
+            return ScoredDocuments.difference(ScoredDocuments.all(documentCount), result)
+        }
+    }
+
+    /// Intersects the smallest lists first; nil for no lists.
+    private static func intersectAll(_ lists: [ScoredDocuments]) -> ScoredDocuments? {
+        let sorted = lists.sorted { $0.count < $1.count }
+        guard var result = sorted.first else { return nil }
+        for list in sorted.dropFirst() { result = ScoredDocuments.intersection(result, list) }
+        return result
+    }
+
+    private func fieldIndexes(_ field: String?) -> [Int] {
+        if let field, let index = schema.textFieldIndex(field) { return [index] }
+        return Array(schema.textFields.indices)
+    }
+
+    /// BM25F of one term over `fields`: per document, tf' = sum over fields of tf * weight / (1 - b +
+    /// b * length / average length), and the score is idf * tf' / (tf' + k1).
+    func scoreTerm(_ term: Int32, fields: [Int], boost: Float = 1) -> ScoredDocuments {
+        let frequency = Int(postings.documentFrequencies[Int(term)])
+        let idf = BM25Parameters.idf(documentCount: documentCount, documentFrequency: frequency) * boost
+        let k1 = parameters.k1
+        let fieldCount = schema.textFields.count
+        let allFields = fields.count == fieldCount
+        var result = ScoredDocuments()
+        result.docs.reserveCapacity(frequency)
+        result.scores.reserveCapacity(frequency)
+        norms.withUnsafeBufferPointer { norms in
+            postings.forEachDocument(of: term) { doc, frequencies in
+                let base = Int(doc) * fieldCount
+                var weighted: Float = 0
+                if allFields {
+                    for field in 0..<fieldCount { weighted += Float(frequencies[field]) * norms[base + field] }
+                } else {
+                    for field in fields { weighted += Float(frequencies[field]) * norms[base + field] }
+                }
+                if weighted > 0 {
+                    result.docs.append(doc)
+                    result.scores.append(idf * weighted / (weighted + k1))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Documents where the terms occur at the given relative positions within one field, scored like
+    /// one term whose frequency is the phrase's and whose idf is the sum of the terms' idfs.
+    private func phrase(terms: [Int32], offsets: [Int], fields: [Int]) -> ScoredDocuments {
+        let fieldCount = schema.textFields.count
+        let idf = terms.reduce(Float(0)) {
+            $0
+                + BM25Parameters.idf(
+                    documentCount: documentCount, documentFrequency: Int(postings.documentFrequencies[Int($1)]))
+        }
+        let k1 = parameters.k1
+        // Walk the rarest term first so the others mostly skip.
+        let order = terms.indices.sorted {
+            postings.documentFrequencies[Int(terms[$0])] < postings.documentFrequencies[Int(terms[$1])]
+        }
+        var cursors = order.map { PostingsCursor(postings: postings, term: terms[$0]) }
+        let relative = order.map { offsets[$0] }
+        var buffers = [[[UInt32]]](repeating: Array(repeating: [], count: fieldCount), count: terms.count)
+        var result = ScoredDocuments()
+        postings.documents.withUnsafeBufferPointer { documents in
+            postings.positions.withUnsafeBufferPointer { positions in
+                norms.withUnsafeBufferPointer { norms in
+                    var target: Int32 = 0
+                    search: while true {
+                        for index in cursors.indices {
+                            guard cursors[index].advance(to: target, documents, positions) else { break search }
+                            if cursors[index].doc > target {
+                                target = cursors[index].doc
+                                continue search
+                            }
+                        }
+                        for index in cursors.indices { cursors[index].readPositions(into: &buffers[index], positions) }
+                        var weighted: Float = 0
+                        for field in fields {
+                            let count = Self.phraseCount(buffers, field: field, offsets: relative)
+                            weighted += Float(count) * norms[Int(target) * fieldCount + field]
+                        }
+                        if weighted > 0 {
+                            result.docs.append(target)
+                            result.scores.append(idf * weighted / (weighted + k1))
+                        }
+                        target += 1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// How many positions p of the first term have every other term i at p + offsets[i] - offsets[0].
+    private static func phraseCount(_ buffers: [[[UInt32]]], field: Int, offsets: [Int]) -> Int {
+        var count = 0
+        outer: for start in buffers[0][field] {
+            let anchor = Int(start) - offsets[0]
+            for index in 1..<buffers.count {
+                let wanted = anchor + offsets[index]
+                guard wanted >= 0, Self.sortedContains(buffers[index][field], UInt32(wanted)) else { continue outer }
+            }
+            count += 1
+        }
+        return count
+    }
+
+    private static func sortedContains(_ values: [UInt32], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let mid = (low + high) / 2
+            if values[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < values.count && values[low] == value
+    }
+
+    /// Terms whose surface form or stem starts with the folded prefix.
+    func prefixTerms(_ prefix: String) -> [Int32] {
+        let folded = prefix.lowercased()
+        var terms = Set<Int32>()
+        for index in vocabulary.range(withPrefix: folded) { terms.insert(vocabulary.surfaceTerms[index]) }
+        for id in dictionary.range(withPrefix: folded) { terms.insert(Int32(id)) }
+        return terms.sorted()
+    }
+
+    /// Terms with a surface form within `distance` edits of the word, plus `exact` when present.
+    func fuzzyTerms(_ word: String, distance: Int, including exact: Int32?) -> [Int32] {
+        var matcher = Levenshtein(word.lowercased(), limit: distance)
+        var terms = Set<Int32>()
+        if let exact { terms.insert(exact) }
+        for (index, surface) in vocabulary.surfaces.enumerated() where matcher.distance(to: surface) != nil {
+            terms.insert(vocabulary.surfaceTerms[index])
+        }
+        return terms.sorted()
+    }
+}

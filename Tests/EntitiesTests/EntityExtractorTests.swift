@@ -1,0 +1,81 @@
+import Testing
+
+@testable import Entities
+
+@Suite struct EntityExtractorTests {
+    static let extractor = try! EntityExtractor.loadDefault()
+
+    func found(_ text: String, title: String = "") -> [String: EntityType] {
+        var result: [String: EntityType] = [:]
+        for mention in Self.extractor.extract(title: title, text: text) { result[mention.name] = mention.type }
+        return result
+    }
+
+    @Test func connectorsJoinInstitutionNames() {
+        let entities = found("He visited the Bank of Japan and the Ministry of Foreign Affairs in Tokyo on Monday.")
+        #expect(entities["Bank of Japan"] == .organization)
+        #expect(entities["Ministry of Foreign Affairs"] == .organization)
+        #expect(entities["Tokyo"] == .location)
+        #expect(entities["Monday"] == nil)
+    }
+
+    @Test func titlesAreStrippedAndMakePeople() {
+        let entities = found("Talks were led by Secretary of State Mike Pompeo and Prime Minister Kowalczyk.")
+        #expect(entities["Mike Pompeo"] == .person)
+        #expect(entities["Kowalczyk"] == .person)
+        #expect(entities.keys.allSatisfy { !$0.contains("Secretary") && !$0.contains("Minister") })
+    }
+
+    @Test func sentenceStartsAreNotNamesUnlessKnown() {
+        let entities = found("Despite the rain, crowds came. Meanwhile prices rose. Germany agreed. Overall it worked.")
+        #expect(entities["Germany"] == .location)
+        #expect(entities["Despite"] == nil && entities["Meanwhile"] == nil && entities["Overall"] == nil)
+    }
+
+    @Test func lowercaseUseElsewhereMarksACommonWord() {
+        let entities = found("Zorbles fell sharply. Analysts said zorbles were cheap.")
+        #expect(entities["Zorbles"] == nil)
+    }
+
+    @Test func aliasesResolveWithinTheArticle() {
+        let mentions = Self.extractor.extract(
+            title: "", text: "Angela Merkel met officials in the US. Later, Merkel flew to the United States.")
+        let merkel = mentions.filter { $0.surface == "Merkel" }
+        #expect(merkel.count == 1 && merkel[0].name == "Angela Merkel" && merkel[0].type == .person)
+        let countries = mentions.filter { $0.type == .location }.map(\.name)
+        #expect(countries == ["United States", "United States"])
+    }
+
+    @Test func allCapsHeadlinesKeepOnlyNames() {
+        let mentions = Self.extractor.extract(
+            title: "JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT", text: "Japan beat Syria in the Asian Cup.")
+        let titleNames = Set(mentions.filter(\.inTitle).map(\.name))
+        #expect(titleNames == ["Japan", "China"])
+    }
+
+    @Test func resultsLinesMakeTeams() {
+        let entities = found("Results on Saturday:\n\nLeeds 2 Chelsea 1\n\nWigan beat Burnley on Friday.")
+        #expect(entities["Leeds"] == .organization)
+        #expect(entities["Burnley"] == .organization)
+    }
+
+    @Test func demonymsAreGroupsAndSplitFromTitles() {
+        let entities = found("The talks angered German Foreign Minister Klaus Kinkel, and Iraqis protested.")
+        #expect(entities["German"] == .group)
+        #expect(entities["Klaus Kinkel"] == .person)
+        #expect(entities["Iraqis"] == .group)
+    }
+
+    @Test func titleMentionsCarryTitleOffsets() {
+        let mentions = Self.extractor.extract(title: "Merkel visits Paris", text: "Angela Merkel arrived.")
+        let inTitle = mentions.filter(\.inTitle)
+        #expect(inTitle.map(\.surface) == ["Merkel", "Paris"])
+        #expect(inTitle.first?.name == "Angela Merkel")
+        #expect(inTitle.last.map { $0.start..<$0.end } == 14..<19)
+    }
+
+    @Test func emptyAndOddInputGiveNoMentions() {
+        #expect(Self.extractor.extract(title: "", text: "").isEmpty)
+        #expect(Self.extractor.extract(title: "...", text: "—— ” 123 ,,, \n\n\n").isEmpty)
+    }
+}

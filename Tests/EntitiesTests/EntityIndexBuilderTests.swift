@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+@testable import Entities
+
+@Suite struct EntityIndexBuilderTests {
+    func mention(
+        _ name: String, _ type: EntityType, at start: Int, surface: String? = nil, title: Bool = false
+    )
+        -> EntityMention
+    {
+        let surface = surface ?? name
+        return EntityMention(
+            name: name, surface: surface, type: type, start: start, end: start + surface.utf8.count,
+            sentence: start / 100, inTitle: title)
+    }
+
+    func day(_ text: String) -> Date {
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: "\(text)T12:00:00Z")!
+    }
+
+    var index: EntityIndex {
+        var builder = EntityIndexBuilder()
+        builder.add(
+            article: 0, date: day("2025-03-03"),
+            mentions: [
+                mention("Pete Hegseth", .person, at: 0), mention("Japan", .location, at: 20),
+                mention("Pete Hegseth", .person, at: 150, surface: "Hegseth"),
+            ])
+        builder.add(
+            article: 1, date: day("2025-03-04"),
+            mentions: [mention("Hegseth", .person, at: 10), mention("Japan", .location, at: 30)])
+        builder.add(
+            article: 2, date: day("2025-04-10"),
+            mentions: [
+                mention("Japan", .location, at: 0, title: true), mention("JAPAN", .location, at: 5),
+                mention("China", .location, at: 300), mention("São Paulo", .location, at: 400),
+            ])
+        builder.add(article: 3, date: nil, mentions: [mention("Sao Paulo", .location, at: 0)])
+        return builder.build()
+    }
+
+    @Test func idsAreTypeAndSlug() throws {
+        let index = self.index
+        #expect(
+            index.entities.map(\.id) == [
+                "location/china", "location/japan", "location/sao-paulo", "person/pete-hegseth",
+            ])
+        let japan = try #require(index.entity(id: "location/japan"))
+        #expect(japan.name == "Japan")
+        #expect(japan.articleCount == 3 && japan.mentionCount == 4)
+        #expect(japan.aliases.first == Entity.Alias(name: "Japan", count: 3))
+        #expect(japan.firstSeen == day("2025-03-03") && japan.lastSeen == day("2025-04-10"))
+    }
+
+    @Test func surnameAloneMergesIntoTheFullName() throws {
+        let hegseth = try #require(index.entity(id: "person/pete-hegseth"))
+        #expect(hegseth.articleCount == 2 && hegseth.mentionCount == 3)
+        #expect(Set(hegseth.aliases.map(\.name)) == ["Pete Hegseth", "Hegseth"])
+    }
+
+    @Test func slugCollisionsGetSuffixes() {
+        var builder = EntityIndexBuilder()
+        builder.add(
+            article: 0, date: nil,
+            mentions: [mention("AT&T", .organization, at: 0), mention("AT and T", .organization, at: 9)])
+        builder.add(article: 1, date: nil, mentions: [mention("AT&T", .organization, at: 0)])
+        builder.add(article: 2, date: nil, mentions: [mention("C++", .other, at: 0), mention("C#", .other, at: 9)])
+        let index = builder.build()
+        #expect(
+            index.entities.map(\.id) == [
+                "organization/at-and-t", "organization/at-and-t-2", "other/c-plus-plus", "other/c-sharp",
+            ])
+        #expect(index.entity(id: "organization/at-and-t")?.name == "AT&T")
+    }
+
+    @Test func salienceRanksTitleAndFrequentEntitiesFirst() {
+        let entities = index.mentions(inArticle: 2)
+        #expect(index.entities[entities[0].entity].name == "Japan")
+        #expect(entities[0].salience > entities[1].salience)
+        #expect(entities[0].mentions.first?.inTitle == true)
+        #expect(entities.allSatisfy { $0.salience > 0 && $0.salience <= 1 })
+    }
+
+    @Test func articlesBySalienceAndByDate() {
+        let bySalience = index.articles(of: "location/japan")
+        #expect(bySalience.first?.article == 2)
+        let byDate = index.articles(of: "location/japan", sort: .date).map(\.article)
+        #expect(byDate == [2, 1, 0])
+        #expect(index.articles(of: "person/nobody").isEmpty)
+    }
+
+    @Test func coMentionsCountAndLift() throws {
+        let index = self.index
+        let list = index.coMentions(of: "location/japan", limit: 10)
+        let hegseth = try #require(list.first { index.entities[$0.entity].id == "person/pete-hegseth" })
+        #expect(hegseth.count == 2)
+        // 4 articles; Japan in 3, Hegseth in 2, together in 2: 2 * 4 / (3 * 2).
+        #expect(abs(hegseth.lift - 1.333) < 0.001)
+        #expect(index.coMentions(of: "location/japan", limit: 1).count == 1)
+    }
+
+    @Test func timelinesBucketByPeriod() {
+        let index = self.index
+        let days = index.timeline(of: "location/japan", interval: .day)
+        #expect(days.map(\.articles) == [1, 1, 1])
+        #expect(days.map(\.mentions) == [1, 1, 2])
+        let weeks = index.timeline(of: "location/japan", interval: .week)
+        #expect(weeks.count == 2)
+        #expect(weeks.first?.start == ISO8601DateFormatter().date(from: "2025-03-03T00:00:00Z"))
+        let months = index.timeline(of: "location/japan", interval: .month)
+        #expect(months.map(\.articles) == [2, 1])
+        #expect(months.last?.start == ISO8601DateFormatter().date(from: "2025-04-01T00:00:00Z"))
+    }
+
+    @Test func prefixSearchFindsNamesWordsAndAliases() {
+        let index = self.index
+        #expect(index.entities(prefix: "heg").page.map(\.id) == ["person/pete-hegseth"])
+        #expect(index.entities(prefix: "sao").page.map(\.id) == ["location/sao-paulo"])
+        #expect(index.entities(prefix: "São P").page.map(\.id) == ["location/sao-paulo"])
+        #expect(index.entities(prefix: "zz").total == 0)
+        #expect(index.entities(type: .person).page.map(\.id) == ["person/pete-hegseth"])
+    }
+
+    @Test func listsSortAndPage() {
+        let index = self.index
+        #expect(index.entities(sort: .articles, limit: 1).page.map(\.id) == ["location/japan"])
+        #expect(index.entities(sort: .name).page.map(\.name) == ["China", "Japan", "Pete Hegseth", "São Paulo"])
+        let page = index.entities(sort: .name, offset: 3, limit: 5)
+        #expect(page.total == 4 && page.page.map(\.name) == ["São Paulo"])
+        #expect(index.entities(offset: 99).page.isEmpty)
+    }
+
+    @Test func parallelBuildMatchesSequentialBuild() throws {
+        let extractor = try EntityExtractor.loadDefault()
+        let articles = (0..<100).map { number in
+            (
+                title: "Talks in Tokyo \(number)",
+                text: "Angela Merkel met Shinzo Abe in Tokyo. Merkel said Germany and Japan agree.",
+                date: Date?.none
+            )
+        }
+        let parallel = EntityIndexBuilder.build(articles: articles, extractor: extractor)
+        var builder = EntityIndexBuilder()
+        for (index, article) in articles.enumerated() {
+            builder.add(
+                article: index, date: nil, mentions: extractor.extract(title: article.title, text: article.text))
+        }
+        let sequential = builder.build()
+        #expect(parallel.entities == sequential.entities)
+        #expect(parallel.entity(id: "person/angela-merkel")?.articleCount == 100)
+    }
+}

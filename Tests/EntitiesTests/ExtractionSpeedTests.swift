@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import Entities
+
+/// Throughput on real news, single-threaded; run in release with `ENTITIES_BENCH=1` (debug builds
+/// are several times slower, so the threshold is only asserted when asked for).
+@Suite(
+    .enabled(if: ProcessInfo.processInfo.environment["ENTITIES_BENCH"] != nil),
+    .enabled(if: FileManager.default.fileExists(atPath: SharedCorpus.path("news/bbc.jsonl"))))
+struct ExtractionSpeedTests {
+    struct Record: Decodable {
+        var title: String
+        var body: String
+    }
+
+    @Test func extractsAtLeast300kTokensPerSecondPerCore() throws {
+        let extractor = try EntityExtractor.loadDefault()
+        var articles: [(title: String, text: String)] = []
+        for file in ["news/bbc.jsonl", "news/reuters21578.jsonl"] {
+            let text = try String(contentsOfFile: SharedCorpus.path(file), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let record = try JSONDecoder().decode(Record.self, from: Data(line.utf8))
+                articles.append((record.title, record.body))
+            }
+        }
+        let segmenter = TextSegmenter()
+        let tokens = articles.reduce(0) {
+            $0 + segmenter.segment($1.title).tokens.count + segmenter.segment($1.text).tokens.count
+        }
+        let clock = ContinuousClock()
+        var mentions = 0
+        let elapsed = clock.measure {
+            for article in articles { mentions += extractor.extract(title: article.title, text: article.text).count }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let rate = Double(tokens) / seconds
+        let parallelElapsed = clock.measure { _ = extractor.extractAll(articles) }
+        let parallelSeconds =
+            Double(parallelElapsed.components.seconds) + Double(parallelElapsed.components.attoseconds) / 1e18
+        print(
+            "extraction: \(articles.count) articles, \(tokens) tokens, \(mentions) mentions, "
+                + "\(Int(seconds * 1000)) ms single-threaded = \(Int(rate)) tokens/s; "
+                + "all cores \(Int(parallelSeconds * 1000)) ms = \(Int(Double(tokens) / parallelSeconds)) tokens/s")
+        #expect(rate >= 300_000)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import Entities
+
+@Suite struct GazetteerTests {
+    static let gazetteer = try! Gazetteer.loadDefault()
+
+    @Test(arguments: [
+        ("Japan", NameFlags.country), ("Tokyo", .city), ("East China Sea", .water), ("Iwo Jima", .island),
+        ("Japanese", .group), ("Iraqis", .group), ("World War II", .event), ("U.S.", .country),
+    ])
+    func knowsNames(_ name: String, _ flag: NameFlags) {
+        #expect(Self.gazetteer.flags(name).contains(flag), "\(name)")
+    }
+
+    @Test func knowsCommonWordsAndCountryAliases() {
+        #expect(Self.gazetteer.isCommonWord("despite"))
+        #expect(!Self.gazetteer.isCommonWord("hegseth"))
+        #expect(Self.gazetteer.countryAliases["U.S."] == "United States")
+        #expect(Self.gazetteer.countryAliases["Russian Federation"] == "Russia")
+        #expect(Self.gazetteer.connectorPrefixes.contains("Bosnia and"))
+    }
+
+    @Test func missingFolderIsATypedError() {
+        let url = URL(fileURLWithPath: "/nonexistent-gazetteer")
+        #expect(throws: EntitiesError.gazetteerUnreadable(path: "/nonexistent-gazetteer/locations.tsv")) {
+            try Gazetteer.load(from: url)
+        }
+    }
+
+    @Test func malformedLineIsATypedError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "Japan\tcountry\nAtlantis\tmyth\n".write(
+            to: directory.appendingPathComponent("locations.tsv"), atomically: true, encoding: .utf8)
+        #expect(throws: EntitiesError.malformedGazetteerLine(file: "locations.tsv", line: 2)) {
+            try Gazetteer.load(from: directory)
+        }
+    }
+}
