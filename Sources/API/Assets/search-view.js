@@ -11,6 +11,8 @@ const FACETS = [
   { key: "entity.person", label: "People", filter: "mention" },
   { key: "entity.organization", label: "Organisations", filter: "mention" },
   { key: "entity.location", label: "Places", filter: "mention" },
+  { key: "entity.group", label: "Groups", filter: "mention" },
+  { key: "entity.event", label: "Events", filter: "mention" },
 ];
 const FACET_VISIBLE = 6;
 
