@@ -1,4 +1,5 @@
 import Corpus
+import Entities
 import Foundation
 
 /// The articles of one snapshot arranged for serving: each article's record and summary pre-rendered
@@ -24,7 +25,8 @@ final class ArticleCatalog: Sendable {
     let ranksBySource: [String: [Int]]
     let ranksByCategory: [String: [Int]]
 
-    init(articles: [Article]) {
+    init(snapshot: Snapshot) {
+        let articles = snapshot.articles
         self.articles = articles
         var records = [[UInt8]](repeating: [], count: articles.count)
         var summaries = [[UInt8]](repeating: [], count: articles.count)
@@ -34,7 +36,7 @@ final class ArticleCatalog: Sendable {
                 nonisolated(unsafe) let records = records
                 nonisolated(unsafe) let summaries = summaries
                 DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-                    records[index] = ArticleJSON.record(articles[index])
+                    records[index] = ArticleJSON.record(articles[index], entities: snapshot.entities, number: index)
                     summaries[index] = ArticleJSON.summary(articles[index])
                 }
             }

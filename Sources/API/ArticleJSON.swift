@@ -1,4 +1,5 @@
 import Corpus
+import Entities
 import Foundation
 
 /// The JSON shapes of an article: the full record (`GET /v1/articles/{id}`) and the summary used in
@@ -7,7 +8,8 @@ enum ArticleJSON {
     /// Words in a summary's `excerpt`.
     static let excerptWords = 40
 
-    static func record(_ article: Article) -> [UInt8] {
+    /// - Parameter number: the article's index in the snapshot, as the entity index knows it.
+    static func record(_ article: Article, entities: EntityIndex, number: Int) -> [UInt8] {
         var json = JSONWriter(capacity: article.body.utf8.count * 2 + 512)
         json.object { json in
             json.field("id", article.id)
@@ -28,6 +30,31 @@ enum ArticleJSON {
                 for field in article.metadata {
                     json.key(field.name)
                     json.raw(field.json)
+                }
+            }
+            json.key("entities")
+            json.array { json in
+                var offsets = UTF16Offsets(article.body)
+                for mentioned in entities.mentions(inArticle: number) {
+                    let entity = entities.entities[mentioned.entity]
+                    json.object { json in
+                        json.field("id", entity.id)
+                        json.field("name", entity.name)
+                        json.field("type", entity.type.rawValue)
+                        json.field("salience", mentioned.salience)
+                        json.key("mentions")
+                        json.array { json in
+                            for span in mentioned.mentions where !span.inTitle {
+                                json.object { json in
+                                    let start = offsets.utf16Offset(ofByte: Int(span.start))
+                                    let end = offsets.utf16Offset(ofByte: Int(span.end))
+                                    json.field("start", start)
+                                    json.field("end", end)
+                                    json.field("text", offsets.slice(Int(span.start)..<Int(span.end)))
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

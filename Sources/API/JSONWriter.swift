@@ -81,6 +81,14 @@ struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// The members of a pre-rendered object (`{...}`), written into the object being written, so a
+    /// pre-rendered summary can be extended with more fields.
+    mutating func rawFields(of object: [UInt8]) {
+        guard object.count > 2 else { return }
+        separate()
+        bytes.append(contentsOf: object[1..<(object.count - 1)])
+    }
+
     mutating func raw(_ json: String) {
         separate()
         bytes.append(contentsOf: json.utf8)

@@ -56,6 +56,8 @@ public final class NewsdeskService: Sendable {
             }
             return HTTPResponse(status: .ok, contentType: "application/json", body: state.catalog.records[index])
         }
+        addSearchRoutes(to: &router)
+        addEntityRoutes(to: &router)
     }
 
     typealias StateHandler =
@@ -63,7 +65,7 @@ public final class NewsdeskService: Sendable {
 
     /// Routes a corpus-backed GET: 503 while loading, problems rendered, and the corpus version as
     /// the `ETag` with a short freshness lifetime on success.
-    private func route(_ router: inout Router, _ pattern: String, handler: @escaping StateHandler) {
+    func route(_ router: inout Router, _ pattern: String, handler: @escaping StateHandler) {
         router.get(pattern) { [self] request, _, parameters in
             guard let state else {
                 var response = ProblemDetails(status: .serviceUnavailable, detail: "The corpus is still loading.")

@@ -45,6 +45,12 @@ struct ParameterReader {
         return value
     }
 
+    func optionalChoice<Choice: RawRepresentable & CaseIterable>(_ name: String) throws(ProblemDetails) -> Choice?
+    where Choice.RawValue == String {
+        guard try string(name) != nil else { return nil }
+        return try choice(name, default: Choice.allCases.first!)
+    }
+
     func choice<Choice: RawRepresentable & CaseIterable>(
         _ name: String, default defaultValue: Choice
     ) throws(ProblemDetails) -> Choice
@@ -55,6 +61,15 @@ struct ParameterReader {
             throw .badParameter(name, "expected one of \(choices), got \"\(text)\"")
         }
         return value
+    }
+
+    func boolean(_ name: String, default defaultValue: Bool) throws(ProblemDetails) -> Bool {
+        guard let text = try string(name) else { return defaultValue }
+        switch text {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw .badParameter(name, "expected true or false, got \"\(text)\"")
+        }
     }
 
     /// A date bound: `YYYY-MM-DD` (the whole day, so `to=2026-03-01` includes that day) or a full

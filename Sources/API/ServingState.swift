@@ -4,28 +4,36 @@ import Foundation
 /// Everything the endpoints read, derived once from a loaded snapshot and then immutable. A reload
 /// builds a new one beside the old and swaps it in whole.
 final class ServingState: Sendable {
+    let snapshot: Snapshot
     let catalog: ArticleCatalog
-    /// A short hash of the loaded content: the `ETag` of every corpus-derived response, since each
-    /// response is a function of the corpus and its URL alone.
-    let version: String
+    /// The `ETag` of every corpus-derived response: each response is a function of the corpus
+    /// version and its URL alone.
     let etag: String
-    let loadedAt: Date
     /// The body of `GET /v1/stats`, rendered once.
     let stats: [UInt8]
 
-    init(articles: [Article], version: String, loadedAt: Date, renderReport: (inout JSONWriter) -> Void) {
-        catalog = ArticleCatalog(articles: articles)
-        self.version = version
-        etag = "\"\(version)\""
-        self.loadedAt = loadedAt
+    init(snapshot: Snapshot) {
+        self.snapshot = snapshot
+        catalog = ArticleCatalog(snapshot: snapshot)
+        etag = "\"\(snapshot.version)\""
         var json = JSONWriter(capacity: 4096)
         json.object { json in
-            json.field("version", version)
-            json.field("loadedAt", DateBound.format(loadedAt))
-            json.field("articles", articles.count)
+            json.field("version", snapshot.version)
+            json.field("loadedAt", DateBound.format(snapshot.loadedAt))
+            json.field("articles", snapshot.articles.count)
+            json.field("entities", snapshot.entities.entities.count)
+            json.field("terms", snapshot.search.termCount)
+            json.field("duplicateClusters", snapshot.search.duplicateClusters.count)
+            json.key("indexingSeconds")
+            json.object { json in
+                json.field("entities", snapshot.indexingSeconds.entities)
+                json.field("search", snapshot.indexingSeconds.search)
+            }
             json.key("load")
-            renderReport(&json)
+            snapshot.report.write(to: &json)
         }
         stats = json.bytes
     }
+
+    var version: String { snapshot.version }
 }

@@ -1,9 +1,11 @@
 import Dispatch
+import Entities
 import Foundation
+import Search
 import Synchronization
 
-/// The loaded corpus as the server reads it: immutable, shared by every request, replaced
-/// whole on reload.
+/// The loaded corpus as the server reads it: the articles, their full-text index and their entity
+/// index, immutable, shared by every request, replaced whole on reload.
 ///
 /// Canonical order: newest first by publication date, undated articles last, ties broken by
 /// ascending id, so the default listing needs no sort and equal inputs give equal output.
@@ -14,6 +16,12 @@ public final class Snapshot: Sendable {
     /// equal versions across runs and machines, any change gives a new one (for ETags).
     public let version: String
     public let loadedAt: Date
+    /// Documents are the articles, in the same order: a search hit's `doc` indexes `articles`.
+    public let search: SearchIndex
+    /// Article numbers in entity queries index `articles` too.
+    public let entities: EntityIndex
+    /// Seconds spent extracting entities and building the search index, after loading.
+    public let indexingSeconds: (entities: Double, search: Double)
     private let positions: [String: Int]
 
     /// - Parameter articles: articles with unique ids, in any order.
@@ -28,6 +36,18 @@ public final class Snapshot: Sendable {
         positions.reserveCapacity(sorted.count)
         for (index, article) in sorted.enumerated() { positions[article.id] = index }
         self.positions = positions
+        let clock = ContinuousClock()
+        var entities: EntityIndex!
+        let entitiesTime = clock.measure { entities = Self.entityIndex(of: sorted) }
+        self.entities = entities
+        var search: SearchIndex!
+        let searchTime = clock.measure { search = Self.searchIndex(of: sorted, entities: entities) }
+        self.search = search
+        indexingSeconds = (Self.seconds(entitiesTime), Self.seconds(searchTime))
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     public static func load(paths: [String]) -> Snapshot {

@@ -175,7 +175,31 @@ public struct ConnectionState: Sendable {
         return true
     }
 
-    /// The timer check, run periodically: a `reject` is answered (408) then closed, `close` closes.
+    /// The earliest time at which `timeoutAction(now:)` could act, so a timer wheel can file the
+    /// connection there and look at it no sooner; nil when no timer runs.
+    public var nextDeadline: UInt64? {
+        switch phase {
+        case .closed: return 0
+        case .lingering(let until): return until
+        case .closingAfterFlush, .open: break
+        }
+        let writeDeadline = pendingOutputBytes > 0 ? lastWriteProgress + configuration.writeTimeout : nil
+        guard phase == .open, wantsToRead else { return writeDeadline }
+        let readDeadline: UInt64?
+        if parser.isReadingBody {
+            readDeadline = lastInputAt + configuration.bodyTimeout
+        } else if parser.isMidRequest, let requestStartedAt {
+            readDeadline = requestStartedAt + configuration.headerTimeout
+        } else if pendingOutputBytes == 0 {
+            readDeadline = idleSince + configuration.idleTimeout
+        } else {
+            readDeadline = nil
+        }
+        guard let readDeadline else { return writeDeadline }
+        return min(readDeadline, writeDeadline ?? .max)
+    }
+
+    /// The timer check, run when `nextDeadline` passes: a `reject` is answered (408) then closed, `close` closes.
     public mutating func timeoutAction(now: UInt64) -> Action? {
         func expired(_ since: UInt64, _ limit: UInt64) -> Bool { now > since && now - since >= limit }
         switch phase {

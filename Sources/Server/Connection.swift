@@ -16,6 +16,11 @@ final class Connection {
     var registeredEvents: UInt32
     /// When its latest bytes were read (monotonic ns): the start of the logged duration.
     var lastReadAt: UInt64 = 0
+    /// The timer-wheel tick this connection is filed under, or `unscheduled`.
+    var timerTick = Connection.unscheduled
+    /// Bumped at each filing, so only the latest wheel entry counts.
+    var timerSerial: UInt32 = 0
+    static let unscheduled = UInt64.max
     var isOpen = true
     var isScheduled = false
 

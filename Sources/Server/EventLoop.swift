@@ -28,7 +28,6 @@ final class EventLoop: @unchecked Sendable {
     private let limiter: ConnectionLimiter
     private let connectionConfiguration: ConnectionState.Configuration
     private let drainTimeout: UInt64
-    private let sweepInterval: UInt64
     private let stopRequested = Atomic<Bool>(false)
 
     private var connections: [Connection?] = []
@@ -44,7 +43,7 @@ final class EventLoop: @unchecked Sendable {
     private var logTime = ""
     private var now: UInt64
     private var epochSeconds: Int
-    private var nextSweep: UInt64
+    private var timers: TimerWheel
     private var acceptPausedUntil: UInt64?
     private var stopDeadline: UInt64?
 
@@ -77,12 +76,11 @@ final class EventLoop: @unchecked Sendable {
         self.limiter = limiter
         connectionConfiguration = configuration.connectionStateConfiguration
         drainTimeout = ConnectionState.Configuration.nanoseconds(configuration.timeouts.drainSeconds)
-        sweepInterval = configuration.timerSweepInterval
         readBuffer = .allocate(byteCount: Self.readBufferBytes, alignment: 16)
         requestIDs = RequestIDGenerator(loopIndex: index)
         now = MonotonicClock.now()
         epochSeconds = time(nil)
-        nextSweep = now + sweepInterval
+        timers = TimerWheel(granularity: configuration.timerGranularity, now: now)
     }
 
     /// The descriptors live as long as the object, not the thread, so a late `requestStop()`
@@ -115,16 +113,22 @@ final class EventLoop: @unchecked Sendable {
             }
             for event in events[0..<Int(count)] { handle(event) }
             runScheduled()
-            if now >= nextSweep { sweep() }
+            expireTimers()
+            resumeAcceptingIfDue()
             flushLogIfDue()
             if let stopDeadline, openCount == 0 || now >= stopDeadline { break }
         }
         closeEverything()
     }
 
+    /// Sleeps until the next timer tick, accept retry or log flush, and at most a second.
     private func waitMilliseconds() -> Int32 {
-        let until = nextSweep > now ? nextSweep - now : 0
-        return Int32(min(until / 1_000_000 + 1, 1000))
+        var wake = now + 1_000_000_000
+        if let timer = timers.nextWake { wake = min(wake, timer) }
+        if let acceptPausedUntil { wake = min(wake, acceptPausedUntil) }
+        if accessLog != nil, !logBuffer.isEmpty { wake = min(wake, lastLogFlush + Self.logFlushInterval) }
+        guard wake > now else { return 0 }
+        return Int32((wake - now + 999_999) / 1_000_000)
     }
 
     private func handle(_ event: csystem_epoll_event) {
@@ -198,6 +202,7 @@ final class EventLoop: @unchecked Sendable {
             }
             connections[slot] = connection
             openCount += 1
+            fileTimer(connection)
         }
     }
 
@@ -369,6 +374,7 @@ final class EventLoop: @unchecked Sendable {
         var desired: UInt32 = 0
         if connection.state.wantsToRead { desired |= CSYSTEM_EPOLLIN | CSYSTEM_EPOLLRDHUP }
         if connection.hasPendingOutput { desired |= CSYSTEM_EPOLLOUT }
+        fileTimer(connection)
         guard desired != connection.registeredEvents else { return }
         connection.registeredEvents = desired
         _ = csystem_epoll_ctl(
@@ -398,23 +404,35 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func sweep() {
-        nextSweep = now + sweepInterval
-        if let until = acceptPausedUntil, now >= until, listenerFD >= 0 {
-            acceptPausedUntil = nil
-            _ = csystem_epoll_ctl(epollFD, CSYSTEM_EPOLL_CTL_ADD, listenerFD, CSYSTEM_EPOLLIN, Self.listenerToken)
+    /// Files the connection for its next deadline when that is earlier than where it is filed; a
+    /// later deadline is left for the lazy check, so busy keep-alive traffic costs the wheel nothing.
+    private func fileTimer(_ connection: Connection) {
+        guard let deadline = connection.state.nextDeadline, timers.tick(for: deadline) < connection.timerTick else {
+            return
         }
-        for slot in connections.indices {
-            guard let connection = connections[slot], let action = connection.state.timeoutAction(now: now) else {
-                continue
-            }
-            switch action {
-            case .reject(let error):
+        timers.schedule(connection, at: deadline)
+    }
+
+    private func expireTimers() {
+        for connection in timers.takeDue(now: now) where connection.isOpen {
+            switch connection.state.timeoutAction(now: now) {
+            case .reject(let error)?:
                 reject(error, on: connection)
                 flush(connection)
+            case nil:
+                break
             default:
                 closeConnection(connection)
             }
+            if connection.isOpen { fileTimer(connection) }
+        }
+    }
+
+    private func resumeAcceptingIfDue() {
+        guard let until = acceptPausedUntil, now >= until else { return }
+        acceptPausedUntil = nil
+        if listenerFD >= 0 {
+            _ = csystem_epoll_ctl(epollFD, CSYSTEM_EPOLL_CTL_ADD, listenerFD, CSYSTEM_EPOLLIN, Self.listenerToken)
         }
     }
 

@@ -17,9 +17,9 @@ extension ServerConfiguration {
             outputHighWaterBytes: limits.outputHighWaterBytes)
     }
 
-    /// How often a loop checks its connections' timers: a quarter of the shortest timeout, between
-    /// 10 ms and 1 s, so a timeout fires at most that late and idle loops wake rarely.
-    var timerSweepInterval: UInt64 {
+    /// The tick of each loop's timer wheel: a quarter of the shortest timeout, between 10 ms and
+    /// 1 s, so a timeout fires at most that late and a loop with nothing due sleeps.
+    var timerGranularity: UInt64 {
         let shortest = min(timeouts.headerSeconds, timeouts.bodySeconds, timeouts.idleSeconds, timeouts.writeSeconds)
         let seconds = max(0.01, min(1, shortest / 4))
         return ConnectionState.Configuration.nanoseconds(seconds)

@@ -32,10 +32,11 @@ enum APIFixtures {
     static func service(loaded: Bool = true) -> (NewsdeskService, any HTTPResponder) {
         let service = NewsdeskService(configuration: NewsdeskConfiguration())
         if loaded {
+            let report = LoadReport(
+                formats: [], filesRead: 1, filesIgnored: 0, articlesLoaded: articles.count, skipped: [], duplicates: [],
+                warnings: [], elapsed: .milliseconds(5))
             service.install(
-                ServingState(articles: articles, version: "v123", loadedAt: date("2026-07-01")) { json in
-                    json.object { json in json.field("files", 1) }
-                })
+                ServingState(snapshot: Snapshot(articles: articles, report: report, loadedAt: date("2026-07-01"))))
         }
         return (service, service.makeResponder())
     }

@@ -62,7 +62,7 @@ import Testing
     @Test func articleRecordHasEveryFieldInFixedOrder() throws {
         let response = APIFixtures.get("/v1/articles/a-1", on: responder)
         #expect(response.status == .ok)
-        #expect(response.headers["ETag"] == "\"v123\"")
+        #expect(response.headers["ETag"]?.hasPrefix("\"") == true)
         let text = String(decoding: response.body, as: UTF8.self)
         let keys = [
             "id", "title", "date", "source", "category", "url", "author", "wordCount", "paragraphs", "body", "metadata",
@@ -84,7 +84,8 @@ import Testing
     }
 
     @Test func revalidationWithTheCorpusVersionIs304() {
-        let response = APIFixtures.get("/v1/articles/a-1", on: responder, headers: [("If-None-Match", "\"v123\"")])
+        let etag = APIFixtures.get("/v1/articles/a-1", on: responder).headers["ETag"] ?? ""
+        let response = APIFixtures.get("/v1/articles/a-1", on: responder, headers: [("If-None-Match", etag)])
         #expect(response.status == .notModified)
         #expect(response.body.isEmpty)
     }
@@ -101,8 +102,8 @@ import Testing
 
     @Test func statsCarryVersionAndLoadReport() {
         let stats = APIFixtures.json(APIFixtures.get("/v1/stats", on: responder))
-        #expect(stats["version"] as? String == "v123")
+        #expect((stats["version"] as? String)?.count == 16)
         #expect(stats["articles"] as? Int == 5)
-        #expect((stats["load"] as? [String: Any])?["files"] as? Int == 1)
+        #expect((stats["load"] as? [String: Any])?["filesRead"] as? Int == 1)
     }
 }

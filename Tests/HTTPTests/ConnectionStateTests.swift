@@ -223,7 +223,7 @@ struct Harness {
     }
 }
 
-@Suite struct ConnectionStateFloodTests {
+extension ConnectionStateTests {
     @Test func pipelinedFloodPausesReadingUntilTurnsCatchUp() {
         var harness = Harness(
             maxRequestsPerTurn: 50, outputHighWaterBytes: 1 << 30,
@@ -239,5 +239,56 @@ struct Harness {
         }
         #expect(harness.state.wantsToRead)
         #expect(turns > 1)
+    }
+}
+
+extension ConnectionStateTests {
+    /// The deadline is exact: nothing fires a nanosecond before it, something fires at it.
+    func expectDeadlineIsExact(_ harness: Harness, _ label: String) {
+        guard let deadline = harness.state.nextDeadline else {
+            Issue.record("\(label): no deadline")
+            return
+        }
+        var before = harness.state
+        var at = harness.state
+        #expect(before.timeoutAction(now: deadline - 1) == nil, "\(label): fired early")
+        #expect(at.timeoutAction(now: deadline) != nil, "\(label): did not fire at its deadline")
+    }
+
+    @Test func deadlineFollowsWhatTheConnectionIsWaitingFor() {
+        var harness = Harness()
+        let start = harness.now
+        #expect(harness.state.nextDeadline == start + 60 * Harness.second, "idle")
+        expectDeadlineIsExact(harness, "idle")
+
+        harness.advance(seconds: 1)
+        harness.receive("GET /a HTTP/1.1\r\nHo")
+        #expect(harness.state.nextDeadline == start + 11 * Harness.second, "head started")
+        expectDeadlineIsExact(harness, "head")
+
+        harness.receive("st: x\r\n\r\nPOST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\na")
+        _ = harness.drive()
+        #expect(harness.state.nextDeadline == start + 1 * Harness.second + 5 * Harness.second, "body")
+        expectDeadlineIsExact(harness, "body")
+
+        harness.advance(seconds: 2)
+        harness.state.wrote(byteCount: 4, now: harness.now)
+        harness.advance(seconds: 1)
+        harness.receive("bc")
+        _ = harness.drive()
+        let written = start + 3 * Harness.second
+        #expect(harness.state.nextDeadline == written + 30 * Harness.second, "write stall guards queued output")
+        expectDeadlineIsExact(harness, "write")
+    }
+
+    @Test func closingConnectionsExpireAtLingerOrAtOnce() {
+        var harness = Harness()
+        harness.receive("GET /a HTTP/1.0\r\n\r\n")
+        _ = harness.drive()
+        #expect(harness.flushAll() == .shutdownOutput)
+        #expect(harness.state.nextDeadline == harness.now + 2 * Harness.second)
+        expectDeadlineIsExact(harness, "linger")
+        harness.state.inputClosed(now: harness.now)
+        #expect(harness.state.nextDeadline == 0)
     }
 }

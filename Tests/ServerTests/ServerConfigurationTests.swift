@@ -25,13 +25,13 @@ import Testing
         #expect(state.lingerTimeout == 250_000_000)
     }
 
-    @Test func timersAreSweptOftenEnoughForTheShortestTimeout() {
+    @Test func timerTickIsFineEnoughForTheShortestTimeout() {
         var configuration = ServerConfiguration()
-        #expect(configuration.timerSweepInterval == 1_000_000_000)
+        #expect(configuration.timerGranularity == 1_000_000_000)
         configuration.timeouts.headerSeconds = 0.2
-        #expect(configuration.timerSweepInterval == 50_000_000)
+        #expect(configuration.timerGranularity == 50_000_000)
         configuration.timeouts.headerSeconds = 0.001
-        #expect(configuration.timerSweepInterval == 10_000_000)
+        #expect(configuration.timerGranularity == 10_000_000)
     }
 
     @Test func zeroThreadsMeansOneLoopPerCore() {

@@ -1,0 +1,85 @@
+import Corpus
+import Foundation
+import HTTP
+import Search
+import Server
+
+extension NewsdeskService {
+    func addSearchRoutes(to router: inout Router) {
+        route(&router, "/v1/search") { (request, state, _) throws(ProblemDetails) in
+            let parameters = try SearchParameters(request)
+            if !parameters.entities.isEmpty {
+                // Entity filters wrap the query in parentheses; check it alone so error positions
+                // point into what the client typed.
+                do {
+                    _ = try QueryParser(
+                        textFields: Snapshot.schema.textFields.map(\.name), keywordFields: Snapshot.schema.keywordFields
+                    ).parse(parameters.query, match: parameters.match)
+                } catch {
+                    throw .badParameter("q", "\(error)")
+                }
+            }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let results: SearchResults
+            do throws(SearchIndexError) {
+                results = try state.snapshot.search.search(parameters.searchRequest)
+            } catch {
+                throw Self.problem(for: error, parameters: parameters)
+            }
+            let elapsed = clock.now - start
+            var response = HTTPResponse(
+                status: .ok, contentType: "application/json",
+                body: SearchJSON.results(results, parameters: parameters, state: state))
+            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            response.headers["Server-Timing"] = "search;dur=\(String(format: "%.3f", milliseconds))"
+            return response
+        }
+        route(&router, "/v1/suggest") { (request, state, _) throws(ProblemDetails) in
+            let reader = try ParameterReader(request, allowed: ["q", "limit"])
+            guard let prefix = try reader.string("q"), !prefix.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw .badParameter("q", "required: the beginning of a word or name")
+            }
+            guard prefix.utf8.count <= 100 else { throw .badParameter("q", "longer than 100 bytes") }
+            let limit = try reader.integer("limit", default: 8, range: 1...20)
+            return HTTPResponse(
+                status: .ok, contentType: "application/json",
+                body: SearchJSON.suggestions(prefix: prefix, limit: limit, snapshot: state.snapshot))
+        }
+        route(&router, "/v1/articles/{id}/related") { (request, state, parameters) throws(ProblemDetails) in
+            let reader = try ParameterReader(request, allowed: ["limit"])
+            let limit = try reader.integer("limit", default: 5, range: 1...20)
+            let id = parameters["id"] ?? ""
+            guard let index = state.catalog.indexByID[id] else {
+                throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
+            }
+            let related = (try? state.snapshot.search.related(to: index, limit: limit)) ?? []
+            var json = JSONWriter(capacity: 1024 + related.count * 768)
+            json.object { json in
+                json.field("id", id)
+                json.key("items")
+                json.array { json in
+                    for document in related {
+                        json.object { json in
+                            json.rawFields(of: state.catalog.summaries[document.doc])
+                            json.field("score", Double(document.score))
+                        }
+                    }
+                }
+            }
+            return HTTPResponse(status: .ok, contentType: "application/json", body: json.bytes)
+        }
+    }
+
+    /// Errors the engine can still raise after validation: the query's syntax and a foreign cursor.
+    static func problem(for error: SearchIndexError, parameters: SearchParameters) -> ProblemDetails {
+        switch error {
+        case .query(let parse):
+            return .badParameter("q", "\(parse)")
+        case .invalidCursor:
+            return .badParameter("cursor", "not a cursor this corpus produced for this query and sort")
+        case .invalidLimit, .invalidOffset, .unknownField, .unknownDocument, .documentShape:
+            return ProblemDetails(status: .badRequest, detail: error.description)
+        }
+    }
+}

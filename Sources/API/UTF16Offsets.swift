@@ -1,0 +1,38 @@
+/// Converts UTF-8 byte offsets (what the search and entity engines report) into UTF-16 code unit
+/// offsets (what the JSON contract promises, so JavaScript's `String.slice` works directly).
+/// Offsets asked in ascending order cost one pass over the text in all, not one each.
+struct UTF16Offsets {
+    private let utf8: [UInt8]
+    private var byte = 0
+    private var units = 0
+
+    init(_ text: String) { utf8 = Array(text.utf8) }
+
+    /// The UTF-16 offset of the character starting at `target`; past the end clamps to the end.
+    mutating func utf16Offset(ofByte target: Int) -> Int {
+        if target < byte { (byte, units) = (0, 0) }
+        let end = min(target, utf8.count)
+        while byte < end {
+            let lead = utf8[byte]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            units += length == 4 ? 2 : 1
+            byte += length
+        }
+        return units
+    }
+
+    /// The text between two byte offsets, repairing a cut through a character.
+    func slice(_ range: Range<Int>) -> String {
+        let lower = min(max(0, range.lowerBound), utf8.count)
+        let upper = min(max(lower, range.upperBound), utf8.count)
+        return String(decoding: utf8[lower..<upper], as: UTF8.self)
+    }
+
+    /// Converts ascending byte ranges into UTF-16 ranges.
+    mutating func utf16Ranges(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        ranges.map { range in
+            let lower = utf16Offset(ofByte: range.lowerBound)
+            return lower..<utf16Offset(ofByte: range.upperBound)
+        }
+    }
+}
