@@ -371,6 +371,43 @@ def run(page, api, base, artifacts):
         page.wait_for_function("!location.search.includes('source=')", timeout=TIMEOUT_MS)
         expect(page.locator("#chips .chip").count() == 0, "removing the chip left it shown")
 
+    def titles_become(expected_items):
+        page.wait_for_function(
+            "titles => { const shown = [...document.querySelectorAll('#view .result .result-title')].map(e => e.textContent);"
+            " return document.getElementById('view').getAttribute('aria-busy') === 'false'"
+            " && JSON.stringify(shown) === JSON.stringify(titles); }",
+            arg=[item["title"] for item in expected_items], timeout=TIMEOUT_MS)
+
+    def sort_range_pages():
+        body = state.get("search")
+        if body is None:
+            raise Skip("search is not served")
+        word = state["word"]
+        page.goto(base + "/?q=" + urllib.parse.quote(word))
+        page.wait_for_selector("#view .result", timeout=TIMEOUT_MS)
+        page.select_option("#sort", "-date")
+        page.wait_for_url(re.compile(r"[?&]sort=-date"), timeout=TIMEOUT_MS)
+        newest = api.require("/v1/search", "search", q=word, sort="-date", limit=PAGE_SIZE)
+        titles_become(newest["items"])
+        if newest["total"] > PAGE_SIZE:
+            page.locator(".pagination a[rel=next]").click()
+            page.wait_for_url(re.compile(r"[?&]page=2"), timeout=TIMEOUT_MS)
+            second = api.require("/v1/search", "search", q=word, sort="-date", limit=PAGE_SIZE, offset=PAGE_SIZE)
+            titles_become(second["items"])
+            expect(page.get_attribute("#view ol.results", "start") == str(PAGE_SIZE + 1), "page 2 is not numbered from 11")
+            expect("Page 2 of" in page.inner_text(".pagination"), "the pager does not say page 2")
+        months = [item["value"] for item in body.get("facets", {}).get("month", [])]
+        expect(months, "the API gave no month facet to take a date from")
+        start = min(months) + "-01"
+        page.fill("#from", start)
+        page.wait_for_url(re.compile(r"[?&]from=" + start), timeout=TIMEOUT_MS)
+        expect("page" not in r.url_params(), "a new date range kept the old page number")
+        ranged = api.require("/v1/search", "search", q=word, sort="-date", limit=PAGE_SIZE, **{"from": start})
+        titles_become(ranged["items"])
+        expect(f"{ranged['total']:,} result" in page.inner_text("#status"), "the status lacks the ranged total")
+        expect(page.locator("#chips .chip", has_text="From").count() == 1, "no chip for the date range")
+        r.shot("sorted-ranged")
+
     def article():
         page.wait_for_selector("#view :is(.result, .empty)", timeout=TIMEOUT_MS)
         if page.locator("#view .result").count() == 0:
@@ -500,6 +537,7 @@ def run(page, api, base, artifacts):
 
     for name, step in [("home lists the latest articles", home), ("search shows results, total, timing, snippets", search),
                        ("suggestions are keyboard navigable", suggestions), ("a facet filters, shows a chip, and back undoes it", facet),
+                       ("sort, date range and pages follow the API", sort_range_pages),
                        ("an article shows its text", article),
                        ("the article marks and lists its entities", mentions), ("an entity shows counts, timeline and articles", entity),
                        ("the back button retraces article and results", back_button),
