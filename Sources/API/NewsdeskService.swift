@@ -58,6 +58,7 @@ public final class NewsdeskService: Sendable {
         }
         addSearchRoutes(to: &router)
         addEntityRoutes(to: &router)
+        BrowserAssets.addRoutes(to: &router)
     }
 
     typealias StateHandler =
