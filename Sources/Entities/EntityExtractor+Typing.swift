@@ -47,6 +47,7 @@ extension EntityExtractor {
 
         // Structure: the head word of the name.
         let last = lower[count - 1]
+        if count >= 2, lower.contains("&") { return set(.organization, 3) }
         if count >= 2 {
             if ContextWords.organizationHeads.contains(last) { return set(.organization, 3) }
             if count >= 3, ContextWords.organizationPrefixes.contains(lower[0]), lower[1] == "of" {
@@ -113,7 +114,10 @@ extension EntityExtractor {
         if count >= 2, count <= 3, !lower.contains(where: { gazetteer.isCommonWord($0) }) {
             return set(.person, 1)
         }
-        set(count == 1 ? .person : .other, 0)
+        // A lone unknown word is most often a surname; a lone dictionary word ("Budget",
+        // "Windows") is some other name.
+        let commonWord = count == 1 && gazetteer.isCommonWord(lower[0]) && !firstFlags.contains(.properNoun)
+        set(count == 1 && !commonWord ? .person : .other, 0)
     }
 
     /// "Name (Country)" as results and line-ups write athletes.
