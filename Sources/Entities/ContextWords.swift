@@ -143,7 +143,7 @@ enum ContextWords {
 
     /// Lower-case words before a name that make it a place.
     static let locationPrepositions: Set<String> = [
-        "in", "near", "from", "to", "across", "outside", "inside", "throughout", "toward", "towards", "off", "into",
+        "in", "near", "from", "across", "outside", "inside", "throughout", "toward", "towards", "off", "into",
         "via",
         "around",
     ]

@@ -116,7 +116,8 @@ extension EntityExtractor {
         }
         // A lone unknown word is most often a surname; a lone dictionary word ("Budget",
         // "Windows") is some other name.
-        let commonWord = count == 1 && gazetteer.isCommonWord(lower[0]) && !firstFlags.contains(.properNoun)
+        let commonWord =
+            count == 1 && gazetteer.isCommonWord(lower[0]) && firstFlags.isDisjoint(with: [.givenName, .surname])
         set(count == 1 && !commonWord ? .person : .other, 0)
     }
 
@@ -161,7 +162,7 @@ extension EntityExtractor {
         let order: [(NameFlags, EntityType)] =
             words == 1
             ? [
-                (.location, .location), (.group, .group), (.organization, .organization), (.person, .person),
+                (.location, .location), (.organization, .organization), (.group, .group), (.person, .person),
                 (.event, .event), (.work, .other),
             ]
             : [
