@@ -35,13 +35,24 @@ struct ExtractionSpeedTests {
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = Double(tokens) / seconds
-        let parallelElapsed = clock.measure { _ = extractor.extractAll(articles) }
+        var extracted: [[EntityMention]] = []
+        let parallelElapsed = clock.measure { extracted = extractor.extractAll(articles) }
+        var index: EntityIndex?
+        let indexElapsed = clock.measure {
+            var builder = EntityIndexBuilder()
+            for (number, mentions) in extracted.enumerated() {
+                builder.add(
+                    article: number, date: Date(timeIntervalSince1970: Double(number) * 3600), mentions: mentions)
+            }
+            index = builder.build()
+        }
         let parallelSeconds =
             Double(parallelElapsed.components.seconds) + Double(parallelElapsed.components.attoseconds) / 1e18
         print(
             "extraction: \(articles.count) articles, \(tokens) tokens, \(mentions) mentions, "
                 + "\(Int(seconds * 1000)) ms single-threaded = \(Int(rate)) tokens/s; "
-                + "all cores \(Int(parallelSeconds * 1000)) ms = \(Int(Double(tokens) / parallelSeconds)) tokens/s")
+                + "all cores \(Int(parallelSeconds * 1000)) ms = \(Int(Double(tokens) / parallelSeconds)) tokens/s; "
+                + "index of \(index?.entities.count ?? 0) entities built in \(indexElapsed)")
         #expect(rate >= 300_000)
     }
 }
