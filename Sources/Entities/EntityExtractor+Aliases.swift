@@ -30,7 +30,7 @@ extension EntityExtractor {
         var fullNames: [String: (name: String, words: Int, count: Int)] = [:]
         for candidate in candidates where candidate.type == .person && candidate.words.count >= 2 {
             let name = candidate.key
-            for word in candidate.words where word.count > 1 {
+            for word in candidate.words where word.utf8.count > 1 {
                 if let current = fullNames[word], current.name != name {
                     if candidate.words.count > current.words {
                         fullNames[word] = (name, candidate.words.count, 1)

@@ -4,7 +4,11 @@ extension EntityExtractor {
         let key = words.joined(separator: " ")
         let flags = gazetteer.flags(key)
         if !flags.isEmpty { return flags }
-        if words.contains(where: { $0.count > 1 && $0 == $0.uppercased() && $0 != $0.lowercased() }) {
+        let hasCapitalsOnlyWord = words.contains { word in
+            word.utf8.count > 1 && !word.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
+                && word.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+        }
+        if hasCapitalsOnlyWord {
             return gazetteer.flags(words.map { SectionText.titleCased($0) }.joined(separator: " "))
         }
         return flags
@@ -19,9 +23,7 @@ extension EntityExtractor {
         }
         let words = candidate.words
         let count = words.count
-        let lower = words.map { word in
-            word.hasSuffix(".") && word.count > 1 ? String(word.dropLast()).lowercased() : word.lowercased()
-        }
+        let lower = candidate.tokens.map { section.bareLowercased($0) }
         if candidate.titleBefore { return set(.person, 3) }
         if candidate.dateline { return set(.location, 3) }
         let flags = lookup(words)

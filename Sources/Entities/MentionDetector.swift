@@ -46,6 +46,7 @@ struct MentionDetector {
 
     /// "I'm", "We're", "Don't": a function word with a clitic is no name.
     func isContraction(_ lower: String) -> Bool {
+        guard lower.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 }) else { return false }
         guard let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "’" }) else { return false }
         let head = String(lower[..<apostrophe])
         return ContextWords.functionWords.contains(head)
