@@ -202,11 +202,11 @@ def main():
     with open(f"{DICT}/american-english", encoding="utf-8") as f:
         for line in f:
             word = line.strip()
-            if not word or "'" in word:
+            if not word or word.endswith("'s"):
                 continue
             if word[0].islower():
                 add("common-words.txt", word)
-            elif word[0].isupper():
+            elif word[0].isupper() and "'" not in word:
                 add("proper-nouns.txt", word)
 
     os.makedirs(OUT, exist_ok=True)

@@ -8,7 +8,9 @@ struct Candidate {
     var sentence: Int
     var surface: String
     /// The words as they would be written in running text: "JAPAN" in an all-caps headline is "Japan".
-    var words: [String]
+    let words: [String]
+    /// The words joined by single spaces: the name as the article's consensus and aliases see it.
+    let key: String
     /// A person's title stood right before the name ("Defense Minister Gen Nakatani").
     var titleBefore: Bool
     /// The name is a dateline ("TOKYO, Japan -"): a place.
@@ -19,5 +21,18 @@ struct Candidate {
     var strength = 0
     var name: String = ""
 
-    var key: String { words.joined(separator: " ") }
+    init(
+        inTitle: Bool, tokens: Range<Int>, start: Int, end: Int, sentence: Int, surface: String, words: [String],
+        titleBefore: Bool
+    ) {
+        self.inTitle = inTitle
+        self.tokens = tokens
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.surface = surface
+        self.words = words
+        self.key = words.joined(separator: " ")
+        self.titleBefore = titleBefore
+    }
 }

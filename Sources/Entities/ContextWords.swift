@@ -88,7 +88,8 @@ enum ContextWords {
         "radio", "television", "tv", "broadcasting", "electric", "petroleum", "pharmaceuticals", "steel", "mining",
         "resources", "capital", "investments", "financial", "insurance", "telecom", "railway", "railways",
         "magazine", "herald", "tribune", "gazette", "review", "chronicle", "bancorporation", "laboratories", "labs",
-        "stores", "foods", "brands", "energy", "oil", "gas", "chemical", "chemicals", "airline", "enterprises",
+        "stores", "foods", "brands", "brothers", "bros", "energy", "oil", "gas", "chemical", "chemicals", "airline",
+        "enterprises",
         "ventures", "management", "international", "worldwide", "tribunal", "directorate",
         "secretariat", "command", "unit", "division", "regiment", "battalion", "squadron", "fleet", "ministries",
         "mission", "institution", "consortium", "cartel", "syndicate", "federal", "reserve", "republicans",
@@ -142,8 +143,9 @@ enum ContextWords {
 
     /// Lower-case words before a name that make it a place.
     static let locationPrepositions: Set<String> = [
-        "in", "near", "at", "from", "across", "outside", "inside", "throughout", "toward", "towards", "off", "to",
-        "into", "via", "around",
+        "in", "near", "from", "across", "outside", "inside", "throughout", "toward", "towards", "off", "into",
+        "via",
+        "around",
     ]
 
     /// Words after a name that make it a speaker.

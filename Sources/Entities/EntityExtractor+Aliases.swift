@@ -30,7 +30,7 @@ extension EntityExtractor {
         var fullNames: [String: (name: String, words: Int, count: Int)] = [:]
         for candidate in candidates where candidate.type == .person && candidate.words.count >= 2 {
             let name = candidate.key
-            for word in candidate.words where word.count > 1 {
+            for word in candidate.words where word.utf8.count > 1 {
                 if let current = fullNames[word], current.name != name {
                     if candidate.words.count > current.words {
                         fullNames[word] = (name, candidate.words.count, 1)
@@ -40,9 +40,29 @@ extension EntityExtractor {
                 }
             }
         }
+        // Organisations by their first word ("Lehman" for "Lehman Brothers"), when that word is
+        // no dictionary word and only one organisation of the article starts with it.
+        var organizations: [String: String?] = [:]
+        for candidate in candidates where candidate.type == .organization && candidate.words.count >= 2 {
+            let first = candidate.words[0]
+            guard !gazetteer.isCommonWord(first.lowercased()) else { continue }
+            if let existing = organizations[first], existing != candidate.key {
+                organizations[first] = .some(nil)
+            } else {
+                organizations[first] = candidate.key
+            }
+        }
         for index in candidates.indices {
             var candidate = candidates[index]
             candidate.name = gazetteer.countryAliases[candidate.key] ?? candidate.key
+            if candidate.words.count == 1, candidate.strength < 3, candidate.type != .person || candidate.strength < 2,
+                let organization = organizations[candidate.key] ?? nil
+            {
+                candidate.type = .organization
+                candidate.name = organization
+                candidates[index] = candidate
+                continue
+            }
             if candidate.words.count <= 2, candidate.type == .person || candidate.strength < 3,
                 let lastWord = candidate.words.last, let full = fullNames[lastWord], full.words > candidate.words.count
             {

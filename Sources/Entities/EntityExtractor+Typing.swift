@@ -4,7 +4,11 @@ extension EntityExtractor {
         let key = words.joined(separator: " ")
         let flags = gazetteer.flags(key)
         if !flags.isEmpty { return flags }
-        if words.contains(where: { $0.count > 1 && $0 == $0.uppercased() && $0 != $0.lowercased() }) {
+        let hasCapitalsOnlyWord = words.contains { word in
+            word.utf8.count > 1 && !word.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
+                && word.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+        }
+        if hasCapitalsOnlyWord {
             return gazetteer.flags(words.map { SectionText.titleCased($0) }.joined(separator: " "))
         }
         return flags
@@ -19,9 +23,7 @@ extension EntityExtractor {
         }
         let words = candidate.words
         let count = words.count
-        let lower = words.map { word in
-            word.hasSuffix(".") && word.count > 1 ? String(word.dropLast()).lowercased() : word.lowercased()
-        }
+        let lower = candidate.tokens.map { section.bareLowercased($0) }
         if candidate.titleBefore { return set(.person, 3) }
         if candidate.dateline { return set(.location, 3) }
         let flags = lookup(words)
@@ -47,6 +49,7 @@ extension EntityExtractor {
 
         // Structure: the head word of the name.
         let last = lower[count - 1]
+        if count >= 2, lower.contains("&") { return set(.organization, 3) }
         if count >= 2 {
             if ContextWords.organizationHeads.contains(last) { return set(.organization, 3) }
             if count >= 3, ContextWords.organizationPrefixes.contains(lower[0]), lower[1] == "of" {
@@ -113,7 +116,11 @@ extension EntityExtractor {
         if count >= 2, count <= 3, !lower.contains(where: { gazetteer.isCommonWord($0) }) {
             return set(.person, 1)
         }
-        set(count == 1 ? .person : .other, 0)
+        // A lone unknown word is most often a surname; a lone dictionary word ("Budget",
+        // "Windows") is some other name.
+        let commonWord =
+            count == 1 && gazetteer.isCommonWord(lower[0]) && firstFlags.isDisjoint(with: [.givenName, .surname])
+        set(count == 1 && !commonWord ? .person : .other, 0)
     }
 
     /// "Name (Country)" as results and line-ups write athletes.
@@ -157,7 +164,7 @@ extension EntityExtractor {
         let order: [(NameFlags, EntityType)] =
             words == 1
             ? [
-                (.location, .location), (.group, .group), (.organization, .organization), (.person, .person),
+                (.location, .location), (.organization, .organization), (.group, .group), (.person, .person),
                 (.event, .event), (.work, .other),
             ]
             : [

@@ -109,19 +109,18 @@ public struct EntityIndexBuilder: Sendable {
                 firstSeen: dates[root].first, lastSeen: dates[root].last)
         }
         // Ids: deterministic order (type, slug, most articles, name), suffixes for collisions.
+        let slugs = entities.map { EntityName.slug($0.name) }
         let order = entities.indices.sorted { a, b in
             let left = entities[a]
             let right = entities[b]
-            let leftSlug = EntityName.slug(left.name)
-            let rightSlug = EntityName.slug(right.name)
             if left.type != right.type { return left.type.rawValue < right.type.rawValue }
-            if leftSlug != rightSlug { return leftSlug < rightSlug }
+            if slugs[a] != slugs[b] { return slugs[a] < slugs[b] }
             if left.articleCount != right.articleCount { return left.articleCount > right.articleCount }
             return left.name < right.name
         }
         var used: [String: Int] = [:]
         for index in order {
-            let base = "\(entities[index].type.rawValue)/\(EntityName.slug(entities[index].name))"
+            let base = "\(entities[index].type.rawValue)/\(slugs[index])"
             let seen = used[base, default: 0]
             used[base] = seen + 1
             entities[index].id = seen == 0 ? base : "\(base)-\(seen + 1)"

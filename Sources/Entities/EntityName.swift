@@ -7,6 +7,7 @@ enum EntityName {
     /// and "#" kept ("AT&T", "C++", "C#" are different names), any other run of non-letters kept
     /// as one space.
     static func folded(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return foldedASCII(name) }
         var result = ""
         result.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -26,6 +27,26 @@ enum EntityName {
             }
         }
         return result
+    }
+
+    /// `folded` for ASCII text, byte by byte.
+    static func foldedASCII(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            let isWordByte = (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39)
+            if byte == 0x2E || byte == 0x27 { continue }
+            if isWordByte || byte == 0x26 || byte == 0x2B || byte == 0x23 {
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(lower)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The readable part of an id, safe in a URL path: "Pete Hegseth" -> "pete-hegseth",

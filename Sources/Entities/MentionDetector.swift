@@ -40,7 +40,17 @@ struct MentionDetector {
         guard token.kind == .word else { return false }
         if !accepted.isEmpty { return accepted[index - sentence.lowerBound] }
         guard token.shape.contains(.capitalised) else { return false }
-        return !ContextWords.months.contains(section.bareLowercased(index))
+        let lower = section.bareLowercased(index)
+        return !ContextWords.months.contains(lower) && !isContraction(lower)
+    }
+
+    /// "I'm", "We're", "Don't": a function word with a clitic is no name.
+    func isContraction(_ lower: String) -> Bool {
+        guard lower.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 }) else { return false }
+        guard let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "’" }) else { return false }
+        let head = String(lower[..<apostrophe])
+        return ContextWords.functionWords.contains(head)
+            || gazetteer.isCommonWord(lower.replacingOccurrences(of: "’", with: "'"))
     }
 
     /// In a headline every word is capitalised, so a word counts as a name only when the article
@@ -165,15 +175,19 @@ struct MentionDetector {
         let whole = typedFlags(first..<last)
         var titleBefore = previousWordIsTitle(first)
         if whole.isEmpty || whole == .person {
-            // "U.S. Secretary of Defense Pete Hegseth", "Japanese Defense Minister Gen Nakatani".
             let leadFlags = typedFlags(first..<(first + 1))
-            let titleFollows = last - first >= 2 && titleLength(first + 1..<last).length > 0
             // "Australian Tom Moody", "Mexican Ariel Cruz": a nationality before a person.
             let personFollows =
                 last - first >= 3 && leadFlags.contains(.group) && !endsWithInstitutionWord(first..<last)
                 && !ContextWords.titleHeads.contains(section.bareLowercased(first))
+                && !ContextWords.compassWords.contains(section.bareLowercased(first))
                 && !gazetteer.flags(section.normalised(first + 1)).isDisjoint(with: [.givenName, .properNoun])
-            if titleFollows && !leadFlags.isDisjoint(with: NameFlags.location.union(.group)) || personFollows {
+            if let titleStart = innerTitleStart(first..<last) {
+                // "U.S. Secretary of Defense Pete Hegseth", "Bank of England Governor Mervyn King":
+                // what stands before the title is a name of its own.
+                result.append(candidate(first..<titleStart, titleBefore: false))
+                first = titleStart
+            } else if personFollows {
                 result.append(candidate(first..<(first + 1), titleBefore: false))
                 first += 1
             }
@@ -249,6 +263,25 @@ struct MentionDetector {
         if run.count >= 2, !flags.isDisjoint(with: [.givenName, .properNoun]) || isInitial(index) { return true }
         if evidence.writesCapitalised(word) { return true }
         return !isCommon
+    }
+
+    /// Where a title that a person's name follows starts inside a run, after at least one word
+    /// that is no title word ("New York Attorney General Eliot Spitzer" -> 2).
+    func innerTitleStart(_ range: Range<Int>) -> Int? {
+        guard range.count >= 3 else { return nil }
+        var sawName = false
+        for start in range.dropLast(2) {
+            let lower = section.bareLowercased(start)
+            let isTitleWord = ContextWords.titleHeads.contains(lower) || ContextWords.titleModifiers.contains(lower)
+            if sawName, isTitleWord, lower != "of" {
+                let title = titleLength(start..<range.upperBound)
+                if title.length > 0, title.personFollows, start + title.length < range.upperBound {
+                    return start
+                }
+            }
+            if !isTitleWord && !ContextWords.nameParticles.contains(lower) && lower != "of" { sawName = true }
+        }
+        return nil
     }
 
     /// A single capital with its period ("J.").

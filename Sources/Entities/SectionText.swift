@@ -62,14 +62,29 @@ struct SectionText {
     }
 
     func lowercased(_ index: Int) -> String {
-        text(index).lowercased()
+        let token = segmented.tokens[index]
+        return lowercased(from: token.start, to: token.end)
     }
 
     /// The lower-case word without a final period ("Gen." -> "gen").
     func bareLowercased(_ index: Int) -> String {
-        var word = lowercased(index)
-        if word.hasSuffix(".") && word.count > 1 { word.removeLast() }
-        return word
+        let token = segmented.tokens[index]
+        let dropsPeriod = token.end - token.start > 1 && bytes[token.end - 1] == 0x2E
+        return lowercased(from: token.start, to: dropsPeriod ? token.end - 1 : token.end)
+    }
+
+    /// Lower-cases ASCII bytes directly and leaves other text to the standard library.
+    func lowercased(from start: Int, to end: Int) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard slice.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: slice, as: UTF8.self).lowercased()
+        }
+        return String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (offset, byte) in slice.enumerated() {
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return slice.count
+        }
     }
 
     /// The word as running text would write it: words of all-caps lines become Title Case,

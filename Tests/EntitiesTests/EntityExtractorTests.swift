@@ -66,6 +66,27 @@ import Testing
         #expect(entities["Iraqis"] == .group)
     }
 
+    @Test func aTitleInsideARunSplitsOffTheNameBeforeIt() {
+        let entities = found(
+            "The case was brought by New York Attorney General Eliot Spitzer and Bank of England Governor Mervyn King.")
+        #expect(entities["New York"] == .location)
+        #expect(entities["Eliot Spitzer"] == .person)
+        #expect(entities["Bank of England"] == .organization)
+        #expect(entities["Mervyn King"] == .person)
+    }
+
+    @Test func contractionsAreNoNames() {
+        let entities = found("“I'm sure it works,” he said. “We're not. I’ve never seen Paris.”")
+        #expect(Set(entities.keys) == ["Paris"])
+    }
+
+    @Test func organisationsAnswerToTheirFirstWord() {
+        let mentions = Self.extractor.extract(
+            title: "", text: "Analysts at Zanfield Brothers expect growth. Zanfield cut its forecast on Friday.")
+        #expect(mentions.map(\.name) == ["Zanfield Brothers", "Zanfield Brothers"])
+        #expect(mentions.allSatisfy { $0.type == .organization })
+    }
+
     @Test func titleMentionsCarryTitleOffsets() {
         let mentions = Self.extractor.extract(title: "Merkel visits Paris", text: "Angela Merkel arrived.")
         let inTitle = mentions.filter(\.inTitle)
