@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "newsdesk",
             dependencies: [
-                "API", "Server", "Corpus",
+                "API", "Server", "Corpus", "Entities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
