@@ -11,6 +11,8 @@ public struct NewsdeskConfiguration: Sendable {
     public var corsOrigins: [String] = []
     public var logFormat: LogFormat = .text
     public var accessLog = true
+    /// The bearer token of `POST /v1/admin/reload`; empty turns the admin endpoints off.
+    public var adminToken = ""
 
     public init() {}
 

@@ -69,6 +69,13 @@ extension Setting {
         ) {
             if case .boolean(let value) = $1 { $0.accessLog = value }
         },
+        Setting(
+            key: "admin.token", environment: "NEWSDESK_ADMIN_TOKEN",
+            help: "Bearer token for POST /v1/admin/reload; empty (the default) turns the admin endpoints off.",
+            kind: .string
+        ) {
+            if case .string(let value) = $1 { $0.adminToken = value }
+        },
     ]
 
     private static func limit(
