@@ -105,7 +105,8 @@ public struct RequestParser: Sendable {
                 throw error
             case .requestLine:
                 guard let line = nextLine() else {
-                    if buffer.count - position > limits.maxRequestLineBytes {
+                    // One byte past the limit may be the CR of a CRLF whose LF is still in flight.
+                    if buffer.count - position > limits.maxRequestLineBytes + 1 {
                         throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
                     }
                     return nil
@@ -156,10 +157,12 @@ public struct RequestParser: Sendable {
                 }
                 return .request(finishRequest())
             case .chunkSize:
+                // The same bound whether the line arrived whole or is still arriving.
                 guard let line = nextLine() else {
                     if buffer.count - position > Self.maxChunkLineBytes { throw .invalidChunkExtension }
                     return nil
                 }
+                guard line.next - line.start <= Self.maxChunkLineBytes else { throw .invalidChunkExtension }
                 position = line.next
                 let size = try parseChunkSize(line.start..<line.end)
                 if size == 0 {
