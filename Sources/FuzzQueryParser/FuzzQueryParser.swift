@@ -13,7 +13,8 @@ public func fuzzQueryParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         do {
             _ = try parser.parse(query, match: mode)
         } catch {
-            precondition(error.position >= 0 && error.position <= length, "error position \(error.position) of \(length)")
+            precondition(
+                error.position >= 0 && error.position <= length, "error position \(error.position) of \(length)")
         }
     }
     return 0

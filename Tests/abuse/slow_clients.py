@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""slowhttptest (Debian) against the real `newsdesk` binary in its three slow-client modes, with
+short timeouts configured, while this script probes GET /health on fresh connections twice a
+second and samples the server's resident memory.
+
+Checks, per mode:
+- slowhttptest never reports the service unavailable (the "Service Available" column of its CSV
+  stays non-zero) and our own /health probes all answer 200 within their timeout;
+- slowloris (-H) and slow body (-B) connections are cut by the server (its header and body
+  timeouts) rather than held until slowhttptest gives up: its CSV shows closed connections;
+- slow read (-X): each connection pipelines large responses and reads them a few bytes at a time;
+  the server stops reading from a connection whose unsent output passes outputHighWaterBytes, so
+  its resident memory grows by at most a bounded amount per connection (asserted below), not by
+  every response the clients asked for;
+- the server is still running and answers at the end.
+
+    python3 Tests/abuse/slow_clients.py [--binary PATH] [--seconds 20] [--connections 400]
+
+Prints one line per check and "N passed, N failed"; exits non-zero when any check fails.
+"""
+
+import argparse
+import csv
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from server_process import ServerProcess  # noqa: E402
+
+HEADER_SECONDS = 2
+BODY_SECONDS = 2
+HIGH_WATER = 4096
+# A slow reader pipelines this many requests (slowhttptest's maximum) for this list (about 16 KB
+# of JSON on the sample corpus), four times the high-water mark.
+SLOW_READ_PATH = "/v1/articles?limit=100"
+SLOW_READ_REPEATS = 10
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def expect(self, condition, message):
+        if condition:
+            self.passed += 1
+            print(f"ok   {message}")
+        else:
+            self.failed += 1
+            print(f"FAIL {message}")
+
+
+class Prober(threading.Thread):
+    """GET /health twice a second on a new connection; records failures and the slowest answer."""
+
+    def __init__(self, server, timeout):
+        super().__init__(daemon=True)
+        self.server = server
+        self.timeout = timeout
+        self.stopping = threading.Event()
+        self.count = 0
+        self.failures = []
+        self.slowest = 0.0
+        self.peak_rss = 0
+
+    def run(self):
+        while not self.stopping.is_set():
+            status, seconds = self.server.get("/health", timeout=self.timeout)
+            self.count += 1
+            self.slowest = max(self.slowest, seconds)
+            self.peak_rss = max(self.peak_rss, self.server.rss_kib())
+            if status != 200:
+                self.failures.append((round(seconds, 2), status))
+            self.stopping.wait(0.5)
+
+    def stop(self):
+        self.stopping.set()
+        self.join()
+
+
+def run_slowhttptest(flags, server, path, seconds, connections, folder, name):
+    """Runs slowhttptest with its statistics on; returns (exit code, CSV rows, its exit line)."""
+    prefix = os.path.join(folder, name)
+    command = [
+        "slowhttptest", *flags, "-c", str(connections), "-r", str(max(50, connections // 2)), "-l", str(seconds),
+        "-p", "3", "-g", "-o", prefix, "-u", f"http://127.0.0.1:{server.port}{path}",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    rows = []
+    if os.path.exists(prefix + ".csv"):
+        with open(prefix + ".csv") as handle:
+            rows = list(csv.DictReader(handle))
+    exit_line = next((line for line in result.stdout.splitlines() if "Exit status" in line), "no exit status")
+    return result.returncode, rows, exit_line
+
+
+def column(rows, name):
+    return [int(row[name]) for row in rows if row.get(name, "").strip().isdigit()]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary")
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=400)
+    args = parser.parse_args()
+    checks = Checks()
+    config = {
+        "server": {"threads": 2},
+        "limits": {"outputHighWaterBytes": HIGH_WATER},
+        "timeouts": {"headerSeconds": HEADER_SECONDS, "bodySeconds": BODY_SECONDS, "idleSeconds": 5,
+                     "writeSeconds": 10},
+        "log": {"access": False},
+    }
+    modes = [
+        # Slowloris: a header line every 3 s, past the 2 s header timeout.
+        ("slowloris", ["-H", "-i", "3", "-x", "24"]),
+        # R-U-Dead-Yet: a 64 KB declared body sent in small pieces every 3 s, past the body timeout.
+        ("slow body", ["-B", "-i", "3", "-s", "65536", "-x", "24"]),
+        # Slow read: pipelined requests for a large list, read 32 bytes at a time with a tiny window.
+        ("slow read", ["-X", "-t", "GET", "-k", str(SLOW_READ_REPEATS), "-n", "1", "-w", "64", "-y", "256", "-z",
+                       "32"]),
+    ]
+    with tempfile.TemporaryDirectory() as folder, ServerProcess(config, binary=args.binary) as server:
+        response_bytes = len(list_response(server))
+        for name, flags in modes:
+            baseline = server.rss_kib()
+            prober = Prober(server, timeout=3.0)
+            prober.start()
+            path = SLOW_READ_PATH if name == "slow read" else "/health"
+            code, rows, exit_line = run_slowhttptest(flags, server, path, args.seconds, args.connections, folder,
+                                                     name.replace(" ", "-"))
+            prober.stop()
+            available = column(rows, "Service Available")
+            closed = column(rows, "Closed")
+            connected = column(rows, "Connected")
+            print(f"--- {name}: {len(rows)} seconds of slowhttptest, peak connected {max(connected, default=0)}, "
+                  f"closed {max(closed, default=0)}, {exit_line.strip()}; {prober.count} /health probes, "
+                  f"slowest {prober.slowest:.2f}s; RSS {baseline} KiB before, peak {prober.peak_rss} KiB")
+            # slowhttptest stops early with "No open connections left" when the server cut them all.
+            checks.expect(code == 0 and len(rows) >= 3, f"{name}: slowhttptest ran (exit {code}, {len(rows)} rows)")
+            checks.expect(max(connected, default=0) >= args.connections // 2,
+                          f"{name}: the attack reached {max(connected, default=0)} connections")
+            checks.expect(available and min(available) > 0, f"{name}: slowhttptest never saw the service unavailable")
+            checks.expect(prober.count >= 5 and not prober.failures,
+                          f"{name}: every /health probe answered 200 ({prober.count} probes, failures "
+                          f"{prober.failures[:5]})")
+            if name != "slow read":
+                checks.expect(max(closed, default=0) >= max(connected, default=0) // 2,
+                              f"{name}: the server cut the slow connections ({max(closed, default=0)} closed)")
+            else:
+                # Per connection: the high-water mark, one response that crossed it, the parser's
+                # buffer and bookkeeping; unbounded would be every repeat of the response.
+                per_connection_kib = (HIGH_WATER + response_bytes + 16 * 1024) // 1024
+                bound = 16 * 1024 + args.connections * per_connection_kib
+                unbounded = args.connections * SLOW_READ_REPEATS * response_bytes // 1024
+                growth = prober.peak_rss - baseline
+                checks.expect(growth <= bound,
+                              f"slow read: RSS grew {growth} KiB, bound {bound} KiB ({per_connection_kib} KiB per "
+                              f"connection; without backpressure it could be {unbounded} KiB)")
+            checks.expect(server.alive() and server.get("/health")[0] == 200, f"{name}: the server is up and answers")
+    print(f"slow clients: {checks.passed} passed, {checks.failed} failed")
+    sys.exit(1 if checks.failed else 0)
+
+
+def list_response(server):
+    """The bytes of one slow-read response, to size the memory bound."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(f"GET {SLOW_READ_PATH} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return data
+            data += chunk
+
+
+
+if __name__ == "__main__":
+    main()
