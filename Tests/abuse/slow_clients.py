@@ -8,10 +8,12 @@ Checks, per mode:
   stays non-zero) and our own /health probes all answer 200 within their timeout;
 - slowloris (-H) and slow body (-B) connections are cut by the server (its header and body
   timeouts) rather than held until slowhttptest gives up: its CSV shows closed connections;
-- slow read (-X): each connection pipelines large responses and reads them a few bytes at a time;
-  the server stops reading from a connection whose unsent output passes outputHighWaterBytes, so
-  its resident memory grows by at most a bounded amount per connection (asserted below), not by
-  every response the clients asked for;
+- slow read (-X): each connection pipelines requests for a large response and reads a few bytes
+  at a time; the service stays available;
+- pipelined slow read (our own client, 50 connections x 400 pipelined requests, tiny receive
+  windows): the server stops reading from a connection whose unsent output passes
+  outputHighWaterBytes, so its resident memory grows by at most a bounded amount per connection,
+  not by every answer asked for (run with --high-water 1073741824 to see this check fail);
 - the server is still running and answers at the end.
 
     python3 Tests/abuse/slow_clients.py [--binary PATH] [--seconds 20] [--connections 400]
@@ -39,6 +41,12 @@ HIGH_WATER = 4096
 # of JSON on the sample corpus), four times the high-water mark.
 SLOW_READ_PATH = "/v1/articles?limit=100"
 SLOW_READ_REPEATS = 10
+# Our own slow readers (see pipelined_slow_readers): connections, and requests each pipelines.
+PIPELINED_CONNECTIONS = 50
+PIPELINED = 400
+# The server's default request line and header limits, which size its read-ahead buffer.
+LIMITS_REQUEST_LINE = 8192
+LIMITS_HEADERS = 32768
 
 
 class Checks:
@@ -108,11 +116,15 @@ def main():
     parser.add_argument("--binary")
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=400)
+    parser.add_argument("--only", help="run one mode: slowloris, slow body or slow read")
+    parser.add_argument("--high-water", type=int, default=HIGH_WATER,
+                        help="outputHighWaterBytes to configure; the memory bound stays that of the default, so a large "
+                        "value shows the check failing without backpressure")
     args = parser.parse_args()
     checks = Checks()
     config = {
         "server": {"threads": 2},
-        "limits": {"outputHighWaterBytes": HIGH_WATER},
+        "limits": {"outputHighWaterBytes": args.high_water},
         "timeouts": {"headerSeconds": HEADER_SECONDS, "bodySeconds": BODY_SECONDS, "idleSeconds": 5,
                      "writeSeconds": 10},
         "log": {"access": False},
@@ -129,6 +141,8 @@ def main():
     with tempfile.TemporaryDirectory() as folder, ServerProcess(config, binary=args.binary) as server:
         response_bytes = len(list_response(server))
         for name, flags in modes:
+            if args.only and args.only != name:
+                continue
             baseline = server.rss_kib()
             prober = Prober(server, timeout=3.0)
             prober.start()
@@ -153,19 +167,62 @@ def main():
             if name != "slow read":
                 checks.expect(max(closed, default=0) >= max(connected, default=0) // 2,
                               f"{name}: the server cut the slow connections ({max(closed, default=0)} closed)")
-            else:
-                # Per connection: the high-water mark, one response that crossed it, the parser's
-                # buffer and bookkeeping; unbounded would be every repeat of the response.
-                per_connection_kib = (HIGH_WATER + response_bytes + 16 * 1024) // 1024
-                bound = 16 * 1024 + args.connections * per_connection_kib
-                unbounded = args.connections * SLOW_READ_REPEATS * response_bytes // 1024
-                growth = prober.peak_rss - baseline
-                checks.expect(growth <= bound,
-                              f"slow read: RSS grew {growth} KiB, bound {bound} KiB ({per_connection_kib} KiB per "
-                              f"connection; without backpressure it could be {unbounded} KiB)")
             checks.expect(server.alive() and server.get("/health")[0] == 200, f"{name}: the server is up and answers")
+        if not args.only or args.only == "pipelined slow read":
+            pipelined_slow_readers(server, checks, args, response_bytes)
     print(f"slow clients: {checks.passed} passed, {checks.failed} failed")
     sys.exit(1 if checks.failed else 0)
+
+
+def pipelined_slow_readers(server, checks, args, response_bytes):
+    """Our own slow readers, since slowhttptest pipelines at most 10 requests, whose answers the
+    kernel's socket buffers absorb: each connection sends PIPELINED requests for the large list at
+    once with a tiny receive buffer, then reads 32 bytes a second. Without backpressure the server
+    would queue every answer in its memory; with it, a connection holds at most the high-water
+    mark, one response past it, and the pipelined requests it read ahead (inputHighWaterBytes)."""
+    connections = PIPELINED_CONNECTIONS
+    request = f"GET {SLOW_READ_PATH} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode()
+    baseline = server.rss_kib()
+    prober = Prober(server, timeout=3.0)
+    prober.start()
+    sockets = []
+    for _ in range(connections):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.connect(("127.0.0.1", server.port))
+        sock.setblocking(False)
+        sockets.append([sock, request * PIPELINED, 0])
+    deadline = time.monotonic() + args.seconds
+    while time.monotonic() < deadline:
+        for entry in sockets:
+            sock, unsent, _ = entry
+            try:
+                if unsent:
+                    entry[1] = unsent[sock.send(unsent):]
+                entry[2] += len(sock.recv(32))
+            except (BlockingIOError, InterruptedError):
+                pass
+            except OSError:
+                entry[1] = b""
+        time.sleep(1)
+    prober.stop()
+    received = sum(entry[2] for entry in sockets)
+    for sock, _, _ in sockets:
+        sock.close()
+    input_read_ahead = LIMITS_REQUEST_LINE + LIMITS_HEADERS + 65536
+    per_connection_kib = (HIGH_WATER + response_bytes + input_read_ahead + 16 * 1024) // 1024
+    bound = 16 * 1024 + connections * per_connection_kib
+    unbounded = connections * PIPELINED * response_bytes // 1024
+    growth = prober.peak_rss - baseline
+    print(f"--- pipelined slow read: {connections} connections x {PIPELINED} requests of {response_bytes} bytes, "
+          f"{received} bytes read in {args.seconds}s; {prober.count} /health probes, slowest {prober.slowest:.2f}s; "
+          f"RSS {baseline} KiB before, peak {prober.peak_rss} KiB")
+    checks.expect(prober.count >= 5 and not prober.failures,
+                  f"pipelined slow read: every /health probe answered 200 ({prober.count} probes)")
+    checks.expect(growth <= bound,
+                  f"pipelined slow read: RSS grew {growth} KiB, bound {bound} KiB ({per_connection_kib} KiB per "
+                  f"connection; every answer queued would be {unbounded} KiB)")
+    checks.expect(server.alive() and server.get("/health")[0] == 200, "pipelined slow read: the server answers")
 
 
 def list_response(server):

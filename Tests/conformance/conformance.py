@@ -11,22 +11,22 @@ more request (GET /health) and reading its 200, so a server that answered but lo
     python3 Tests/conformance/conformance.py [--binary PATH] [--only NAME-SUBSTRING] [--verbose]
 
 Starts the binary on a free port on the bundled sample corpus with small limits (config written
-to a temporary folder), runs every case, prints one line per failure and "N passed, N failed";
+to a temporary folder by Tests/abuse/server_process.py), runs every case, prints one line per failure and "N passed, N failed";
 exits non-zero when any case fails.
 """
 
 import argparse
 import json
 import os
-import re
 import socket
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 
 import h11
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "abuse"))
+from server_process import ServerProcess  # noqa: E402
 
 # The limits the server is started with, small so the bounds are cheap to cross.
 LIMITS = {
@@ -474,76 +474,35 @@ def check_common(status, headers, body):
     return None
 
 
-def start_server(binary, folder):
-    config = os.path.join(folder, "config.json")
-    with open(config, "w") as handle:
-        json.dump({"limits": LIMITS, "timeouts": {"headerSeconds": HEADER_SECONDS}}, handle)
-    process = subprocess.Popen(
-        [binary, "serve", "--port", "0", "--host", "127.0.0.1", "--config", config, "--no-access-log"],
-        stdout=subprocess.PIPE, stderr=open(os.path.join(folder, "server.log"), "w"), cwd=folder,
-        env={k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")})
-    deadline = time.monotonic() + 60
-    port = None
-    while time.monotonic() < deadline:
-        line = process.stdout.readline().decode()
-        if not line:
-            break
-        match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-        if match:
-            port = int(match.group(1))
-            break
-    if port is None:
-        process.kill()
-        sys.exit("conformance: the server did not start")
-    for _ in range(600):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
-                sock.sendall(get("/ready"))
-                if sock.recv(64).startswith(b"HTTP/1.1 200"):
-                    break
-        except OSError:
-            pass
-        time.sleep(0.05)
-    return process, port
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    parser.add_argument("--binary", default=os.path.join(root, ".build", "debug", "newsdesk"))
+    parser.add_argument("--binary", help="the newsdesk binary (default .build/debug/newsdesk)")
     parser.add_argument("--only", default="")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     names = [case.name for case in CASES]
     assert len(names) == len(set(names)), "case names must be unique"
 
-    with tempfile.TemporaryDirectory() as folder:
-        process, port = start_server(args.binary, folder)
-        passed = failed = 0
-        try:
-            for case in CASES:
-                if args.only and args.only.lower() not in case.name.lower():
-                    continue
-                try:
-                    problem = run_case(case, port)
-                except OSError as error:
-                    problem = f"socket error: {error}"
-                if problem:
-                    failed += 1
-                    print(f"FAIL {case.name} [RFC {case.rfc}]: {problem}")
-                else:
-                    passed += 1
-                    if args.verbose:
-                        print(f"ok   {case.name} [RFC {case.rfc}]")
-            if process.poll() is not None:
-                failed += 1
-                print("FAIL the server exited during the suite")
-        finally:
-            process.terminate()
+    config = {"limits": LIMITS, "timeouts": {"headerSeconds": HEADER_SECONDS}, "log": {"access": False}}
+    passed = failed = 0
+    with ServerProcess(config, binary=args.binary) as server:
+        for case in CASES:
+            if args.only and args.only.lower() not in case.name.lower():
+                continue
             try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+                problem = run_case(case, server.port)
+            except OSError as error:
+                problem = f"socket error: {error}"
+            if problem:
+                failed += 1
+                print(f"FAIL {case.name} [RFC {case.rfc}]: {problem}")
+            else:
+                passed += 1
+                if args.verbose:
+                    print(f"ok   {case.name} [RFC {case.rfc}]")
+        if not server.alive():
+            failed += 1
+            print("FAIL the server exited during the suite")
     print(f"conformance: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
