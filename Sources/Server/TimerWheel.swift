@@ -4,8 +4,11 @@
 /// asks their state whether anything really expired (activity may have pushed the deadline out),
 /// then files them again. Work is proportional to deadlines reached, not to open connections.
 struct TimerWheel {
+    /// Holds its connection weakly: a closed connection is freed when its loop lets go of it, not
+    /// when its slot next comes round, up to an idle timeout later. Held strongly, connections
+    /// closed under churn (thousands a second) piled up by the hundred thousand, with their buffers.
     private struct Entry {
-        let connection: Connection
+        weak var connection: Connection?
         let serial: UInt32
     }
 
@@ -51,8 +54,8 @@ struct TimerWheel {
             guard !slots[index].isEmpty else { continue }
             var kept: [Entry] = []
             for entry in slots[index] {
-                let connection = entry.connection
-                guard connection.isOpen, entry.serial == connection.timerSerial else { continue }
+                guard let connection = entry.connection, connection.isOpen, entry.serial == connection.timerSerial
+                else { continue }
                 if connection.timerTick <= lastTick {
                     connection.timerSerial &+= 1
                     connection.timerTick = Connection.unscheduled

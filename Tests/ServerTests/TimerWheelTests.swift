@@ -21,6 +21,22 @@ import Testing
         #expect(wheel.nextWake == nil)
     }
 
+    /// Found by the soak (Scripts/bench/soak.sh): under connection churn, closed connections stayed
+    /// alive in the wheel until their idle deadline and memory grew by hundreds of MB.
+    @Test func wheelDoesNotKeepAClosedConnectionAlive() {
+        var wheel = TimerWheel(granularity: 10, slotCount: 8, now: 0)
+        weak var released: Connection?
+        do {
+            let connection = makeConnection()
+            released = connection
+            wheel.schedule(connection, at: 60_000)
+            wheel.schedule(connection, at: 50)
+        }
+        #expect(released == nil, "both wheel entries let go of the connection")
+        #expect(wheel.takeDue(now: 100_000).isEmpty)
+        #expect(wheel.nextWake == nil)
+    }
+
     @Test func movingEarlierLeavesNoSecondExpiry() {
         var wheel = TimerWheel(granularity: 1, slotCount: 16, now: 0)
         let connection = makeConnection()
