@@ -9,6 +9,8 @@ struct TimerWheel {
     /// closed under churn (thousands a second) piled up by the hundred thousand, with their buffers.
     private struct Entry {
         weak var connection: Connection?
+        /// The connection's identity, compared without loading the weak reference.
+        let identity: ObjectIdentifier
         let serial: UInt32
     }
 
@@ -35,8 +37,26 @@ struct TimerWheel {
         let tick = tick(for: deadline)
         connection.timerSerial &+= 1
         connection.timerTick = tick
-        slots[slot(of: tick)].append(Entry(connection: connection, serial: connection.timerSerial))
+        slots[slot(of: tick)].append(
+            Entry(connection: connection, identity: ObjectIdentifier(connection), serial: connection.timerSerial))
         entryCount += 1
+    }
+
+    /// Takes a closing connection's current entry out at once, so churn leaves no entries behind
+    /// to wait for their slot. Order within a slot does not matter: the last entry fills the gap.
+    mutating func unschedule(_ connection: Connection) {
+        guard connection.timerTick != Connection.unscheduled else { return }
+        let index = slot(of: connection.timerTick)
+        let identity = ObjectIdentifier(connection)
+        if let position = slots[index].lastIndex(where: {
+            $0.identity == identity && $0.serial == connection.timerSerial
+        }) {
+            slots[index].swapAt(position, slots[index].count - 1)
+            slots[index].removeLast()
+            entryCount -= 1
+        }
+        connection.timerSerial &+= 1
+        connection.timerTick = Connection.unscheduled
     }
 
     /// The connections whose tick has come by `now`, each unfiled; stale entries are dropped.

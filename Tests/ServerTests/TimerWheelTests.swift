@@ -37,6 +37,19 @@ import Testing
         #expect(wheel.nextWake == nil)
     }
 
+    @Test func unscheduledConnectionLeavesNothingBehind() {
+        var wheel = TimerWheel(granularity: 10, slotCount: 8, now: 0)
+        let closing = makeConnection()
+        let staying = makeConnection()
+        wheel.schedule(closing, at: 50)
+        wheel.schedule(staying, at: 50)
+        wheel.unschedule(closing)
+        #expect(closing.timerTick == Connection.unscheduled)
+        #expect(wheel.takeDue(now: 60).map(ObjectIdentifier.init) == [ObjectIdentifier(staying)])
+        #expect(wheel.nextWake == nil, "no entry is left, not even a stale one")
+        wheel.unschedule(closing)
+    }
+
     @Test func movingEarlierLeavesNoSecondExpiry() {
         var wheel = TimerWheel(granularity: 1, slotCount: 16, now: 0)
         let connection = makeConnection()
