@@ -20,7 +20,7 @@ export NEWSDESK_FUZZ=1
 # SwiftPM passes each --sanitize as its own -sanitize= flag and swiftc keeps only the last one, which
 # would build without coverage instrumentation (libFuzzer then runs blind); the -Xswiftc flag, which
 # comes last, restores both.
-build=(swift build -c debug --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address
+build=(swift build -c debug --scratch-path "$scratch" --disable-index-store --sanitize=fuzzer --sanitize=address
   -Xswiftc -sanitize=fuzzer,address --disable-dead-strip)
 for target in "${targets[@]}"; do
   if ! "${build[@]}" --product "$target" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] (Compiling|Emitting|Linking|Write|Wrapping|Planning)|Cannot export local symbol'; then

@@ -9,7 +9,11 @@ Checks:
   (a few may instead wait in the kernel's accept queue; none may be reset);
 - a new client during the flood gets that 503 quickly, not a hang;
 - fairness: the well-behaved client is answered 200 throughout, with a bounded worst latency;
-- the server stays up, and once the flood lets go a new client is served again.
+- the server stays up, and once the flood lets go a new client is served again;
+- then a request flood: 200 greedy connections each keeping 32 pipelined requests in flight; the
+  well-behaved client is still answered every time, and waits no longer than about one round of
+  turns (each connection is answered at most maxPipelinedRequests requests per turn), measured
+  against the rate the server wrote the flood's answers on this machine.
 
     python3 Tests/abuse/connection_flood.py [--binary PATH] [--attempts 10000] [--cap 1000]
 
@@ -18,6 +22,7 @@ Prints one line per check and "N passed, N failed"; exits non-zero when any chec
 
 import argparse
 import errno
+import multiprocessing
 import os
 import resource
 import selectors
@@ -28,6 +33,13 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_process import ServerProcess  # noqa: E402
+
+
+# The request flood: greedy connections, what they ask for, and the server's default
+# limits.maxPipelinedRequests (the requests one connection is answered per turn).
+GREEDY_CONNECTIONS = 200
+FLOOD_PATH = "/v1/articles?limit=100"
+REQUESTS_PER_TURN = 16
 
 
 class Checks:
@@ -152,11 +164,83 @@ def flood(port, attempts):
     return held, outcomes
 
 
+def greedy_clients(port, connections, seconds, results):
+    """Run in a separate process (so its work does not share the probing process's interpreter):
+    `connections` keep-alive connections, each keeping 32 requests for the 16 KB article list in
+    flight and reading answers as fast as they come. Puts the answer bytes received in `results`."""
+    request = f"GET {FLOOD_PATH} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode() * 32
+    selector = selectors.DefaultSelector()
+    received = 0
+    for _ in range(connections):
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.setblocking(False)
+        selector.register(sock, selectors.EVENT_READ | selectors.EVENT_WRITE, [0])
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for key, events in selector.select(0.1):
+            sock, pending = key.fileobj, key.data
+            try:
+                if events & selectors.EVENT_READ:
+                    chunk = sock.recv(262144)
+                    received += len(chunk)
+                    pending[0] -= chunk.count(b"HTTP/1.1 200")
+                if events & selectors.EVENT_WRITE and pending[0] < 16:
+                    sock.sendall(request)
+                    pending[0] += 32
+            except (BlockingIOError, InterruptedError):
+                pass
+    for key in list(selector.get_map().values()):
+        key.fileobj.close()
+    results.put(received)
+
+
+def request_flood(server, checks, seconds):
+    """Fairness under a request flood: 200 greedy pipelining connections against one polite one."""
+    results = multiprocessing.Queue()
+    client = WellBehavedClient(server.port)
+    flooder = multiprocessing.Process(target=greedy_clients,
+                                      args=(server.port, GREEDY_CONNECTIONS, seconds, results))
+    flooder.start()
+    time.sleep(1)
+    client.start()
+    flooder.join(seconds + 30)
+    client.stop()
+    received = results.get(timeout=5) if not results.empty() else 0
+    latencies = sorted(client.latencies)
+    print(f"--- request flood: {GREEDY_CONNECTIONS} greedy connections read {received // 1_000_000} MB of answers in {seconds}s")
+    if not latencies:
+        checks.expect(False, "request flood: the well-behaved client got no answer")
+        return
+    median = latencies[len(latencies) // 2]
+    checks.expect(received > 1_000_000, f"request flood: the greedy clients were served ({received} bytes)")
+    # Round-robin fairness: a polite request waits for each greedy connection's turn
+    # (maxRequestsPerTurn answers) to be written, about twice per loop iteration (its event, then
+    # its scheduled extra turn), at the rate this machine wrote them; 4 rounds leave room for noise.
+    response_bytes = len(fetch(server.port, FLOOD_PATH))
+    round_seconds = GREEDY_CONNECTIONS * REQUESTS_PER_TURN * response_bytes / max(received / seconds, 1)
+    bound = 4 * round_seconds + 0.5
+    checks.expect(not client.failures and len(latencies) >= 3 and latencies[-1] <= bound,
+                  f"request flood: the well-behaved client got {len(latencies)} answers, failures "
+                  f"{client.failures[:3]}, median {median * 1000:.0f} ms, worst {latencies[-1] * 1000:.0f} ms; "
+                  f"bound {bound * 1000:.0f} ms (4 rounds of {round_seconds * 1000:.0f} ms at "
+                  f"{received / seconds / 1e6:.0f} MB/s)")
+
+
+def fetch(port, path):
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+        return data
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary")
     parser.add_argument("--attempts", type=int, default=10_000)
     parser.add_argument("--cap", type=int, default=1_000)
+    parser.add_argument("--request-flood-seconds", type=int, default=10)
     args = parser.parse_args()
     checks = Checks()
     limit = raise_file_limit(args.attempts + 2_000)
@@ -208,6 +292,8 @@ def main():
                 break
             time.sleep(0.1)
         checks.expect(server.alive() and recovered, "after the flood the server is up and serves a new client")
+        request_flood(server, checks, args.request_flood_seconds)
+        checks.expect(server.alive(), "after the request flood the server is up")
     print(f"connection flood: {checks.passed} passed, {checks.failed} failed")
     sys.exit(1 if checks.failed else 0)
 

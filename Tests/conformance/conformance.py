@@ -463,7 +463,7 @@ def check_common(status, headers, body):
         return f"{status} response without Date"
     if headers.get("Server") != "newsdesk":
         return f"{status} response without Server: newsdesk"
-    if status >= 400 and status != 405 and "application/problem+json" not in headers.get("Content-Type", ""):
+    if status >= 400 and "application/problem+json" not in headers.get("Content-Type", ""):
         return f"{status} response is not application/problem+json"
     if status >= 400 and body:
         try:
