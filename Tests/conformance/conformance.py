@@ -52,6 +52,7 @@ class Case:
     methods: list = field(default_factory=list)  # request methods, when any is HEAD
     pause: float = 0.0  # seconds between pieces
     check: object = None  # optional function(responses) -> error string or None
+    half_close: bool = False  # shut down our sending side after the bytes
 
 
 def req(head, body=b""):
@@ -283,7 +284,7 @@ CASES = [
          check=header("Connection", "keep-alive")),
     Case("HTTP/1.1 keep-alive answers carry no Connection: close", "9112 9.3", get(), [200], KEEP,
          check=no_header("Connection")),
-    Case("half-close after a request still gets the answer", "9112 9.6", get(), [200], CLOSE),
+    Case("half-close after a request still gets the answer", "9112 9.6", get(), [200], CLOSE, half_close=True),
     # --- Expect: 100-continue (RFC 9110 section 10.1.1) ---
     Case("100-continue before the body", "9110 10.1.1",
          [post("Expect: 100-continue\nContent-Length: 5\n"), b"hello"], [100, 405], KEEP, pause=0.5),
@@ -300,9 +301,6 @@ CASES = [
     # --- Timeouts (RFC 9110 section 15.5.9) ---
     Case("head not finished in time: 408", "9110 15.5.9", [b"GET /health HTTP/1.1\r\nHost: a\r\n"], [408], CLOSE),
 ]
-
-HALF_CLOSE = {"half-close after a request still gets the answer"}
-
 
 def parse_responses(data, methods, count, closed=False):
     """Parses `data` as the answers to `count` requests with h11 as the client; `closed` says the
@@ -419,7 +417,7 @@ def run_case(case, port):
                 else:
                     time.sleep(case.pause)
             sock.sendall(piece)
-        if case.name in HALF_CLOSE:
+        if case.half_close:
             sock.shutdown(socket.SHUT_WR)
         timeout = HEADER_SECONDS + READ_TIMEOUT if 408 in case.expect else READ_TIMEOUT
         if case.connection == CLOSE:
