@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (Sources/Fuzz*) with the fuzzer and address sanitizers into
-# .build-fuzz, then runs each for a bounded time on a copy of its committed seed corpus
-# (Scripts/fuzz/seeds/<target>). A crash, a sanitizer report (leaks included), a run of one input
-# longer than FUZZ_INPUT_TIMEOUT, or a run past its time budget fails the target; the input that
-# did it is kept under .build-fuzz/artifacts. Ends with "N passed, N failed".
+# .build-fuzz, then runs each for FUZZ_SECONDS from its committed seeds (Scripts/fuzz/seeds/<target>,
+# only read) and the corpus it grew before (.build-fuzz/corpus/<target>, where new inputs go). A
+# crash, a sanitizer report (leaks included), one input running longer than FUZZ_INPUT_TIMEOUT or
+# a failed build fails the target; the input that did it is kept under .build-fuzz/artifacts.
+# Ends with "N passed, N failed".
 #
 #   Scripts/fuzz/run.sh                     every target, FUZZ_SECONDS (default 40) each
 #   FUZZ_SECONDS=300 Scripts/fuzz/run.sh FuzzRequestParser
+#   FUZZ_SCRATCH=.build-fuzz-x ...          another build folder (.build-* is gitignored)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -14,7 +16,7 @@ seconds="${FUZZ_SECONDS:-40}"
 input_timeout="${FUZZ_INPUT_TIMEOUT:-10}"
 targets=("$@")
 [ "${#targets[@]}" -gt 0 ] || targets=(FuzzRequestParser FuzzChunkedBody FuzzQueryParser FuzzCorpusLoaders)
-scratch=.build-fuzz
+scratch="${FUZZ_SCRATCH:-.build-fuzz}"
 
 export NEWSDESK_FUZZ=1
 # SwiftPM passes each --sanitize as its own -sanitize= flag and swiftc keeps only the last one, which
@@ -39,7 +41,6 @@ for target in "${targets[@]}"; do
   artifacts="$scratch/artifacts/$target"
   mkdir -p "$corpus" "$artifacts"
   log="$scratch/$target.log"
-  # The working corpus grows across runs; the committed seeds are only read.
   "$bin/$target" -max_total_time="$seconds" -timeout="$input_timeout" -rss_limit_mb=2048 -max_len=4096 \
     -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$artifacts/" \
     "$corpus" "Scripts/fuzz/seeds/$target" >"$log" 2>&1
