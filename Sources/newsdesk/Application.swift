@@ -12,7 +12,8 @@ struct Application {
         let service = NewsdeskService(configuration: configuration)
         let accessLog = configuration.accessLog ? AccessLog(format: accessLogFormat) : nil
         let server = HTTPServer(
-            configuration: configuration.server, responder: service.makeResponder(), accessLog: accessLog)
+            configuration: configuration.server, responder: service.makeResponder(), accessLog: accessLog,
+            metrics: service.metrics)
         let port: Int
         do {
             port = try server.start()
