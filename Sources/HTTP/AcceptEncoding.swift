@@ -32,11 +32,10 @@ public struct AcceptEncoding: Sendable, Equatable {
         return gzipWeight > 0 && gzipWeight >= identityWeight
     }
 
-    /// Identity's weight: explicit, else that of `*` when `*` excludes it, else fully acceptable.
+    /// Identity's weight: explicit, else that of `*`, else the least that is still acceptable, so a
+    /// client that lists gzip at any weight and says nothing of identity gets gzip.
     var identityWeight: Int {
-        if let identity { return identity }
-        if let wildcard, wildcard == 0 { return 0 }
-        return 1000
+        identity ?? wildcard ?? 1
     }
 
     private enum Coding { case gzip, identity, wildcard }
