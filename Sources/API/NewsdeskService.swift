@@ -100,7 +100,7 @@ public final class NewsdeskService: Sendable {
             do throws(ProblemDetails) {
                 var response = try handler(request, state, parameters)
                 response.headers["ETag"] = state.etag
-                response.headers["Cache-Control"] = "public, max-age=60"
+                response.headers["Cache-Control"] = "max-age=60"
                 return response
             } catch {
                 return error.response(instance: request.path)
