@@ -20,8 +20,9 @@ public struct CompressionMiddleware: Middleware {
     /// - Parameters:
     ///   - minimumBytes: smaller bodies go as they are: a gzip header and trailer are 18 bytes and a
     ///     small body barely shrinks, for the same CPU cost per call.
-    ///   - level: zlib's level, 1 (fastest) to 9 (smallest).
-    public init(minimumBytes: Int = 1024, level: Int = 6) {
+    ///   - level: zlib's level, 1 (fastest) to 9 (smallest). 1 by default: on a median 5.7 KB
+    ///     record it is 7% larger than level 6 for about a third less time (Docs/ARCHITECTURE.md).
+    public init(minimumBytes: Int = 1024, level: Int = 1) {
         self.minimumBytes = max(0, minimumBytes)
         self.level = Int32(min(9, max(1, level)))
     }
