@@ -3,7 +3,8 @@
 # median size, and reports for it: its size identity and gzipped; zlib's own time to compress it
 # (Python's zlib binding, the same system libz, median of 2000 calls); and, per compression level,
 # the mean time a request spends in the server (from /metrics: the latency histogram's sum/count
-# for /v1/articles/{id}) and the throughput wrk measures, with and without `Accept-Encoding: gzip`.
+# for /v1/articles/{id}) and the throughput wrk measures, with and without `Accept-Encoding: gzip`,
+# and without it with compression turned off (what the middleware costs a client that never asks).
 #
 #   Scripts/bench/compression.sh [corpus] [seconds]   (defaults ../shared/corpus/news/bbc.jsonl, 5)
 set -euo pipefail
@@ -73,7 +74,10 @@ for level in (1, 6, 9):
         times.append(time.perf_counter_ns() - start)
     print(f"zlib {zlib.ZLIB_RUNTIME_VERSION} level {level}: {len(out)} bytes, median {statistics.median(times) / 1000:.1f} us")
 PY
-echo "identity (no Accept-Encoding):  $(run "")"
+echo "identity (no Accept-Encoding):   $(run "")"
+stop
+start 0
+echo "identity, compression off:        $(run "")"
 stop
 for level in 1 6 9; do
   start "$level"

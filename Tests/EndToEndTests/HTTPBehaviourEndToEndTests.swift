@@ -120,3 +120,54 @@ struct HTTPBehaviourEndToEndTests {
         return try #require(JSONSerialization.jsonObject(with: data) as? [String: Double])
     }
 }
+
+/// CORS as a browser's preflight and request meet it, against the binary configured by environment.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct CORSEndToEndTests {
+    private func headers(_ output: String) -> [String: String] {
+        var headers: [String: String] = [:]
+        for line in output.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n").dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
+        }
+        return headers
+    }
+
+    @Test func preflightAndRequestFromAConfiguredOrigin() throws {
+        let server = try ServerProcess(environment: ["NEWSDESK_CORS_ORIGINS": "https://app.example"])
+        let preflight = try curl([
+            "-i", "-X", "OPTIONS", "-H", "Origin: https://app.example", "-H", "Access-Control-Request-Method: GET",
+            "-H", "Access-Control-Request-Headers: x-request-id", server.url("/v1/articles"),
+        ]).output
+        #expect(preflight.hasPrefix("HTTP/1.1 204"))
+        let granted = headers(preflight)
+        #expect(granted["access-control-allow-origin"] == "https://app.example")
+        #expect(granted["access-control-allow-methods"]?.contains("GET") == true)
+        #expect(granted["access-control-allow-headers"] == "x-request-id")
+        #expect(granted["access-control-max-age"] == "600")
+        #expect(granted["vary"] == "Origin")
+
+        let request = headers(try curl(["-i", "-H", "Origin: https://app.example", server.url("/v1/articles")]).output)
+        #expect(request["access-control-allow-origin"] == "https://app.example")
+        #expect(request["access-control-expose-headers"]?.contains("ETag") == true)
+        #expect(request["vary"] == "Accept-Encoding, Origin")
+
+        let stranger = try curl([
+            "-i", "-X", "OPTIONS", "-H", "Origin: https://evil.example", "-H", "Access-Control-Request-Method: GET",
+            server.url("/v1/articles"),
+        ]).output
+        #expect(headers(stranger)["access-control-allow-origin"] == nil)
+        let plain = headers(try curl(["-i", server.url("/v1/articles")]).output)
+        #expect(plain["access-control-allow-origin"] == nil)
+        #expect(plain["vary"] == "Accept-Encoding, Origin")
+    }
+
+    @Test func noOriginsByDefault() throws {
+        let server = try ServerProcess()
+        let response = headers(
+            try curl(["-i", "-H", "Origin: https://app.example", server.url("/v1/articles")]).output)
+        #expect(response["access-control-allow-origin"] == nil)
+        #expect(response["vary"] == "Accept-Encoding")
+    }
+}
