@@ -6,11 +6,12 @@
 # for /v1/articles/{id}) and the throughput wrk measures, with and without `Accept-Encoding: gzip`,
 # and without it with compression turned off (what the middleware costs a client that never asks).
 #
-#   Scripts/bench/compression.sh [corpus] [seconds]   (defaults ../shared/corpus/news/bbc.jsonl, 5)
+#   Scripts/bench/compression.sh [corpus] [seconds] [rounds]   (defaults ../shared/corpus/news/bbc.jsonl, 5, 3)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DATA="${1:-$ROOT/../shared/corpus/news/bbc.jsonl}"
 SECONDS_PER_RUN="${2:-5}"
+ROUNDS="${3:-3}"
 export PATH="/opt/swift/usr/bin:$PATH"
 (cd "$ROOT" && swift build -c release --product newsdesk >/dev/null)
 BIN="$ROOT/.build/release/newsdesk"
@@ -49,7 +50,7 @@ run() {
   after=$(histogram)
   read -r s0 c0 <<< "$before"
   read -r s1 c1 <<< "$after"
-  awk -v r="$rps" -v s="$(echo "$s1 - $s0" | bc -l)" -v c="$((c1 - c0))" 'BEGIN {printf "%8.0f req/s  %6.1f us in server\n", r, s / c * 1e6}'
+  awk -v r="$rps" -v s="$(echo "$s1 - $s0" | bc -l)" -v c="$((c1 - c0))" 'BEGIN {printf "%.0f req/s %.1f us\n", r, s / c * 1e6}'
 }
 
 start 6
@@ -74,13 +75,27 @@ for level in (1, 6, 9):
         times.append(time.perf_counter_ns() - start)
     print(f"zlib {zlib.ZLIB_RUNTIME_VERSION} level {level}: {len(out)} bytes, median {statistics.median(times) / 1000:.1f} us")
 PY
-echo "identity (no Accept-Encoding):   $(run "")"
 stop
-start 0
-echo "identity, compression off:        $(run "")"
-stop
-for level in 1 6 9; do
-  start "$level"
-  echo "gzip level $level:                  $(run gzip)"
-  stop
+# Rounds interleave the configurations, so a busy spell on the shared machine hits them all alike.
+configurations=("6 -" "0 -" "1 gzip" "6 gzip" "9 gzip")
+for round in $(seq "$ROUNDS"); do
+  for configuration in "${configurations[@]}"; do
+    read -r level encoding <<< "$configuration"
+    start "$level"
+    echo "$level $encoding $(run "${encoding#-}")" >> "$work/runs"
+    stop
+  done
+done
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+echo "medians of $ROUNDS rounds, wrk -t1 -c1 -d${SECONDS_PER_RUN}s, one event loop:"
+for configuration in "${configurations[@]}"; do
+  read -r level encoding <<< "$configuration"
+  case "$level $encoding" in
+    "6 -") label="identity (no Accept-Encoding)" ;;
+    "0 -") label="identity, compression off" ;;
+    *) label="gzip level $level" ;;
+  esac
+  rows=$(awk -v l="$level" -v e="$encoding" '$1 == l && $2 == e' "$work/runs")
+  printf "%-32s %8s req/s  %6s us in server  (req/s: %s)\n" "$label" "$(awk '{print $3}' <<< "$rows" | median)" \
+    "$(awk '{print $5}' <<< "$rows" | median)" "$(awk '{print $3}' <<< "$rows" | sort -n | paste -sd' ')"
 done

@@ -12,7 +12,8 @@ import HTTP
 /// here, before any byte is compressed.
 ///
 /// A request without `Accept-Encoding` (load generators, most scripts) costs a content-type check
-/// and the `Vary` field. 1xx, 204, 304, 206 and responses with a `Content-Encoding` are left alone.
+/// and the `Vary` field. A response with a `compressedCopy` (a pre-rendered record, a static file)
+/// is compressed once, on the first request that wants gzip, and served from the copy after. 1xx, 204, 304, 206 and responses with a `Content-Encoding` are left alone.
 public struct CompressionMiddleware: Middleware {
     public let minimumBytes: Int
     public let level: Int32
@@ -46,7 +47,11 @@ public struct CompressionMiddleware: Middleware {
                 return ConditionalGETMiddleware.notModified(from: response)
             }
         }
-        guard let compressed = Gzip.compress(response.body, level: level), compressed.count < response.body.count else {
+        let level = level
+        let compressed =
+            response.compressedCopy.map { $0.gzip(of: response.body) { Gzip.compress($0, level: level) } }
+            ?? Gzip.compress(response.body, level: level)
+        guard let compressed, compressed.count < response.body.count else {
             response.headers["ETag"] = identityETag
             return response
         }
