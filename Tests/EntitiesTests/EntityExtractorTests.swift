@@ -19,6 +19,26 @@ import Testing
         #expect(entities["Monday"] == nil)
     }
 
+    @Test func pluralPossessivesStayInsideOrganisationNames() {
+        let entities = found(
+            "The Harwick Dockworkers\u{2019} Union called a strike. Leaders of the Workers' Party met the "
+                + "Smiths' lawyer in Oslo.")
+        #expect(entities["Harwick Dockworkers\u{2019} Union"] == .organization)
+        #expect(entities["Workers' Party"] == .organization)
+        #expect(entities["Harwick Dockworkers"] == nil)
+        // A possessive before an ordinary noun is no part of a name.
+        #expect(entities["Smiths' lawyer"] == nil)
+    }
+
+    @Test func aNameInAppositionWithARoleIsAPerson() {
+        let entities = found(
+            "Helena Strand, chief executive of the port authority, was disappointed. They met Copper Vane, "
+                + "the union\u{2019}s chair, on Monday. Valby Port, a busy harbour, stayed open.")
+        #expect(entities["Helena Strand"] == .person)
+        #expect(entities["Copper Vane"] == .person)
+        #expect(entities["Valby Port"] != .person)
+    }
+
     @Test func titlesAreStrippedAndMakePeople() {
         let entities = found("Talks were led by Secretary of State Mike Pompeo and Prime Minister Kowalczyk.")
         #expect(entities["Mike Pompeo"] == .person)
