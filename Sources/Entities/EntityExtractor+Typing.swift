@@ -111,6 +111,17 @@ extension EntityExtractor {
         if ContextWords.speechVerbs.contains(next), count <= 3 { return set(.person, 2) }
         if count >= 2, count <= 4, isFollowedByRole(candidate, in: section) { return set(.person, 2) }
         if ContextWords.locationPrepositions.contains(previous), count <= 3 { return set(.location, 1) }
+        if count <= 2, next.first?.isLowercase == true,
+            ContextWords.locationHeads.contains(next)
+                || next.hasSuffix("s") && ContextWords.locationHeads.contains(String(next.dropLast()))
+        {
+            // "the Dogger shoals", "the Baltic coast": a place word written after the name.
+            return set(.location, 1)
+        }
+        if count == 1, words[0].contains(where: \.isNumber) {
+            // "the K3", "Kite-1": a model or a craft, not a person.
+            return set(.other, 1)
+        }
         if count == 1, firstFlags.contains(.surname) || firstFlags.contains(.givenName) {
             return set(.person, 1)
         }

@@ -275,7 +275,8 @@ struct MentionDetector {
         if ContextWords.functionWords.contains(lower) { return false }
         if ContextWords.titleHeads.contains(lower) || ContextWords.titleModifiers.contains(lower) { return true }
         let flags = gazetteer.flags(word)
-        let isCommon = gazetteer.isCommonWord(lower) || evidence.writesLowercase(lower)
+        let isCommon =
+            gazetteer.isCommonWord(lower) || evidence.writesLowercase(lower) || gazetteer.isCommonWordVariant(lower)
         let nameFlags: NameFlags = isCommon ? [.country, .region, .water, .island, .organization, .group] : .typed
         if !flags.isDisjoint(with: nameFlags) { return true }
         if run.count >= 2, !typedFlags(run).isEmpty || endsWithInstitutionWord(run) { return true }

@@ -39,6 +39,18 @@ import Testing
         #expect(entities["Valby Port"] != .person)
     }
 
+    @Test func contextTypesNamesTheListsDoNotKnow() {
+        let entities = found(
+            "Organisers said the race would start early. Ships were diverted to Gdańsk on Monday. "
+                + "Baltic Freight Lines said bookings fell. The farms lie near the Dogger shoals. "
+                + "Tests showed the K3 running at twice the speed.")
+        #expect(entities["Organisers"] == nil)
+        #expect(entities["Gdańsk"] == .location)
+        #expect(entities["Baltic Freight Lines"] == .organization)
+        #expect(entities["Dogger"] == .location)
+        #expect(entities["K3"] == .other)
+    }
+
     @Test func titlesAreStrippedAndMakePeople() {
         let entities = found("Talks were led by Secretary of State Mike Pompeo and Prime Minister Kowalczyk.")
         #expect(entities["Mike Pompeo"] == .person)
