@@ -62,9 +62,10 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/ready")" = 200 ]; do
   sleep 0.1
 done
 
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)" 2>/dev/null || echo "?"; }
 status() { curl -s -H "Authorization: Bearer $TOKEN" "$URL/v1/admin/reload"; }
-wrk_run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$ROOT/Scripts/bench/reload-mix.lua" "$URL" -- "$COUNT"; }
+# exec: `wrk_run ... &` must leave wrk itself as $!, so that SIGINT reaches it.
+wrk_run() { exec wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$ROOT/Scripts/bench/reload-mix.lua" "$URL" -- "$COUNT"; }
 
 if [ "$BASELINE_SECONDS" -gt 0 ]; then
   echo "== baseline: wrk ${BASELINE_SECONDS}s, no reloads"
