@@ -22,16 +22,19 @@ public final class NewsdeskService: Sendable {
     }
 
     /// The routes and middleware, frozen.
-    public func makeResponder() -> any HTTPResponder {
+    /// - Parameter reloader: what `POST /v1/admin/reload` starts; nil leaves the admin routes out.
+    public func makeResponder(reloader: Reloader? = nil) -> any HTTPResponder {
         var router = Router()
-        addRoutes(to: &router)
+        addRoutes(to: &router, reloader: reloader)
         return router.build(
             middleware: [CORSMiddleware(allowedOrigins: configuration.corsOrigins), ConditionalGETMiddleware()],
             renderError: { status, detail in ProblemDetails(status: status, detail: detail).response() })
     }
 
-    /// Every route, in the order the docs and the OpenAPI document list them.
-    public func addRoutes(to router: inout Router) {
+    /// Every route, in the order the docs and the OpenAPI document list them. The admin routes
+    /// exist only with a `reloader` and a configured `admin.token`; otherwise they are 404 like any
+    /// unknown path.
+    public func addRoutes(to router: inout Router, reloader: Reloader? = nil) {
         router.get("/health") { _, _, _ in Self.json(#"{"status":"ok"}"#, cache: "no-store") }
         router.get("/ready") { [self] request, _, _ in
             guard let state else {
@@ -43,7 +46,9 @@ public final class NewsdeskService: Sendable {
             return Self.json(#"{"status":"ready","version":"\#(state.version)"}"#, cache: "no-store")
         }
         route(&router, "/v1/stats") { (_, state, _) throws(ProblemDetails) in
-            HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
+            var response = HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
+            response.headers["ETag"] = state.statsETag
+            return response
         }
         route(&router, "/v1/articles") { (request, state, _) throws(ProblemDetails) in
             let list = try ArticleListRequest(request)
@@ -58,6 +63,7 @@ public final class NewsdeskService: Sendable {
         }
         addSearchRoutes(to: &router)
         addEntityRoutes(to: &router)
+        if let reloader, !configuration.adminToken.isEmpty { addAdminRoutes(to: &router, reloader: reloader) }
         BrowserAssets.addRoutes(to: &router)
     }
 
@@ -65,7 +71,7 @@ public final class NewsdeskService: Sendable {
         @Sendable (HTTPRequest, ServingState, RouteParameters) throws(ProblemDetails) -> HTTPResponse
 
     /// Routes a corpus-backed GET: 503 while loading, problems rendered, and the corpus version as
-    /// the `ETag` with a short freshness lifetime on success.
+    /// the `ETag` (unless the handler set its own) with a short freshness lifetime on success.
     func route(_ router: inout Router, _ pattern: String, handler: @escaping StateHandler) {
         router.get(pattern) { [self] request, _, parameters in
             guard let state else {
@@ -76,7 +82,7 @@ public final class NewsdeskService: Sendable {
             }
             do throws(ProblemDetails) {
                 var response = try handler(request, state, parameters)
-                response.headers["ETag"] = state.etag
+                if response.headers["ETag"] == nil { response.headers["ETag"] = state.etag }
                 response.headers["Cache-Control"] = "public, max-age=60"
                 return response
             } catch {
