@@ -42,14 +42,16 @@ public final class NewsdeskService: Sendable {
             }
             return Self.json(#"{"status":"ready","version":"\#(state.version)"}"#, cache: "no-store")
         }
-        route(&router, "/v1/stats") { (_, state, _) throws(ProblemDetails) in
-            HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
+        route(&router, "/v1/stats") { (request, state, _) throws(ProblemDetails) in
+            _ = try ParameterReader(request, allowed: [])
+            return HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
         }
         route(&router, "/v1/articles") { (request, state, _) throws(ProblemDetails) in
             let list = try ArticleListRequest(request)
             return Self.articleList(list, catalog: state.catalog)
         }
         route(&router, "/v1/articles/{id}") { (request, state, parameters) throws(ProblemDetails) in
+            _ = try ParameterReader(request, allowed: [])
             let id = parameters["id"] ?? ""
             guard let index = state.catalog.indexByID[id] else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
@@ -58,6 +60,7 @@ public final class NewsdeskService: Sendable {
         }
         addSearchRoutes(to: &router)
         addEntityRoutes(to: &router)
+        OpenAPIDocument.addRoute(to: &router)
         BrowserAssets.addRoutes(to: &router)
     }
 
