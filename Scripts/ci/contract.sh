@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The API contract against the live server: starts the built `newsdesk` on the bundled sample
 # corpus on a free loopback port, validates the served /openapi.json with openapi-spec-validator,
-# then runs schemathesis (every check: schemathesis 4 runs all by default, and
-# Scripts/ci/schemathesis.toml turns one off where a schema cannot say the rule; a bounded number of examples per operation, a fixed seed so
-# a failure reproduces) against it. Prints one result line; exits non-zero on any failure.
+# then runs schemathesis against it: every check (schemathesis 4 runs all by default;
+# Scripts/ci/schemathesis.toml turns one off where a schema cannot state the rule), a bounded number
+# of examples per operation, a fixed seed so a failure reproduces. Prints one result line; exits
+# non-zero on any failure.
 #
 #   Scripts/ci/contract.sh                      # after `swift build`
 #   NEWSDESK_BIN=.build/release/newsdesk CONTRACT_EXAMPLES=200 Scripts/ci/contract.sh
