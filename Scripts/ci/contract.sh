@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 binary="${NEWSDESK_BIN:-.build/debug/newsdesk}"
-examples="${CONTRACT_EXAMPLES:-40}"
+examples="${CONTRACT_EXAMPLES:-60}"
 seed="${CONTRACT_SEED:-20261201}"
 out="${CONTRACT_OUT:-ci-artifacts/contract}"
 # The admin endpoints exist only with a token; with one, schemathesis reaches them (and checks
