@@ -141,6 +141,11 @@ import Testing
                 #expect(response.status == .badRequest, "\(path) accepts the undocumented \(name)")
                 #expect(problem["parameter"] as? String == name)
             }
+            // The refusal lists what the handler takes: exactly what the document says it takes.
+            let refusal = APIFixtures.json(APIFixtures.get(Self.target(path, extra: [("zzz", "1")]), on: Self.sample))
+            let taken = (refusal["detail"] as? String)?.components(separatedBy: "this endpoint takes ").last ?? ""
+            let names = Set(taken.components(separatedBy: ", ").filter { !$0.isEmpty })
+            #expect(names == documented, "\(path) takes \(names.sorted()), documents \(documented.sorted())")
         }
     }
 
