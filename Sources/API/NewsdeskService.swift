@@ -45,7 +45,8 @@ public final class NewsdeskService: Sendable {
             }
             return Self.json(#"{"status":"ready","version":"\#(state.version)"}"#, cache: "no-store")
         }
-        route(&router, "/v1/stats") { (_, state, _) throws(ProblemDetails) in
+        route(&router, "/v1/stats") { (request, state, _) throws(ProblemDetails) in
+            _ = try ParameterReader(request, allowed: [])
             var response = HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
             response.headers["ETag"] = state.statsETag
             return response
@@ -55,6 +56,7 @@ public final class NewsdeskService: Sendable {
             return Self.articleList(list, catalog: state.catalog)
         }
         route(&router, "/v1/articles/{id}") { (request, state, parameters) throws(ProblemDetails) in
+            _ = try ParameterReader(request, allowed: [])
             let id = parameters["id"] ?? ""
             guard let index = state.catalog.indexByID[id] else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
@@ -64,6 +66,7 @@ public final class NewsdeskService: Sendable {
         addSearchRoutes(to: &router)
         addEntityRoutes(to: &router)
         if let reloader, !configuration.adminToken.isEmpty { addAdminRoutes(to: &router, reloader: reloader) }
+        OpenAPIDocument.addRoute(to: &router)
         BrowserAssets.addRoutes(to: &router)
     }
 
