@@ -11,8 +11,12 @@ extension NewsdeskService {
     /// the first load completes, corpus routes answer 503 and `/ready` is not 200.
     @discardableResult
     public func loadCorpus() -> Snapshot {
+        let clock = ContinuousClock()
+        let start = clock.now
         let snapshot = Snapshot.load(paths: corpusPaths)
-        install(ServingState(snapshot: snapshot))
+        let state = ServingState(snapshot: snapshot)
+        let elapsed = (clock.now - start).components
+        install(state, loadSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
         return snapshot
     }
 

@@ -10,24 +10,46 @@ public final class NewsdeskService: Sendable {
     /// instant it takes to copy the reference; requests then read the immutable state lock-free.
     private let current = Mutex<ServingState?>(nil)
     public let configuration: NewsdeskConfiguration
+    /// The server's request and connection counters; `GET /metrics` adds the corpus to them.
+    public let metrics: ServerMetrics
+    /// How many corpora were installed and how long the latest took to load, for `GET /metrics`.
+    let loads = Mutex(LoadHistory())
 
     public init(configuration: NewsdeskConfiguration) {
         self.configuration = configuration
+        metrics = ServerMetrics(namespace: "newsdesk", loopCount: configuration.server.effectiveThreadCount)
     }
 
     var state: ServingState? { current.withLock { $0 } }
 
-    func install(_ state: ServingState) {
+    /// - Parameter loadSeconds: the time from reading the files to a servable state, when measured.
+    func install(_ state: ServingState, loadSeconds: Double? = nil) {
         current.withLock { $0 = state }
+        loads.withLock { history in
+            history.count += 1
+            if let loadSeconds { history.lastSeconds = loadSeconds }
+        }
     }
 
     /// The routes and middleware, frozen.
+    ///
+    /// Middleware order, outermost first: CORS sees every answer, 304s included, and answers
+    /// preflights before anything runs; conditional GET compares `If-None-Match` with the `ETag` of
+    /// the representation compression chose; compression works on the handler's response.
     /// - Parameter reloader: what `POST /v1/admin/reload` starts; nil leaves the admin routes out.
     public func makeResponder(reloader: Reloader? = nil) -> any HTTPResponder {
         var router = Router()
         addRoutes(to: &router, reloader: reloader)
+        var middleware: [any Middleware] = [
+            CORSMiddleware(allowedOrigins: configuration.corsOrigins), ConditionalGETMiddleware(),
+        ]
+        if configuration.compressionLevel > 0 {
+            middleware.append(
+                CompressionMiddleware(
+                    minimumBytes: configuration.compressionMinimumBytes, level: configuration.compressionLevel))
+        }
         return router.build(
-            middleware: [CORSMiddleware(allowedOrigins: configuration.corsOrigins), ConditionalGETMiddleware()],
+            middleware: middleware, metrics: metrics,
             renderError: { status, detail in ProblemDetails(status: status, detail: detail).response() })
     }
 
@@ -67,6 +89,7 @@ public final class NewsdeskService: Sendable {
         addEntityRoutes(to: &router)
         if let reloader, !configuration.adminToken.isEmpty { addAdminRoutes(to: &router, reloader: reloader) }
         OpenAPIDocument.addRoute(to: &router)
+        addMetricsRoute(to: &router)
         BrowserAssets.addRoutes(to: &router)
     }
 
@@ -86,7 +109,7 @@ public final class NewsdeskService: Sendable {
             do throws(ProblemDetails) {
                 var response = try handler(request, state, parameters)
                 if response.headers["ETag"] == nil { response.headers["ETag"] = state.etag }
-                response.headers["Cache-Control"] = "public, max-age=60"
+                response.headers["Cache-Control"] = "max-age=60"
                 return response
             } catch {
                 return error.response(instance: request.path)

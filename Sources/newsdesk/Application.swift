@@ -15,7 +15,7 @@ struct Application {
         let reloader = Reloader { status in announce(status) }
         let server = HTTPServer(
             configuration: configuration.server, responder: service.makeResponder(reloader: reloader),
-            accessLog: accessLog)
+            accessLog: accessLog, metrics: service.metrics)
         // What a reload refreshes, in order; a step for anything else that can be reloaded (the TLS
         // certificate) is added here, before the server starts taking requests.
         reloader.add(service.corpusReloadStep)
