@@ -32,7 +32,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "API", dependencies: ["Server", "Corpus", "HTTP"], resources: [.copy("Assets")],
+            name: "API", dependencies: ["Server", "Corpus", "HTTP"], resources: [.copy("Assets"), .copy("OpenAPI")],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "newsdesk",

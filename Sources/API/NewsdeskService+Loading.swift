@@ -19,4 +19,21 @@ extension NewsdeskService {
         install(state, loadSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
         return snapshot
     }
+
+    /// The reload step for the corpus: loads the data paths again beside the serving corpus and
+    /// swaps the new one in only when `CorpusReloadError.check` accepts its load report. Requests
+    /// already holding the old state finish on it; the old state is freed when the last lets go.
+    public var corpusReloadStep: ReloadStep {
+        ReloadStep(name: "corpus") { [self] in try reloadCorpus() }
+    }
+
+    func reloadCorpus() throws(CorpusReloadError) -> String {
+        guard let serving = state else { throw .firstLoadRunning }
+        let (articles, report) = CorpusLoader.load(paths: corpusPaths)
+        try CorpusReloadError.check(report, serving: serving.snapshot.articles.count)
+        let next = ServingState(snapshot: Snapshot(articles: articles, report: report), reloads: serving.reloads + 1)
+        install(next)
+        let change = next.version == serving.version ? "unchanged" : "was \(serving.version)"
+        return "\(articles.count) articles, version \(next.version) (\(change))"
+    }
 }

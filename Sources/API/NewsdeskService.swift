@@ -36,9 +36,10 @@ public final class NewsdeskService: Sendable {
     /// Middleware order, outermost first: CORS sees every answer, 304s included, and answers
     /// preflights before anything runs; conditional GET compares `If-None-Match` with the `ETag` of
     /// the representation compression chose; compression works on the handler's response.
-    public func makeResponder() -> any HTTPResponder {
+    /// - Parameter reloader: what `POST /v1/admin/reload` starts; nil leaves the admin routes out.
+    public func makeResponder(reloader: Reloader? = nil) -> any HTTPResponder {
         var router = Router()
-        addRoutes(to: &router)
+        addRoutes(to: &router, reloader: reloader)
         var middleware: [any Middleware] = [
             CORSMiddleware(allowedOrigins: configuration.corsOrigins), ConditionalGETMiddleware(),
         ]
@@ -52,8 +53,10 @@ public final class NewsdeskService: Sendable {
             renderError: { status, detail in ProblemDetails(status: status, detail: detail).response() })
     }
 
-    /// Every route, in the order the docs and the OpenAPI document list them.
-    public func addRoutes(to router: inout Router) {
+    /// Every route, in the order the docs and the OpenAPI document list them. The admin routes
+    /// exist only with a `reloader` and a configured `admin.token`; otherwise they are 404 like any
+    /// unknown path.
+    public func addRoutes(to router: inout Router, reloader: Reloader? = nil) {
         router.get("/health") { _, _, _ in Self.json(#"{"status":"ok"}"#, cache: "no-store") }
         router.get("/ready") { [self] request, _, _ in
             guard let state else {
@@ -64,14 +67,18 @@ public final class NewsdeskService: Sendable {
             }
             return Self.json(#"{"status":"ready","version":"\#(state.version)"}"#, cache: "no-store")
         }
-        route(&router, "/v1/stats") { (_, state, _) throws(ProblemDetails) in
-            HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
+        route(&router, "/v1/stats") { (request, state, _) throws(ProblemDetails) in
+            _ = try ParameterReader(request, allowed: [])
+            var response = HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
+            response.headers["ETag"] = state.statsETag
+            return response
         }
         route(&router, "/v1/articles") { (request, state, _) throws(ProblemDetails) in
             let list = try ArticleListRequest(request)
             return Self.articleList(list, catalog: state.catalog)
         }
         route(&router, "/v1/articles/{id}") { (request, state, parameters) throws(ProblemDetails) in
+            _ = try ParameterReader(request, allowed: [])
             let id = parameters["id"] ?? ""
             guard let index = state.catalog.indexByID[id] else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
@@ -83,6 +90,8 @@ public final class NewsdeskService: Sendable {
         }
         addSearchRoutes(to: &router)
         addEntityRoutes(to: &router)
+        if let reloader, !configuration.adminToken.isEmpty { addAdminRoutes(to: &router, reloader: reloader) }
+        OpenAPIDocument.addRoute(to: &router)
         addMetricsRoute(to: &router)
         BrowserAssets.addRoutes(to: &router)
     }
@@ -91,7 +100,7 @@ public final class NewsdeskService: Sendable {
         @Sendable (HTTPRequest, ServingState, RouteParameters) throws(ProblemDetails) -> HTTPResponse
 
     /// Routes a corpus-backed GET: 503 while loading, problems rendered, and the corpus version as
-    /// the `ETag` with a short freshness lifetime on success.
+    /// the `ETag` (unless the handler set its own) with a short freshness lifetime on success.
     func route(_ router: inout Router, _ pattern: String, handler: @escaping StateHandler) {
         router.get(pattern) { [self] request, _, parameters in
             guard let state else {
@@ -102,7 +111,7 @@ public final class NewsdeskService: Sendable {
             }
             do throws(ProblemDetails) {
                 var response = try handler(request, state, parameters)
-                response.headers["ETag"] = state.etag
+                if response.headers["ETag"] == nil { response.headers["ETag"] = state.etag }
                 response.headers["Cache-Control"] = "max-age=60"
                 return response
             } catch {
