@@ -18,8 +18,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "CSystem"),
+        /// The system zlib, for gzip responses (pkg-config zlib; Debian zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "HTTP", swiftSettings: swiftSettings),
-        .target(name: "Server", dependencies: ["HTTP", "CSystem"], swiftSettings: swiftSettings),
+        .target(name: "Server", dependencies: ["HTTP", "CSystem", "CZlib"], swiftSettings: swiftSettings),
         .target(name: "Search", swiftSettings: swiftSettings),
         .executableTarget(name: "search-bench", dependencies: ["Search"], swiftSettings: swiftSettings),
         .target(name: "Entities", resources: [.copy("Gazetteer")], swiftSettings: swiftSettings),
@@ -30,7 +32,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "API", dependencies: ["Server", "Corpus", "HTTP"], resources: [.copy("Assets")],
+            name: "API", dependencies: ["Server", "Corpus", "HTTP"], resources: [.copy("Assets"), .copy("OpenAPI")],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "newsdesk",
@@ -41,7 +43,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: swiftSettings),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "HTTP"], swiftSettings: swiftSettings),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "HTTP", "CZlib"], swiftSettings: swiftSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: swiftSettings),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"], swiftSettings: swiftSettings),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: swiftSettings),

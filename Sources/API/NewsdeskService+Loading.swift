@@ -11,8 +11,33 @@ extension NewsdeskService {
     /// the first load completes, corpus routes answer 503 and `/ready` is not 200.
     @discardableResult
     public func loadCorpus() -> Snapshot {
+        let start = ContinuousClock.now
         let snapshot = Snapshot.load(paths: corpusPaths)
-        install(ServingState(snapshot: snapshot))
+        install(ServingState(snapshot: snapshot), loadSeconds: Self.seconds(since: start))
         return snapshot
+    }
+
+    /// The reload step for the corpus: loads the data paths again beside the serving corpus and
+    /// swaps the new one in only when `CorpusReloadError.check` accepts its load report. Requests
+    /// already holding the old state finish on it; the old state is freed when the last lets go.
+    public var corpusReloadStep: ReloadStep {
+        ReloadStep(name: "corpus") { [self] in try reloadCorpus() }
+    }
+
+    func reloadCorpus() throws(CorpusReloadError) -> String {
+        guard let serving = state else { throw .firstLoadRunning }
+        let start = ContinuousClock.now
+        let (articles, report) = CorpusLoader.load(paths: corpusPaths)
+        try CorpusReloadError.check(report, serving: serving.snapshot.articles.count)
+        let next = ServingState(snapshot: Snapshot(articles: articles, report: report), reloads: serving.reloads + 1)
+        install(next, loadSeconds: Self.seconds(since: start))
+        let change = next.version == serving.version ? "unchanged" : "was \(serving.version)"
+        return "\(articles.count) articles, version \(next.version) (\(change))"
+    }
+
+    /// Seconds from `start` to now, for the load time `/metrics` reports.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 }

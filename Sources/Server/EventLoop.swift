@@ -25,6 +25,7 @@ final class EventLoop: @unchecked Sendable {
     private var listenerFD: Int32
     private let responder: any HTTPResponder
     private let accessLog: AccessLog?
+    private let metrics: ServerMetrics?
     private let limiter: ConnectionLimiter
     private let connectionConfiguration: ConnectionState.Configuration
     private let drainTimeout: UInt64
@@ -49,8 +50,8 @@ final class EventLoop: @unchecked Sendable {
 
     /// Takes ownership of `listenerFD`.
     init(
-        index: Int, listenerFD: Int32, responder: any HTTPResponder, accessLog: AccessLog?, limiter: ConnectionLimiter,
-        configuration: ServerConfiguration
+        index: Int, listenerFD: Int32, responder: any HTTPResponder, accessLog: AccessLog?, metrics: ServerMetrics?,
+        limiter: ConnectionLimiter, configuration: ServerConfiguration
     ) throws(HTTPServerError) {
         let epollFD = csystem_epoll_create()
         guard epollFD >= 0 else { throw .systemCallFailed(call: "epoll_create1", errno: errno) }
@@ -73,6 +74,7 @@ final class EventLoop: @unchecked Sendable {
         self.listenerFD = listenerFD
         self.responder = responder
         self.accessLog = accessLog
+        self.metrics = metrics
         self.limiter = limiter
         connectionConfiguration = configuration.connectionStateConfiguration
         drainTimeout = ConnectionState.Configuration.nanoseconds(configuration.timeouts.drainSeconds)
@@ -202,6 +204,7 @@ final class EventLoop: @unchecked Sendable {
             }
             connections[slot] = connection
             openCount += 1
+            metrics?.connectionOpened(loop: index)
             fileTimer(connection)
         }
     }
@@ -284,10 +287,12 @@ final class EventLoop: @unchecked Sendable {
         let response: HTTPResponse
         if request.method.isStandard {
             let context = RequestContext(
-                requestID: requestID, remoteAddress: connection.remoteAddress, receivedAt: connection.lastReadAt)
+                requestID: requestID, remoteAddress: connection.remoteAddress, receivedAt: connection.lastReadAt,
+                loopIndex: index)
             response = responder.respond(to: request, context: context)
         } else {
             response = .problem(.notImplemented, detail: "method \(request.method) is not implemented")
+            metrics?.requestRejected(loop: index)
         }
         var keepAlive = keepAlive
         if keepAlive, let field = response.headers["Connection"], field.lowercased().contains("close") {
@@ -304,6 +309,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func reject(_ error: HTTPRequestError, on connection: Connection) {
+        metrics?.requestRejected(loop: index)
         let requestID = requestIDs.next()
         let count = writer.write(
             error.response, keepAlive: false, requestID: requestID, epochSeconds: epochSeconds,
@@ -389,6 +395,7 @@ final class EventLoop: @unchecked Sendable {
         // Closing the descriptor also removes it from the epoll set.
         connection.transport.close()
         openCount -= 1
+        metrics?.connectionClosed(loop: index)
         limiter.release()
     }
 

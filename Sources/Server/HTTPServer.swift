@@ -23,15 +23,23 @@ public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     private let responder: any HTTPResponder
     private let accessLog: AccessLog?
+    private let metrics: ServerMetrics?
     private let limiter: ConnectionLimiter
     private let lifecycle = Mutex(Lifecycle())
     private let running = DispatchGroup()
 
-    /// - Parameter accessLog: where to write one line per request; nil turns the access log off.
-    public init(configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog? = nil) {
+    /// - Parameters:
+    ///   - accessLog: where to write one line per request; nil turns the access log off.
+    ///   - metrics: where the loops count connections and refused requests (the router counts the
+    ///     requests it answers into the same object).
+    public init(
+        configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog? = nil,
+        metrics: ServerMetrics? = nil
+    ) {
         self.configuration = configuration
         self.responder = responder
         self.accessLog = accessLog
+        self.metrics = metrics
         limiter = ConnectionLimiter(limit: configuration.limits.maxConnections)
     }
 
@@ -62,7 +70,7 @@ public final class HTTPServer: Sendable {
                 loops.append(
                     try EventLoop(
                         index: index, listenerFD: listener, responder: responder, accessLog: accessLog,
-                        limiter: limiter, configuration: configuration))
+                        metrics: metrics, limiter: limiter, configuration: configuration))
             } catch {
                 for unused in listeners[index...] { close(unused) }
                 throw error
