@@ -89,26 +89,37 @@ extension SearchIndex {
     }
 
     /// Applies the date range and keyword filters, and counts facets disjunctively in the same pass:
-    /// a document failing exactly one filter still counts toward that filter's own facet.
+    /// a document failing exactly one filter still counts toward that filter's own facet. The
+    /// columns are taken out of `keywordColumns` once, not once per document: the loop runs over
+    /// every match, so a struct copy (and its reference counting) per document is what it costs.
     private func filterAndCountFacets(
         _ matches: ScoredDocuments, request: SearchRequest, filters: [(field: Int, allowed: [Bool])],
         facetFields: [Int], counts: inout [[Int]]
     ) -> ScoredDocuments {
-        if filters.isEmpty && facetFields.isEmpty && request.from == nil && request.to == nil { return matches }
+        let hasRange = request.from != nil || request.to != nil
+        if filters.isEmpty && facetFields.isEmpty && !hasRange { return matches }
+        let facetColumns = facetFields.map { keywordColumns[$0] }
+        if filters.isEmpty && !hasRange {
+            for (facet, column) in facetColumns.enumerated() {
+                Self.count(matches.docs, in: column, into: &counts[facet])
+            }
+            return matches
+        }
         let from = request.from ?? Int64.min + 1
         let to = request.to ?? Int64.max
+        let filterColumns = filters.map { keywordColumns[$0.field] }
         let facetOfFilter = filters.map { filter in facetFields.firstIndex(of: filter.field) }
         var kept = ScoredDocuments()
         for index in 0..<matches.count {
             let doc = Int(matches.docs[index])
-            if request.from != nil || request.to != nil {
+            if hasRange {
                 let date = dates[doc]
                 guard date != Self.noDate, date >= from, date <= to else { continue }
             }
             var failures = 0
             var failed = -1
             for (filterIndex, filter) in filters.enumerated() {
-                let column = keywordColumns[filter.field]
+                let column = filterColumns[filterIndex]
                 var passes = false
                 for valueIndex in Int(column.valueStarts[doc])..<Int(column.valueStarts[doc + 1])
                 where filter.allowed[Int(column.documentValues[valueIndex])] {
@@ -124,20 +135,34 @@ extension SearchIndex {
             if failures == 0 {
                 kept.docs.append(Int32(doc))
                 kept.scores.append(matches.scores[index])
-                for (facet, field) in facetFields.enumerated() {
-                    countValues(of: doc, field: field, into: &counts[facet])
+                for (facet, column) in facetColumns.enumerated() {
+                    Self.count(doc, in: column, into: &counts[facet])
                 }
             } else if failures == 1, let facet = facetOfFilter[failed] {
-                countValues(of: doc, field: facetFields[facet], into: &counts[facet])
+                Self.count(doc, in: facetColumns[facet], into: &counts[facet])
             }
         }
         return kept
     }
 
-    private func countValues(of doc: Int, field: Int, into counts: inout [Int]) {
-        let column = keywordColumns[field]
+    private static func count(_ doc: Int, in column: KeywordColumn, into counts: inout [Int]) {
         for valueIndex in Int(column.valueStarts[doc])..<Int(column.valueStarts[doc + 1]) {
             counts[Int(column.documentValues[valueIndex])] += 1
+        }
+    }
+
+    /// Counts the values of every document in `docs`, reading the column's arrays directly.
+    private static func count(_ docs: [Int32], in column: KeywordColumn, into counts: inout [Int]) {
+        column.valueStarts.withUnsafeBufferPointer { starts in
+            column.documentValues.withUnsafeBufferPointer { values in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for doc in docs {
+                        for valueIndex in Int(starts[Int(doc)])..<Int(starts[Int(doc) + 1]) {
+                            counts[Int(values[valueIndex])] += 1
+                        }
+                    }
+                }
+            }
         }
     }
 
