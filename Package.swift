@@ -18,8 +18,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "CSystem"),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "HTTP", swiftSettings: swiftSettings),
-        .target(name: "Server", dependencies: ["HTTP", "CSystem"], swiftSettings: swiftSettings),
+        .target(name: "Server", dependencies: ["HTTP", "CSystem", "COpenSSL"], swiftSettings: swiftSettings),
         .target(name: "Search", swiftSettings: swiftSettings),
         .executableTarget(name: "search-bench", dependencies: ["Search"], swiftSettings: swiftSettings),
         .target(name: "Entities", resources: [.copy("Gazetteer")], swiftSettings: swiftSettings),

@@ -13,16 +13,18 @@ struct Application {
         let accessLog = configuration.accessLog ? AccessLog(format: accessLogFormat) : nil
         let server = HTTPServer(
             configuration: configuration.server, responder: service.makeResponder(), accessLog: accessLog)
-        let port: Int
         do {
-            port = try server.start()
+            try server.start()
         } catch {
             log("error", "server.failed", error.description)
             throw ExitCode.failure
         }
-        // The one line tests and scripts wait for; stdout, flushed, so a pipe sees it at once.
-        FileHandle.standardOutput.write(
-            Data("newsdesk: listening on http://\(configuration.server.host):\(port)\n".utf8))
+        // The lines tests and scripts wait for; stdout, one write, so a pipe sees both at once.
+        let host = configuration.server.host
+        var listening = ""
+        if let port = server.tlsPort { listening += "newsdesk: listening on https://\(host):\(port)\n" }
+        if let port = server.port { listening += "newsdesk: listening on http://\(host):\(port)\n" }
+        FileHandle.standardOutput.write(Data(listening.utf8))
         let watcher = try SignalWatcher { signal in
             log("info", "server.stopping", "signal \(signal): finishing requests in flight")
             server.shutdown()
