@@ -18,9 +18,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "CSystem"),
+        /// The system zlib, for gzip responses (pkg-config zlib; Debian zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        /// The system OpenSSL, for HTTPS (pkg-config openssl; Debian libssl-dev).
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "HTTP", swiftSettings: swiftSettings),
-        .target(name: "Server", dependencies: ["HTTP", "CSystem", "COpenSSL"], swiftSettings: swiftSettings),
+        .target(
+            name: "Server", dependencies: ["HTTP", "CSystem", "CZlib", "COpenSSL"], swiftSettings: swiftSettings),
         .target(name: "Search", swiftSettings: swiftSettings),
         .executableTarget(name: "search-bench", dependencies: ["Search"], swiftSettings: swiftSettings),
         .target(name: "Entities", resources: [.copy("Gazetteer")], swiftSettings: swiftSettings),
@@ -31,7 +35,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "API", dependencies: ["Server", "Corpus", "HTTP"], resources: [.copy("Assets")],
+            name: "API", dependencies: ["Server", "Corpus", "HTTP"], resources: [.copy("Assets"), .copy("OpenAPI")],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "newsdesk",
@@ -43,7 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ServerTests", dependencies: ["Server", "HTTP", "COpenSSL"], swiftSettings: swiftSettings),
+            name: "ServerTests", dependencies: ["Server", "HTTP", "CZlib", "COpenSSL"], swiftSettings: swiftSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: swiftSettings),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"], swiftSettings: swiftSettings),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: swiftSettings),

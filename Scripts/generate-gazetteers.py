@@ -96,8 +96,10 @@ def main():
         if ", " in canonical:
             # "Virgin Islands, British" -> "British Virgin Islands"; "Congo, The Democratic Republic of the"
             # -> "Democratic Republic of the Congo".
+            # "Saint Helena, Ascension and Tristan da Cunha" lists places: the first is the name.
             head, tail = canonical.split(", ", 1)
-            canonical = f"{tail.removeprefix('The ')} {head}"
+            reorder = tail.endswith((" of", " of the")) or " " not in tail
+            canonical = f"{tail.removeprefix('The ')} {head}" if reorder else head
         add_location(canonical, "country")
         for other in (c["name"], c.get("official_name", ""), *SHORT_FORMS.get(c["alpha_2"], ())):
             if other and other != canonical and "," not in other:
@@ -142,10 +144,11 @@ def main():
             hyper = " ".join(hypernym_words).lower()
             if re.search(r"\b(american state|county|province|district|canton|department|region of)\b", hyper):
                 kind = "subdivision"
+            elif re.search(r"\b(city|town|port|capital|metropolis|municipality|village)\b", hyper.replace("city state", "")):
+                # Before countries: a "state capital" (Helena, Montana) is a city, not a state.
+                kind = "city"
             elif re.search(r"\b(country|state|kingdom|republic|nation|sultanate|principality)\b", hyper):
                 kind = "country"
-            elif re.search(r"\b(city|town|port|capital|metropolis|municipality|village)\b", hyper):
-                kind = "city"
             elif re.search(r"\b(sea|ocean|river|lake|gulf|bay|strait|channel|sound|waterfall)\b", hyper):
                 kind = "water"
             elif re.search(r"\b(island|archipelago|isle)\b", hyper):

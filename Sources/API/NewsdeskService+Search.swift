@@ -37,29 +37,40 @@ extension NewsdeskService {
         }
         route(&router, "/v1/suggest") { (request, state, _) throws(ProblemDetails) in
             let reader = try ParameterReader(request, allowed: ["q", "limit"])
-            guard let prefix = try reader.string("q"), !prefix.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let prefix = try reader.string("q"), !prefix.isEmpty else {
                 throw .badParameter("q", "required: the beginning of a word or name")
             }
-            guard prefix.utf8.count <= 100 else { throw .badParameter("q", "longer than 100 bytes") }
+            guard prefix.unicodeScalars.count <= 100 else { throw .badParameter("q", "longer than 100 characters") }
             let limit = try reader.integer("limit", default: 8, range: 1...20)
             return HTTPResponse(
                 status: .ok, contentType: "application/json",
                 body: SearchJSON.suggestions(prefix: prefix, limit: limit, snapshot: state.snapshot))
         }
         route(&router, "/v1/articles/{id}/related") { (request, state, parameters) throws(ProblemDetails) in
-            let reader = try ParameterReader(request, allowed: ["limit"])
+            let reader = try ParameterReader(request, allowed: ["limit", "offset"])
             let limit = try reader.integer("limit", default: 5, range: 1...20)
+            let offset = try reader.integer("offset", default: 0, range: 0...Self.maximumRelatedOffset)
             let id = parameters["id"] ?? ""
             guard let index = state.catalog.indexByID[id] else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
             }
-            let related = (try? state.snapshot.search.related(to: index, limit: limit)) ?? []
-            var json = JSONWriter(capacity: 1024 + related.count * 768)
+            let related =
+                (try? state.snapshot.search.related(to: index, offset: offset, limit: limit))
+                ?? RelatedPage(total: 0, documents: [])
+            let nextOffset = offset + limit
+            let next =
+                nextOffset < related.total && nextOffset <= Self.maximumRelatedOffset
+                ? "/v1/articles/\(ArticleListRequest.encode(id))/related?limit=\(limit)&offset=\(nextOffset)" : nil
+            var json = JSONWriter(capacity: 1024 + related.documents.count * 768)
             json.object { json in
                 json.field("id", id)
+                json.field("total", related.total)
+                json.field("limit", limit)
+                json.field("offset", offset)
+                json.field("next", next)
                 json.key("items")
                 json.array { json in
-                    for document in related {
+                    for document in related.documents {
                         json.object { json in
                             json.rawFields(of: state.catalog.summaries[document.doc])
                             json.field("score", Double(document.score))
@@ -70,6 +81,9 @@ extension NewsdeskService {
             return HTTPResponse(status: .ok, contentType: "application/json", body: json.bytes)
         }
     }
+
+    /// Related articles are the tail of a more-like-this ranking; deeper pages say little.
+    static let maximumRelatedOffset = 100
 
     /// Errors the engine can still raise after validation: the query's syntax and a foreign cursor.
     static func problem(for error: SearchIndexError, parameters: SearchParameters) -> ProblemDetails {

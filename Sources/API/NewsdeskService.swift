@@ -10,28 +10,53 @@ public final class NewsdeskService: Sendable {
     /// instant it takes to copy the reference; requests then read the immutable state lock-free.
     private let current = Mutex<ServingState?>(nil)
     public let configuration: NewsdeskConfiguration
+    /// The server's request and connection counters; `GET /metrics` adds the corpus to them.
+    public let metrics: ServerMetrics
+    /// How many corpora were installed and how long the latest took to load, for `GET /metrics`.
+    let loads = Mutex(LoadHistory())
 
     public init(configuration: NewsdeskConfiguration) {
         self.configuration = configuration
+        metrics = ServerMetrics(namespace: "newsdesk", loopCount: configuration.server.effectiveThreadCount)
     }
 
     var state: ServingState? { current.withLock { $0 } }
 
-    func install(_ state: ServingState) {
+    /// - Parameter loadSeconds: the time from reading the files to a servable state, when measured.
+    func install(_ state: ServingState, loadSeconds: Double? = nil) {
         current.withLock { $0 = state }
+        loads.withLock { history in
+            history.count += 1
+            if let loadSeconds { history.lastSeconds = loadSeconds }
+        }
     }
 
     /// The routes and middleware, frozen.
-    public func makeResponder() -> any HTTPResponder {
+    ///
+    /// Middleware order, outermost first: CORS sees every answer, 304s included, and answers
+    /// preflights before anything runs; conditional GET compares `If-None-Match` with the `ETag` of
+    /// the representation compression chose; compression works on the handler's response.
+    /// - Parameter reloader: what `POST /v1/admin/reload` starts; nil leaves the admin routes out.
+    public func makeResponder(reloader: Reloader? = nil) -> any HTTPResponder {
         var router = Router()
-        addRoutes(to: &router)
+        addRoutes(to: &router, reloader: reloader)
+        var middleware: [any Middleware] = [
+            CORSMiddleware(allowedOrigins: configuration.corsOrigins), ConditionalGETMiddleware(),
+        ]
+        if configuration.compressionLevel > 0 {
+            middleware.append(
+                CompressionMiddleware(
+                    minimumBytes: configuration.compressionMinimumBytes, level: configuration.compressionLevel))
+        }
         return router.build(
-            middleware: [CORSMiddleware(allowedOrigins: configuration.corsOrigins), ConditionalGETMiddleware()],
+            middleware: middleware, metrics: metrics,
             renderError: { status, detail in ProblemDetails(status: status, detail: detail).response() })
     }
 
-    /// Every route, in the order the docs and the OpenAPI document list them.
-    public func addRoutes(to router: inout Router) {
+    /// Every route, in the order the docs and the OpenAPI document list them. The admin routes
+    /// exist only with a `reloader` and a configured `admin.token`; otherwise they are 404 like any
+    /// unknown path.
+    public func addRoutes(to router: inout Router, reloader: Reloader? = nil) {
         router.get("/health") { _, _, _ in Self.json(#"{"status":"ok"}"#, cache: "no-store") }
         router.get("/ready") { [self] request, _, _ in
             guard let state else {
@@ -42,14 +67,18 @@ public final class NewsdeskService: Sendable {
             }
             return Self.json(#"{"status":"ready","version":"\#(state.version)"}"#, cache: "no-store")
         }
-        route(&router, "/v1/stats") { (_, state, _) throws(ProblemDetails) in
-            HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
+        route(&router, "/v1/stats") { (request, state, _) throws(ProblemDetails) in
+            _ = try ParameterReader(request, allowed: [])
+            var response = HTTPResponse(status: .ok, contentType: "application/json", body: state.stats)
+            response.headers["ETag"] = state.statsETag
+            return response
         }
         route(&router, "/v1/articles") { (request, state, _) throws(ProblemDetails) in
             let list = try ArticleListRequest(request)
             return Self.articleList(list, catalog: state.catalog)
         }
         route(&router, "/v1/articles/{id}") { (request, state, parameters) throws(ProblemDetails) in
+            _ = try ParameterReader(request, allowed: [])
             let id = parameters["id"] ?? ""
             guard let index = state.catalog.indexByID[id] else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
@@ -58,6 +87,9 @@ public final class NewsdeskService: Sendable {
         }
         addSearchRoutes(to: &router)
         addEntityRoutes(to: &router)
+        if let reloader, !configuration.adminToken.isEmpty { addAdminRoutes(to: &router, reloader: reloader) }
+        OpenAPIDocument.addRoute(to: &router)
+        addMetricsRoute(to: &router)
         BrowserAssets.addRoutes(to: &router)
     }
 
@@ -65,7 +97,7 @@ public final class NewsdeskService: Sendable {
         @Sendable (HTTPRequest, ServingState, RouteParameters) throws(ProblemDetails) -> HTTPResponse
 
     /// Routes a corpus-backed GET: 503 while loading, problems rendered, and the corpus version as
-    /// the `ETag` with a short freshness lifetime on success.
+    /// the `ETag` (unless the handler set its own) with a short freshness lifetime on success.
     func route(_ router: inout Router, _ pattern: String, handler: @escaping StateHandler) {
         router.get(pattern) { [self] request, _, parameters in
             guard let state else {
@@ -76,8 +108,8 @@ public final class NewsdeskService: Sendable {
             }
             do throws(ProblemDetails) {
                 var response = try handler(request, state, parameters)
-                response.headers["ETag"] = state.etag
-                response.headers["Cache-Control"] = "public, max-age=60"
+                if response.headers["ETag"] == nil { response.headers["ETag"] = state.etag }
+                response.headers["Cache-Control"] = "max-age=60"
                 return response
             } catch {
                 return error.response(instance: request.path)

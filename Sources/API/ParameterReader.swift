@@ -35,7 +35,8 @@ struct ParameterReader {
 
     func integer(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws(ProblemDetails) -> Int {
         guard let text = try string(name) else { return defaultValue }
-        guard let value = Int(text) else {
+        // `Int` would take a leading "+", which JSON Schema's integers (the OpenAPI contract) do not.
+        guard !text.hasPrefix("+"), let value = Int(text) else {
             throw .badParameter(
                 name, "expected an integer from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
         }
@@ -66,8 +67,8 @@ struct ParameterReader {
     func boolean(_ name: String, default defaultValue: Bool) throws(ProblemDetails) -> Bool {
         guard let text = try string(name) else { return defaultValue }
         switch text {
-        case "true", "1": return true
-        case "false", "0": return false
+        case "true": return true
+        case "false": return false
         default: throw .badParameter(name, "expected true or false, got \"\(text)\"")
         }
     }

@@ -91,9 +91,11 @@ enum SearchJSON {
 
     /// Entity names first (they are what people type names for), then corpus words, without
     /// repeating a word an entity already offers; each list keeps its own ranking.
+    /// Only spaces complete nothing: an empty list, not every name in the corpus.
     static func suggestions(prefix: String, limit: Int, snapshot: Snapshot) -> [UInt8] {
-        let named = snapshot.entities.entities(prefix: prefix, sort: .articles, limit: limit).page
-        let words = snapshot.search.suggest(prefix: prefix, limit: limit)
+        let blank = prefix.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let named = blank ? [] : snapshot.entities.entities(prefix: prefix, sort: .articles, limit: limit).page
+        let words = blank ? [] : snapshot.search.suggest(prefix: prefix, limit: limit)
         let entityCount = min(named.count, max(limit - words.count, (limit + 1) / 2))
         let shownNames = Set(named.prefix(entityCount).map { $0.name.lowercased() })
         var json = JSONWriter(capacity: 1024)

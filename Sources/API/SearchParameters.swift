@@ -32,7 +32,7 @@ struct SearchParameters {
         guard let query = try reader.string("q"), !query.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .badParameter("q", "required: the search query (see Docs/API.md for the query language)")
         }
-        guard query.utf8.count <= 2048 else { throw .badParameter("q", "longer than 2048 bytes") }
+        guard query.unicodeScalars.count <= 2048 else { throw .badParameter("q", "longer than 2048 characters") }
         self.query = query
         match = try reader.choice("match", default: .all)
         limit = try reader.integer("limit", default: 20, range: 1...100)
@@ -45,15 +45,17 @@ struct SearchParameters {
         if let from, let to, from > to { throw .badParameter("from", "is after to; the range would be empty") }
         sources = reader.strings("source")
         categories = reader.strings("category")
-        entities = reader.strings("entity")
+        entities = reader.parameters.all("entity").compactMap(\.value)
         if let bad = entities.first(where: { !Self.isEntityID($0) }) {
             throw .badParameter("entity", "expected an entity id such as person/pete-hegseth, got \"\(bad)\"")
         }
         if let list = try reader.string("facets") {
-            facets = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // Exactly `name,name`: empty for none, no spaces, no empty items (the OpenAPI pattern).
+            facets = list.isEmpty ? [] : list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             if let bad = facets.first(where: { !Self.facetNames.contains($0) }) {
                 let known = Self.facetNames.joined(separator: ", ")
-                throw .badParameter("facets", "unknown facet \"\(bad)\"; facets are \(known)")
+                throw .badParameter(
+                    "facets", "unknown facet \"\(bad)\"; give a comma-separated list of \(known), or nothing")
             }
         } else {
             facets = Self.defaultFacets

@@ -11,15 +11,24 @@ final class ServingState: Sendable {
     let etag: String
     /// The body of `GET /v1/stats`, rendered once.
     let stats: [UInt8]
+    /// The `ETag` of `/v1/stats`: its body also tells when the corpus was loaded and how many
+    /// reloads preceded it, which change on a reload even when the content (the version) does not.
+    let statsETag: String
+    /// Reloads swapped in since start-up before this state (0 for the start-up load).
+    let reloads: Int
 
-    init(snapshot: Snapshot) {
+    init(snapshot: Snapshot, reloads: Int = 0) {
         self.snapshot = snapshot
+        self.reloads = reloads
         catalog = ArticleCatalog(snapshot: snapshot)
         etag = "\"\(snapshot.version)\""
+        let loadedMillis = Int64((snapshot.loadedAt.timeIntervalSince1970 * 1000).rounded())
+        statsETag = "\"\(snapshot.version)-\(loadedMillis)-\(reloads)\""
         var json = JSONWriter(capacity: 4096)
         json.object { json in
             json.field("version", snapshot.version)
             json.field("loadedAt", DateBound.format(snapshot.loadedAt))
+            json.field("reloads", reloads)
             json.field("articles", snapshot.articles.count)
             json.field("entities", snapshot.entities.entities.count)
             json.field("terms", snapshot.search.termCount)

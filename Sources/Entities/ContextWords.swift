@@ -86,7 +86,7 @@ enum ContextWords {
         "coalition", "society", "network", "corps", "guard", "bureau", "centre", "center", "hospital", "school",
         "academy", "museum", "orchestra", "fc", "united", "rovers", "athletic", "wanderers", "sporting", "reuters",
         "radio", "television", "tv", "broadcasting", "electric", "petroleum", "pharmaceuticals", "steel", "mining",
-        "resources", "capital", "investments", "financial", "insurance", "telecom", "railway", "railways",
+        "resources", "capital", "investments", "financial", "insurance", "telecom", "railway", "railways", "lines",
         "magazine", "herald", "tribune", "gazette", "review", "chronicle", "bancorporation", "laboratories", "labs",
         "stores", "foods", "brands", "brothers", "bros", "energy", "oil", "gas", "chemical", "chemicals", "airline",
         "enterprises",
@@ -114,7 +114,8 @@ enum ContextWords {
         "square", "desert", "canal", "coast", "plain", "plains", "heights", "hills", "region", "district",
         "airport", "harbour", "harbor", "beach", "cape", "falls", "highlands", "basin", "delta", "archipelago",
         "state", "territory", "territories", "republic", "kingdom", "emirate", "oblast", "krai", "road", "lane",
-        "bridge", "park", "stadium", "arena", "plaza", "mt", "fort", "port", "lakes", "glacier", "reef",
+        "bridge", "park", "stadium", "arena", "plaza", "mt", "fort", "port", "lakes", "glacier", "reef", "shoal",
+        "shoals", "estuary", "fjord", "lagoon", "forest",
     ]
 
     /// Direction words that make a place of a place ("East Asia", "Northern Ireland").

@@ -23,7 +23,7 @@ extension EntityExtractor {
         }
         let words = candidate.words
         let count = words.count
-        let lower = candidate.tokens.map { section.bareLowercased($0) }
+        let lower = candidate.tokens.filter { !section.isPluralPossessive($0) }.map { section.bareLowercased($0) }
         if candidate.titleBefore { return set(.person, 3) }
         if candidate.dateline { return set(.location, 3) }
         let flags = lookup(words)
@@ -109,7 +109,19 @@ extension EntityExtractor {
         let isAcronym = count == 1 && tokens[candidate.tokens.lowerBound].shape.contains(.allCaps)
         if isAcronym, !section.allCaps[candidate.sentence] { return set(.organization, 2) }
         if ContextWords.speechVerbs.contains(next), count <= 3 { return set(.person, 2) }
+        if count >= 2, count <= 4, isFollowedByRole(candidate, in: section) { return set(.person, 2) }
         if ContextWords.locationPrepositions.contains(previous), count <= 3 { return set(.location, 1) }
+        if count <= 2, next.first?.isLowercase == true,
+            ContextWords.locationHeads.contains(next)
+                || next.hasSuffix("s") && ContextWords.locationHeads.contains(String(next.dropLast()))
+        {
+            // "the Dogger shoals", "the Baltic coast": a place word written after the name.
+            return set(.location, 1)
+        }
+        if count == 1, words[0].contains(where: \.isNumber) {
+            // "the K3", "Kite-1": a model or a craft, not a person.
+            return set(.other, 1)
+        }
         if count == 1, firstFlags.contains(.surname) || firstFlags.contains(.givenName) {
             return set(.person, 1)
         }
@@ -121,6 +133,24 @@ extension EntityExtractor {
         let commonWord =
             count == 1 && gazetteer.isCommonWord(lower[0]) && firstFlags.isDisjoint(with: [.givenName, .surname])
         set(count == 1 && !commonWord ? .person : .other, 0)
+    }
+
+    /// "Helena Strand, chief executive of ...", "Jonas Ekberg, the union's chair": a name in
+    /// apposition with a role is a person. Looks at most five words past the comma, up to the
+    /// next punctuation other than a possessive.
+    func isFollowedByRole(_ candidate: Candidate, in section: SectionText) -> Bool {
+        let comma = candidate.tokens.upperBound
+        let sentence = section.segmented.sentences[candidate.sentence]
+        guard comma + 1 < sentence.upperBound, section.isPunctuation(comma, [","]) else { return false }
+        for index in (comma + 1)..<min(comma + 6, sentence.upperBound) {
+            let lower = section.bareLowercased(index)
+            if section.tokens[index].kind == .punctuation {
+                guard lower == "'s" || lower == "\u{2019}s" else { return false }
+                continue
+            }
+            if ContextWords.titleHeads.contains(lower) || lower == "chair" { return true }
+        }
+        return false
     }
 
     /// "Name (Country)" as results and line-ups write athletes.

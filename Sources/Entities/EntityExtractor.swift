@@ -46,7 +46,7 @@ public struct EntityExtractor: Sendable {
         return candidates.map {
             EntityMention(
                 name: $0.name, surface: $0.surface, type: $0.type, start: $0.start, end: $0.end,
-                sentence: $0.sentence, inTitle: $0.inTitle)
+                sentence: $0.sentence, inTitle: $0.inTitle, evidence: $0.strength)
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Names merge across articles by their folded form ("São Paulo" = "Sao Paulo"), a surname that
 /// an article uses alone merges into the one full person name of the corpus that ends with it,
-/// and the type is the majority vote. The same additions in the same order give the same index,
+/// and the type is the majority vote, weighted by each mention's evidence. The same additions in the same order give the same index,
 /// byte for byte; `build(articles:extractor:)` adds in input order whatever the thread timing.
 public struct EntityIndexBuilder: Sendable {
     /// Everything known of one folded name.
@@ -50,7 +50,7 @@ public struct EntityIndexBuilder: Sendable {
             }
             groups[group].names[mention.name, default: 0] += 1
             groups[group].surfaces[mention.surface, default: 0] += 1
-            groups[group].types[mention.type, default: 0] += 1
+            groups[group].types[mention.type, default: 0] += Self.voteWeight(evidence: mention.evidence)
             if let slot = local[group] {
                 entities[slot].spans.append(MentionSpan(mention))
             } else {
@@ -165,6 +165,10 @@ public struct EntityIndexBuilder: Sendable {
         }
         return target
     }
+
+    /// A mention's say in its entity's type: each step of evidence outweighs four mentions of the
+    /// step below, so "in Estmark" in a few articles beats "Estmark said" guesses in many.
+    static func voteWeight(evidence: Int) -> Int { 1 << (2 * min(max(evidence, 0), 3)) }
 
     static func majority(_ votes: [EntityType: Int]) -> EntityType {
         votes.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .other

@@ -13,9 +13,13 @@ public struct EntityMention: Sendable, Hashable {
     public var end: Int
     public var sentence: Int
     public var inTitle: Bool
+    /// How sure the article is of `type`: 0 a guess from the name's shape, 1 weak context ("in"),
+    /// 2 context or a partial gazetteer match, 3 a title, an exact gazetteer match or a head word.
+    public var evidence: Int
 
     public init(
-        name: String, surface: String, type: EntityType, start: Int, end: Int, sentence: Int, inTitle: Bool
+        name: String, surface: String, type: EntityType, start: Int, end: Int, sentence: Int, inTitle: Bool,
+        evidence: Int = 0
     ) {
         self.name = name
         self.surface = surface
@@ -24,5 +28,6 @@ public struct EntityMention: Sendable, Hashable {
         self.end = end
         self.sentence = sentence
         self.inTitle = inTitle
+        self.evidence = evidence
     }
 }

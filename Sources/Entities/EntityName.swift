@@ -29,6 +29,17 @@ enum EntityName {
         return result
     }
 
+    /// The name with its accents dropped and its case kept ("Gdańsk" -> "Gdansk"), for gazetteers
+    /// whose sources spell names in ASCII.
+    static func withoutAccents(_ name: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
     /// `folded` for ASCII text, byte by byte.
     static func foldedASCII(_ name: String) -> String {
         var bytes: [UInt8] = []

@@ -87,8 +87,11 @@ public struct Gazetteer: Sendable {
     }
 
     /// What the gazetteers know of `name` (empty when nothing).
+    /// What the lists know of a name, as written or, failing that, without its accents.
     func flags(_ name: String) -> NameFlags {
-        names[name] ?? []
+        if let flags = names[name] { return flags }
+        guard name.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
+        return names[EntityName.withoutAccents(name)] ?? []
     }
 
     func isCommonWord(_ lowercased: String) -> Bool {

@@ -126,6 +126,13 @@ struct MentionDetector {
             }
             let token = section.tokens[end]
             let next = end + 1
+            if section.isPluralPossessive(end), next < range.upperBound, isNameWord(next, range, accepted),
+                ContextWords.organizationHeads.contains(section.bareLowercased(next))
+            {
+                // "Harwick Dockworkers' Union", "Workers' Party": the apostrophe stays inside.
+                end = next + 1
+                continue
+            }
             guard next < range.upperBound, token.start == section.tokens[end - 1].end + 1 else { break }
             let lower = section.lowercased(end)
             if token.kind == .word && !token.shape.contains(.capitalised) {
@@ -228,9 +235,22 @@ struct MentionDetector {
             inTitle: section.inTitle, tokens: range, start: tokens[range.lowerBound].start,
             end: tokens[range.upperBound - 1].end, sentence: tokens[range.lowerBound].sentence,
             surface: section.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end),
-            words: range.map { section.normalised($0) }, titleBefore: titleBefore)
+            words: words(range), titleBefore: titleBefore)
         candidate.dateline = isDateline(range)
         return candidate
+    }
+
+    /// The words of a name, a plural possessive's apostrophe kept on its word ("Dockworkers'").
+    func words(_ range: Range<Int>) -> [String] {
+        var words: [String] = []
+        for index in range {
+            if section.isPluralPossessive(index), let last = words.popLast() {
+                words.append(last + section.text(index))
+            } else {
+                words.append(section.normalised(index))
+            }
+        }
+        return words
     }
 
     /// "TOKYO, Japan" or "AL-AIN (Reuters) -": a capitalised place opening the text's paragraph.
@@ -255,7 +275,8 @@ struct MentionDetector {
         if ContextWords.functionWords.contains(lower) { return false }
         if ContextWords.titleHeads.contains(lower) || ContextWords.titleModifiers.contains(lower) { return true }
         let flags = gazetteer.flags(word)
-        let isCommon = gazetteer.isCommonWord(lower) || evidence.writesLowercase(lower)
+        let isCommon =
+            gazetteer.isCommonWord(lower) || evidence.writesLowercase(lower) || gazetteer.isCommonWordVariant(lower)
         let nameFlags: NameFlags = isCommon ? [.country, .region, .water, .island, .organization, .group] : .typed
         if !flags.isDisjoint(with: nameFlags) { return true }
         if run.count >= 2, !typedFlags(run).isEmpty || endsWithInstitutionWord(run) { return true }

@@ -66,6 +66,18 @@ struct SectionText {
         return lowercased(from: token.start, to: token.end)
     }
 
+    /// An apostrophe written straight after a plural ending in "s", with a space after it: the
+    /// possessive of "Dockworkers' Union". Such a token belongs to the word before it.
+    func isPluralPossessive(_ index: Int) -> Bool {
+        let tokens = segmented.tokens
+        guard index > 0, index + 1 < tokens.count, tokens[index].kind == .punctuation,
+            tokens[index].start == tokens[index - 1].end, tokens[index + 1].start > tokens[index].end,
+            tokens[index - 1].kind == .word, bytes[tokens[index - 1].end - 1] | 0x20 == 0x73
+        else { return false }
+        let mark = text(index)
+        return mark == "'" || mark == "\u{2019}"
+    }
+
     /// The lower-case word without a final period ("Gen." -> "gen").
     func bareLowercased(_ index: Int) -> String {
         let token = segmented.tokens[index]

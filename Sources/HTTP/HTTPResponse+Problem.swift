@@ -1,5 +1,5 @@
 extension HTTPResponse {
-    /// An RFC 9457 problem document, the one error shape every layer answers with.
+    /// An RFC 9457 problem document, the one error shape every layer answers with, never stored by caches.
     public static func problem(_ status: HTTPStatus, detail: String) -> HTTPResponse {
         var json = #"{"type":"about:blank","title":""#
         json += status.reasonPhrase
@@ -17,6 +17,9 @@ extension HTTPResponse {
             }
         }
         json += "\"}\n"
-        return HTTPResponse(status: status, contentType: "application/problem+json", body: Array(json.utf8))
+        var response = HTTPResponse(status: status, contentType: "application/problem+json", body: Array(json.utf8))
+        // An error describes one exchange, not the resource: no cache may keep it.
+        response.headers["Cache-Control"] = "no-store"
+        return response
     }
 }

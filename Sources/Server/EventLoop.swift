@@ -25,6 +25,7 @@ final class EventLoop: @unchecked Sendable {
     private let wakeFD: Int32
     private var listeners: [Listener]
     private let accessLog: AccessLog?
+    private let metrics: ServerMetrics?
     private let limiter: ConnectionLimiter
     private let connectionConfiguration: ConnectionState.Configuration
     private let drainTimeout: UInt64
@@ -50,7 +51,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Takes ownership of the listeners' descriptors.
     init(
-        index: Int, listeners: [Listener], accessLog: AccessLog?, limiter: ConnectionLimiter,
+        index: Int, listeners: [Listener], accessLog: AccessLog?, metrics: ServerMetrics?, limiter: ConnectionLimiter,
         configuration: ServerConfiguration
     ) throws(HTTPServerError) {
         let epollFD = csystem_epoll_create()
@@ -77,6 +78,7 @@ final class EventLoop: @unchecked Sendable {
         self.wakeFD = wakeFD
         self.listeners = listeners
         self.accessLog = accessLog
+        self.metrics = metrics
         self.limiter = limiter
         connectionConfiguration = configuration.connectionStateConfiguration
         drainTimeout = ConnectionState.Configuration.nanoseconds(configuration.timeouts.drainSeconds)
@@ -231,6 +233,7 @@ final class EventLoop: @unchecked Sendable {
             }
             connections[slot] = connection
             openCount += 1
+            metrics?.connectionOpened(loop: index)
             fileTimer(connection)
         }
     }
@@ -326,10 +329,11 @@ final class EventLoop: @unchecked Sendable {
         if request.method.isStandard {
             let context = RequestContext(
                 requestID: requestID, remoteAddress: connection.remoteAddress, receivedAt: connection.lastReadAt,
-                isTLS: connection.isTLS)
+                isTLS: connection.isTLS, loopIndex: index)
             response = connection.responder.respond(to: request, context: context)
         } else {
             response = .problem(.notImplemented, detail: "method \(request.method) is not implemented")
+            metrics?.requestRejected(loop: index)
         }
         var keepAlive = keepAlive
         if keepAlive, let field = response.headers["Connection"], field.lowercased().contains("close") {
@@ -346,6 +350,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func reject(_ error: HTTPRequestError, on connection: Connection) {
+        metrics?.requestRejected(loop: index)
         let requestID = requestIDs.next()
         let count = writer.write(
             error.response, keepAlive: false, requestID: requestID, epochSeconds: epochSeconds,
@@ -437,6 +442,7 @@ final class EventLoop: @unchecked Sendable {
         // Closing the descriptor also removes it from the epoll set.
         connection.transport.close()
         openCount -= 1
+        metrics?.connectionClosed(loop: index)
         limiter.release()
     }
 

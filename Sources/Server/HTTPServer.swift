@@ -26,15 +26,23 @@ public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     private let responder: any HTTPResponder
     private let accessLog: AccessLog?
+    private let metrics: ServerMetrics?
     private let limiter: ConnectionLimiter
     private let lifecycle = Mutex(Lifecycle())
     private let running = DispatchGroup()
 
-    /// - Parameter accessLog: where to write one line per request; nil turns the access log off.
-    public init(configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog? = nil) {
+    /// - Parameters:
+    ///   - accessLog: where to write one line per request; nil turns the access log off.
+    ///   - metrics: where the loops count connections and refused requests (the router counts the
+    ///     requests it answers into the same object).
+    public init(
+        configuration: ServerConfiguration, responder: any HTTPResponder, accessLog: AccessLog? = nil,
+        metrics: ServerMetrics? = nil
+    ) {
         self.configuration = configuration
         self.responder = responder
         self.accessLog = accessLog
+        self.metrics = metrics
         limiter = ConnectionLimiter(limit: configuration.limits.maxConnections)
     }
 
@@ -100,7 +108,7 @@ public final class HTTPServer: Sendable {
             do {
                 loops.append(
                     try EventLoop(
-                        index: index, listeners: listeners, accessLog: accessLog, limiter: limiter,
+                        index: index, listeners: listeners, accessLog: accessLog, metrics: metrics, limiter: limiter,
                         configuration: configuration))
             } catch {
                 for unused in plainListeners.dropFirst(index) + tlsListeners.dropFirst(index) { close(unused) }

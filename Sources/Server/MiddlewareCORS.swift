@@ -1,14 +1,25 @@
 import HTTP
 
-/// Cross-origin access for browsers, allowed per origin (`config.json` `cors.allowedOrigins`; none by
-/// default, `*` for any). A preflight (`OPTIONS` with `Access-Control-Request-Method`) from an
-/// allowed origin is answered here; from any other origin it gets no CORS headers, so the browser
-/// refuses the real request, which is what the operator asked for.
+/// Cross-origin access for browsers (the Fetch standard's CORS protocol), allowed per origin
+/// (`config.json` `cors.allowedOrigins`; none by default, `*` for any). Credentials are never
+/// allowed, so `*` is a real wildcard.
+///
+/// A preflight (`OPTIONS` with `Origin` and `Access-Control-Request-Method`) is answered here, with
+/// the methods, the requested headers when they are well-formed names, and how long to cache it;
+/// from an origin not allowed it gets no CORS headers, so the browser refuses the real request.
+///
+/// Caching: with `*`, every response carries `Access-Control-Allow-Origin: *` whether or not the
+/// request had an `Origin`, so one cached copy serves every origin. With a list, the headers
+/// depend on `Origin`, so every response says `Vary: Origin`, also those to requests without one:
+/// otherwise a shared cache could hand a copy without CORS headers to a cross-origin request.
+/// With no origin allowed, nothing is added at all.
 public struct CORSMiddleware: Middleware {
     let allowedOrigins: Set<String>
     let allowsAnyOrigin: Bool
     let allowedMethods: String
     let maxAgeSeconds: Int
+    /// Response headers a page's script may read beyond the CORS-safelisted ones.
+    static let exposedHeaders = "ETag, X-Request-Id, Retry-After, Server-Timing"
 
     public init(
         allowedOrigins: [String], allowedMethods: [String] = ["GET", "HEAD", "POST", "OPTIONS"],
@@ -23,53 +34,49 @@ public struct CORSMiddleware: Middleware {
     public func handle(
         _ request: HTTPRequest, context: RequestContext, next: (HTTPRequest, RequestContext) -> HTTPResponse
     ) -> HTTPResponse {
-        guard let origin = request.headers["Origin"] else { return next(request, context) }
-        let allowed = allowsAnyOrigin || allowedOrigins.contains(origin)
-        if request.method == .options, request.headers.contains("Access-Control-Request-Method") {
-            var response = HTTPResponse(status: .noContent)
-            response.headers["Vary"] = "Origin"
-            guard allowed else { return response }
-            response.headers["Access-Control-Allow-Origin"] = allowsAnyOrigin ? "*" : origin
-            response.headers["Access-Control-Allow-Methods"] = allowedMethods
-            if let requested = request.headers["Access-Control-Request-Headers"], Self.isTokenList(requested) {
-                response.headers["Access-Control-Allow-Headers"] = requested
-            }
-            response.headers["Access-Control-Max-Age"] = String(maxAgeSeconds)
-            return response
+        guard allowsAnyOrigin || !allowedOrigins.isEmpty else { return next(request, context) }
+        let origin = request.headers["Origin"]
+        let allowedOrigin = origin.flatMap { allowsAnyOrigin || allowedOrigins.contains($0) ? $0 : nil }
+        if request.method == .options, origin != nil, request.headers.contains("Access-Control-Request-Method") {
+            return preflight(request, allowed: allowedOrigin != nil)
         }
         var response = next(request, context)
-        guard allowed else { return response }
-        response.headers["Access-Control-Allow-Origin"] = allowsAnyOrigin ? "*" : origin
-        response.headers["Access-Control-Expose-Headers"] = "ETag, X-Request-Id"
-        if !allowsAnyOrigin { Self.addVary("Origin", to: &response) }
+        if allowsAnyOrigin {
+            response.headers["Access-Control-Allow-Origin"] = "*"
+        } else {
+            response.addVary("Origin")
+            guard let allowedOrigin else { return response }
+            response.headers["Access-Control-Allow-Origin"] = allowedOrigin
+        }
+        response.headers["Access-Control-Expose-Headers"] = Self.exposedHeaders
         return response
     }
 
-    /// Only a comma-separated list of header-name tokens is echoed back, never arbitrary bytes.
+    private func preflight(_ request: HTTPRequest, allowed: Bool) -> HTTPResponse {
+        var response = HTTPResponse(status: .noContent)
+        response.headers["Cache-Control"] = "no-store"
+        if !allowsAnyOrigin { response.addVary("Origin") }
+        guard allowed, let origin = request.headers["Origin"] else { return response }
+        response.headers["Access-Control-Allow-Origin"] = allowsAnyOrigin ? "*" : origin
+        response.headers["Access-Control-Allow-Methods"] = allowedMethods
+        let requested = request.headers.values(for: "Access-Control-Request-Headers").joined(separator: ", ")
+        if !requested.isEmpty, Self.isTokenList(requested) {
+            response.headers["Access-Control-Allow-Headers"] = requested
+        }
+        response.headers["Access-Control-Max-Age"] = String(maxAgeSeconds)
+        return response
+    }
+
+    /// Only a comma-separated list of header-name tokens (RFC 9110 `tchar`) is echoed back, never
+    /// arbitrary bytes.
     static func isTokenList(_ value: String) -> Bool {
         value.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: " "):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ","), UInt8(ascii: " "):
                 true
-            default: false
+            default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
             }
         }
-    }
-
-    static func addVary(_ name: String, to response: inout HTTPResponse) {
-        if let vary = response.headers["Vary"] {
-            if !vary.split(separator: ",").contains(where: { HTTPFields.namesMatch($0.trimmingSpaces, name) }) {
-                response.headers["Vary"] = vary + ", " + name
-            }
-        } else {
-            response.headers["Vary"] = name
-        }
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -11,10 +11,22 @@ public struct ConditionalGETMiddleware: Middleware {
         _ request: HTTPRequest, context: RequestContext, next: (HTTPRequest, RequestContext) -> HTTPResponse
     ) -> HTTPResponse {
         let response = next(request, context)
+        guard Self.isNotModified(request, response) else { return response }
+        return Self.notModified(from: response)
+    }
+
+    /// Whether `response` to `request` becomes a 304: a successful GET or HEAD whose `ETag` the
+    /// request's `If-None-Match` names.
+    static func isNotModified(_ request: HTTPRequest, _ response: HTTPResponse) -> Bool {
         guard request.method == .get || request.method == .head, response.status.code == 200,
-            let condition = request.headers["If-None-Match"], let etag = response.headers["ETag"],
-            Self.matches(condition, etag)
-        else { return response }
+            let condition = request.headers["If-None-Match"], let etag = response.headers["ETag"]
+        else { return false }
+        return matches(condition, etag)
+    }
+
+    /// The 304 for `response`: no body, and the fields a 200 would have sent that a cache updates
+    /// its stored copy with (RFC 9110 section 15.4.5).
+    static func notModified(from response: HTTPResponse) -> HTTPResponse {
         var notModified = HTTPResponse(status: .notModified)
         for name in ["ETag", "Cache-Control", "Vary", "Content-Location", "Expires"] {
             if let value = response.headers[name] { notModified.headers[name] = value }

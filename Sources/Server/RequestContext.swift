@@ -10,11 +10,16 @@ public struct RequestContext: Sendable {
     /// work early) unless the access log is on, which reads the clock per read.
     public var receivedAt: UInt64
     public var isTLS: Bool
+    /// The event loop answering it, so per-loop state (metrics) is reached without sharing.
+    public var loopIndex: Int
 
-    public init(requestID: String, remoteAddress: String, receivedAt: UInt64, isTLS: Bool = false) {
+    public init(
+        requestID: String, remoteAddress: String, receivedAt: UInt64, isTLS: Bool = false, loopIndex: Int = 0
+    ) {
         self.requestID = requestID
         self.remoteAddress = remoteAddress
         self.receivedAt = receivedAt
         self.isTLS = isTLS
+        self.loopIndex = loopIndex
     }
 }

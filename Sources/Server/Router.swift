@@ -40,8 +40,13 @@ public struct Router: Sendable {
     public mutating func post(_ pattern: String, handler: @escaping Handler) { add(.post, pattern, handler: handler) }
 
     /// Freezes the routes with the middleware wrapped around them, outermost first.
-    public func build(middleware: [any Middleware] = [], renderError: @escaping ErrorRenderer) -> any HTTPResponder {
-        FrozenRouter(tree: RouteTree(routes: routes), middleware: middleware, renderError: renderError)
+    /// - Parameter metrics: counts every request by route pattern and status, and its latency.
+    public func build(
+        middleware: [any Middleware] = [], metrics: ServerMetrics? = nil, renderError: @escaping ErrorRenderer
+    ) -> any HTTPResponder {
+        metrics?.bind(routes: routes.map(\.pattern))
+        return FrozenRouter(
+            tree: RouteTree(routes: routes), middleware: middleware, metrics: metrics, renderError: renderError)
     }
 }
 
@@ -60,27 +65,45 @@ public struct RouteParameters: Sendable {
 
 /// The router after `build`: a segment tree and the middleware chain. Immutable, so every event
 /// loop shares it without locks.
+///
+/// The route is matched on the path as received, before the middleware run, so the request is
+/// counted under its route pattern whatever answers it; middleware may change headers, not the path.
 struct FrozenRouter: HTTPResponder {
+    typealias Match = (leaf: RouteTree.Leaf, values: [Substring])
+
     let tree: RouteTree
     let middleware: [any Middleware]
+    let metrics: ServerMetrics?
     let renderError: Router.ErrorRenderer
 
     func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
-        respond(request, context, layer: 0)
+        let match = tree.match(request.path)
+        let response = respond(request, context, match, layer: 0)
+        if let metrics {
+            let now = MonotonicClock.now()
+            metrics.recordRequest(
+                loop: context.loopIndex, route: match?.leaf.index ?? tree.routeCount, status: response.status.code,
+                nanoseconds: now > context.receivedAt ? now - context.receivedAt : 0)
+        }
+        return response
     }
 
-    private func respond(_ request: HTTPRequest, _ context: RequestContext, layer: Int) -> HTTPResponse {
-        guard layer < middleware.count else { return route(request, context) }
+    private func respond(
+        _ request: HTTPRequest, _ context: RequestContext, _ match: Match?, layer: Int
+    )
+        -> HTTPResponse
+    {
+        guard layer < middleware.count else { return route(request, context, match) }
         return middleware[layer].handle(request, context: context) { request, context in
-            respond(request, context, layer: layer + 1)
+            respond(request, context, match, layer: layer + 1)
         }
     }
 
-    private func route(_ request: HTTPRequest, _ context: RequestContext) -> HTTPResponse {
+    private func route(_ request: HTTPRequest, _ context: RequestContext, _ match: Match?) -> HTTPResponse {
         guard request.method.isStandard else {
             return renderError(.notImplemented, "The method \(request.method) is not implemented.")
         }
-        guard let (route, values) = tree.match(request.path) else {
+        guard let (route, values) = match else {
             return renderError(.notFound, "No resource at \(request.path).")
         }
         let parameters = RouteParameters(pattern: route.pattern, names: route.parameterNames, values: values)
@@ -91,6 +114,7 @@ struct FrozenRouter: HTTPResponder {
         var response: HTTPResponse
         if request.method == .options {
             response = HTTPResponse(status: .noContent)
+            response.headers["Cache-Control"] = "no-store"
         } else {
             response = renderError(.methodNotAllowed, "\(request.path) does not take \(request.method).")
         }
@@ -108,6 +132,8 @@ struct RouteTree: Sendable {
         let handlers: [HTTPMethod: Router.Handler]
         /// The `Allow` header value: the routed methods, plus HEAD with GET, plus OPTIONS.
         let allow: String
+        /// The route's position in the order added: its slot in the metrics.
+        let index: Int
     }
 
     final class Node: Sendable {
@@ -123,9 +149,12 @@ struct RouteTree: Sendable {
     }
 
     let root: Node
+    /// How many routes there are: also the metrics slot of a request that matches none.
+    let routeCount: Int
 
     init(routes: [Router.Route]) {
-        root = Self.node(for: routes.map { ($0, Self.segments($0.pattern)[...]) })
+        routeCount = routes.count
+        root = Self.node(for: routes.enumerated().map { ($1, $0, Self.segments($1.pattern)[...]) })
     }
 
     private static func segments(_ path: String) -> [Substring] {
@@ -136,19 +165,19 @@ struct RouteTree: Sendable {
         segment.first == "{" && segment.last == "}"
     }
 
-    private static func node(for routes: [(Router.Route, ArraySlice<Substring>)]) -> Node {
+    private static func node(for routes: [(Router.Route, Int, ArraySlice<Substring>)]) -> Node {
         var leaf: Leaf?
-        var literalGroups: [Substring: [(Router.Route, ArraySlice<Substring>)]] = [:]
-        var parameterGroup: [(Router.Route, ArraySlice<Substring>)] = []
-        for (route, rest) in routes {
+        var literalGroups: [Substring: [(Router.Route, Int, ArraySlice<Substring>)]] = [:]
+        var parameterGroup: [(Router.Route, Int, ArraySlice<Substring>)] = []
+        for (route, index, rest) in routes {
             guard let head = rest.first else {
-                leaf = makeLeaf(route)
+                leaf = makeLeaf(route, index: index)
                 continue
             }
             if isParameter(head) {
-                parameterGroup.append((route, rest.dropFirst()))
+                parameterGroup.append((route, index, rest.dropFirst()))
             } else {
-                literalGroups[head, default: []].append((route, rest.dropFirst()))
+                literalGroups[head, default: []].append((route, index, rest.dropFirst()))
             }
         }
         return Node(
@@ -157,7 +186,7 @@ struct RouteTree: Sendable {
             leaf: leaf)
     }
 
-    private static func makeLeaf(_ route: Router.Route) -> Leaf {
+    private static func makeLeaf(_ route: Router.Route, index: Int) -> Leaf {
         var methods = Set(route.handlers.keys.map(\.description))
         if methods.contains("GET") { methods.insert("HEAD") }
         methods.insert("OPTIONS")
@@ -166,12 +195,12 @@ struct RouteTree: Sendable {
         return Leaf(
             pattern: route.pattern,
             parameterNames: segments(route.pattern).filter(isParameter).map { String($0.dropFirst().dropLast()) },
-            handlers: route.handlers, allow: allow.joined(separator: ", "))
+            handlers: route.handlers, allow: allow.joined(separator: ", "), index: index)
     }
 
     /// The leaf for `path` and the values of its parameters; a literal beats a parameter, with
     /// backtracking so `/a/{x}/c` still matches when a literal `/a/b` branch exists.
-    func match(_ path: String) -> (Leaf, [Substring])? {
+    func match(_ path: String) -> (leaf: Leaf, values: [Substring])? {
         var values: [Substring] = []
         let segments = Substring(path).split(separator: "/", omittingEmptySubsequences: true)
         guard let leaf = Self.match(root, segments[...], &values) else { return nil }

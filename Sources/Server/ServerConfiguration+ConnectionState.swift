@@ -28,7 +28,7 @@ extension ServerConfiguration {
     }
 
     /// The loops to run: `threads`, or one per core when it is 0.
-    var effectiveThreadCount: Int {
+    public var effectiveThreadCount: Int {
         threads > 0 ? threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 }

@@ -68,7 +68,11 @@ import Testing
         ("q=a&facets=author", "facets", "unknown facet"), ("q=a&highlight=maybe", "highlight", "true or false"),
         ("q=a&entity=Pete", "entity", "entity id"), ("q=a&cursor=zzz", "cursor", "cursor"),
         ("q=a&cursor=x&offset=20", "cursor", "offset"), ("q=a&limit=101", "limit", "100"),
-        ("q=(a", "q", "position"),
+        ("q=(a", "q", "position"), ("q=a&facets=source,", "facets", "unknown facet \"\""),
+        ("q=a&facets=source,%20category", "facets", "unknown facet \" category\""),
+        ("q=a&highlight=1", "highlight", "true or false"), ("q=a&collapse=0", "collapse", "true or false"),
+        ("q=a&entity=", "entity", "entity id"), ("q=a&limit=%2B5", "limit", "integer"),
+        ("q=\(String(repeating: "%C3%A9", count: 2049))", "q", "2048 characters"),
     ])
     func badSearchParameterIs400NamingIt(_ query: String, _ parameter: String, _ mention: String) {
         let (response, problem) = get("/v1/search?\(query)")
@@ -83,6 +87,44 @@ import Testing
         let texts = (body["items"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
         #expect(texts.contains("paragraph"))
         #expect(get("/v1/suggest").0.status == .badRequest)
+    }
+
+    /// The contract's lengths count characters (Unicode scalars), as JSON Schema's `maxLength` does.
+    @Test func queryLengthIsCountedInCharacters() {
+        #expect(get("/v1/search?q=\(String(repeating: "%C3%A9", count: 2048))").0.status == .ok)
+        #expect(get("/v1/suggest?q=\(String(repeating: "%C3%A9", count: 100))").0.status == .ok)
+        #expect(get("/v1/suggest?q=\(String(repeating: "%C3%A9", count: 101))").0.status == .badRequest)
+    }
+
+    @Test func facetsListsExactNamesOrNothing() {
+        let (response, body) = get("/v1/search?q=paragraph&facets=")
+        #expect(response.status == .ok)
+        #expect((body["facets"] as? [String: Any])?.isEmpty == true)
+        let (_, some) = get("/v1/search?q=paragraph&facets=category,month")
+        #expect((some["facets"] as? [String: Any]).map { Set($0.keys) } == ["category", "month"])
+    }
+
+    @Test func blankSuggestionPrefixCompletesNothing() {
+        let (response, body) = get("/v1/suggest?q=%20%0C")
+        #expect(response.status == .ok)
+        #expect((body["items"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func relatedArticlesArePagedWithTotalAndNext() {
+        let (_, all) = get("/v1/articles/a-1/related?limit=20")
+        let total = all["total"] as? Int ?? -1
+        #expect(total == ids(all).count)
+        #expect(total >= 2)
+        #expect(all["next"] is NSNull)
+        let (_, first) = get("/v1/articles/a-1/related?limit=1")
+        #expect(first["total"] as? Int == total)
+        #expect(first["limit"] as? Int == 1)
+        #expect(first["offset"] as? Int == 0)
+        let next = first["next"] as? String
+        #expect(next == "/v1/articles/a-1/related?limit=1&offset=1")
+        let (_, second) = get(next ?? "")
+        #expect(ids(first) + ids(second) == Array(ids(all).prefix(2)))
+        #expect(get("/v1/articles/a-1/related?offset=101").0.status == .badRequest)
     }
 
     @Test func relatedArticlesExcludeTheArticleItself() {

@@ -39,6 +39,41 @@ import Testing
         #expect(Snapshot(articles: [Self.article("a", 1)], report: Self.report).version != version)
     }
 
+    /// A reload swaps in a new ETag only if the version moves: every field a client can read must
+    /// feed it, while where a record came from (not served) must not.
+    @Test(arguments: [
+        "title", "body", "date", "undated", "source", "url", "author", "category", "metadata name",
+        "metadata value", "id", "text moved between fields",
+    ])
+    func everyFieldAClientSeesChangesTheVersion(_ field: String) {
+        let base = Article(
+            id: "x", title: "Title", body: "Body.", paragraphs: ["Body."], published: Date(timeIntervalSince1970: 0),
+            source: "S", url: "https://example.org/x", author: "A", category: "C",
+            metadata: [.init(name: "lang", json: "\"en\"")], origin: .init(path: "one.jsonl", line: 1))
+        var changed = base
+        switch field {
+        case "title": changed.title = "Title!"
+        case "body": changed.body = "Body!"
+        case "date": changed.published = Date(timeIntervalSince1970: 1)
+        case "undated": changed.published = nil
+        case "source": changed.source = nil
+        case "url": changed.url = "https://example.org/y"
+        case "author": changed.author = "B"
+        case "category": changed.category = "D"
+        case "metadata name": changed.metadata = [.init(name: "language", json: "\"en\"")]
+        case "metadata value": changed.metadata = [.init(name: "lang", json: "\"fr\"")]
+        case "id": changed.id = "y"
+        default:
+            changed.title = "TitleB"
+            changed.body = "ody."
+        }
+        let version = Snapshot(articles: [base], report: Self.report).version
+        #expect(Snapshot(articles: [changed], report: Self.report).version != version)
+        var moved = base
+        moved.origin = .init(path: "other.jsonl", line: 7)
+        #expect(Snapshot(articles: [moved], report: Self.report).version == version)
+    }
+
     @Test func theSampleCorpusLoadsIntoASnapshot() throws {
         let snapshot = Snapshot.load(paths: [CorpusLoader.sampleCorpusURL.path])
         #expect(snapshot.articles.count == snapshot.report.articlesLoaded)

@@ -36,6 +36,27 @@ struct CommandsEndToEndTests {
         #expect(lines.contains { $0.hasPrefix("Berlin") && $0.contains("location") })
     }
 
+    @Test func entitiesReadsAFileAsTheServerDoes() throws {
+        let page = try temporaryFile(
+            "Prime Minister Ingrid Halvorsen met Chancellor Olaf Brandt in Berlin on Monday. Halvorsen said "
+                + "Germany and Norway would work together on energy and trade.\n\nShare on Facebook\nTweet\n"
+                + "WhatsApp\nLeave A Reply\n", named: "page.txt")
+        let (pageOutput, pageStatus) = try run(["entities", page.path])
+        #expect(pageStatus == 0)
+        #expect(pageOutput.contains("Ingrid Halvorsen"))
+        #expect(!pageOutput.contains("Facebook") && !pageOutput.contains("WhatsApp"))
+
+        let dump = try temporaryFile(
+            #"{"id": "one", "title": "Halvorsen in Berlin", "body": "Ingrid Halvorsen visited Berlin."}"# + "\n"
+                + #"{"id": "two", "title": "Trade", "body": "Olaf Brandt spoke in Oslo on Friday."}"# + "\n",
+            named: "dump.jsonl")
+        let (dumpOutput, dumpStatus) = try run(["entities", dump.path])
+        #expect(dumpStatus == 0)
+        #expect(dumpOutput.contains("== one: Halvorsen in Berlin"))
+        #expect(dumpOutput.contains("== two: Trade"))
+        #expect(dumpOutput.contains("Oslo"))
+    }
+
     @Test func checkReportsSkippedRecordsAndExitsNonZero() throws {
         let file = try temporaryFile(#"{"id": "a", "title": "T", "body": "B"}"# + "\nnot json\n", named: "dump.jsonl")
         let (output, status) = try run(["check", file.path])

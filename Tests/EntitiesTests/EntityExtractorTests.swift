@@ -19,6 +19,38 @@ import Testing
         #expect(entities["Monday"] == nil)
     }
 
+    @Test func pluralPossessivesStayInsideOrganisationNames() {
+        let entities = found(
+            "The Harwick Dockworkers\u{2019} Union called a strike. Leaders of the Workers' Party met the "
+                + "Smiths' lawyer in Oslo.")
+        #expect(entities["Harwick Dockworkers\u{2019} Union"] == .organization)
+        #expect(entities["Workers' Party"] == .organization)
+        #expect(entities["Harwick Dockworkers"] == nil)
+        // A possessive before an ordinary noun is no part of a name.
+        #expect(entities["Smiths' lawyer"] == nil)
+    }
+
+    @Test func aNameInAppositionWithARoleIsAPerson() {
+        let entities = found(
+            "Helena Strand, chief executive of the port authority, was disappointed. They met Copper Vane, "
+                + "the union\u{2019}s chair, on Monday. Valby Port, a busy harbour, stayed open.")
+        #expect(entities["Helena Strand"] == .person)
+        #expect(entities["Copper Vane"] == .person)
+        #expect(entities["Valby Port"] != .person)
+    }
+
+    @Test func contextTypesNamesTheListsDoNotKnow() {
+        let entities = found(
+            "Organisers said the race would start early. Ships were diverted to Gdańsk on Monday. "
+                + "Baltic Freight Lines said bookings fell. The farms lie near the Dogger shoals. "
+                + "Tests showed the K3 running at twice the speed.")
+        #expect(entities["Organisers"] == nil)
+        #expect(entities["Gdańsk"] == .location)
+        #expect(entities["Baltic Freight Lines"] == .organization)
+        #expect(entities["Dogger"] == .location)
+        #expect(entities["K3"] == .other)
+    }
+
     @Test func titlesAreStrippedAndMakePeople() {
         let entities = found("Talks were led by Secretary of State Mike Pompeo and Prime Minister Kowalczyk.")
         #expect(entities["Mike Pompeo"] == .person)

@@ -5,14 +5,32 @@ import Testing
 
 @Suite struct EntityIndexBuilderTests {
     func mention(
-        _ name: String, _ type: EntityType, at start: Int, surface: String? = nil, title: Bool = false
+        _ name: String, _ type: EntityType, at start: Int, surface: String? = nil, title: Bool = false,
+        evidence: Int = 0
     )
         -> EntityMention
     {
         let surface = surface ?? name
         return EntityMention(
             name: name, surface: surface, type: type, start: start, end: start + surface.utf8.count,
-            sentence: start / 100, inTitle: title)
+            sentence: start / 100, inTitle: title, evidence: evidence)
+    }
+
+    @Test func typeVotesAreWeightedByEvidence() {
+        var builder = EntityIndexBuilder()
+        // Three articles guess a person from the name's shape; one says "in Estmark".
+        for article in 0..<3 {
+            builder.add(article: article, date: nil, mentions: [mention("Estmark", .person, at: 0)])
+        }
+        builder.add(article: 3, date: nil, mentions: [mention("Estmark", .location, at: 0, evidence: 1)])
+        // Equal evidence: the count decides.
+        for article in 4..<7 {
+            builder.add(article: article, date: nil, mentions: [mention("Harwick", .location, at: 0, evidence: 2)])
+        }
+        builder.add(article: 7, date: nil, mentions: [mention("Harwick", .person, at: 0, evidence: 2)])
+        let index = builder.build()
+        #expect(index.entities.first { $0.name == "Estmark" }?.type == .location)
+        #expect(index.entities.first { $0.name == "Harwick" }?.type == .location)
     }
 
     func day(_ text: String) -> Date {

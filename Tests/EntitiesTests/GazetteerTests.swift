@@ -14,6 +14,20 @@ import Testing
         #expect(Self.gazetteer.flags(name).contains(flag), "\(name)")
     }
 
+    /// WordNet calls Helena a "state capital": a city, not a state. iso-codes lists places after a
+    /// comma in "Saint Helena, Ascension and Tristan da Cunha": the first one is the name.
+    @Test(arguments: ["Helena", "Boston", "Denver", "Atlanta"])
+    func stateCapitalsAreCitiesNotCountries(_ name: String) {
+        #expect(Self.gazetteer.flags(name).contains(.city), "\(name)")
+        #expect(!Self.gazetteer.flags(name).contains(.country), "\(name)")
+    }
+
+    @Test func listedTerritoriesKeepTheirFirstName() {
+        #expect(Self.gazetteer.flags("Saint Helena").contains(.country))
+        #expect(Self.gazetteer.flags("Ascension and Tristan da Cunha Saint Helena").isEmpty)
+        #expect(Self.gazetteer.flags("British Virgin Islands").contains(.country))
+    }
+
     @Test func knowsCommonWordsAndCountryAliases() {
         #expect(Self.gazetteer.isCommonWord("despite"))
         #expect(!Self.gazetteer.isCommonWord("hegseth"))

@@ -26,4 +26,22 @@ import Testing
         ])
         #expect(try index.related(to: 0).map(\.doc) == [2])
     }
+
+    @Test func pagesOfRelatedDocumentsNeitherSkipNorRepeat() throws {
+        let index = try TestCorpus.index([
+            .init(title: "Harbour strike", body: "dockers strike harbour cranes union ballot"),
+            .init(title: "Strike vote", body: "union ballot strike dockers"),
+            .init(title: "Cranes", body: "harbour cranes automated"),
+            .init(title: "Ballot", body: "union ballot result"),
+            .init(title: "Weather", body: "rain and sunshine"),
+        ])
+        let all = try index.related(to: 0, offset: 0, limit: 10)
+        #expect(all.total == 3)
+        #expect(all.documents.count == 3)
+        let first = try index.related(to: 0, offset: 0, limit: 2)
+        let second = try index.related(to: 0, offset: 2, limit: 2)
+        #expect(first.total == 3 && second.total == 3)
+        #expect((first.documents + second.documents) == all.documents)
+        #expect(throws: SearchIndexError.invalidOffset(-1)) { try index.related(to: 0, offset: -1, limit: 2) }
+    }
 }

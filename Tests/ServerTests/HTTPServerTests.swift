@@ -6,7 +6,8 @@ import Testing
 
 /// Runs `body` against a live server on 127.0.0.1 and an ephemeral port, then shuts it down.
 func withServer(
-    threads: Int = 2, accessLog: AccessLog? = nil, configure: (inout ServerConfiguration) -> Void = { _ in },
+    threads: Int = 2, responder: any HTTPResponder = TestResponder(), accessLog: AccessLog? = nil,
+    metrics: ServerMetrics? = nil, configure: (inout ServerConfiguration) -> Void = { _ in },
     _ body: (HTTPServer, Int) throws -> Void
 ) throws {
     var configuration = ServerConfiguration()
@@ -15,7 +16,8 @@ func withServer(
     configuration.threads = threads
     configuration.timeouts.lingerSeconds = 0.5
     configure(&configuration)
-    let server = HTTPServer(configuration: configuration, responder: TestResponder(), accessLog: accessLog)
+    let server = HTTPServer(
+        configuration: configuration, responder: responder, accessLog: accessLog, metrics: metrics)
     let port = try server.start()
     defer {
         server.shutdown()

@@ -60,6 +60,13 @@ import Testing
         #expect(send(.other("BREW"), "/v1/articles").status == .notImplemented)
     }
 
+    /// `QUERY` is HTTP's (safe, with a body): a route that does not take it answers 405, not 501.
+    @Test func queryMethodIs405WithAllow() {
+        let response = send(.other("QUERY"), "/v1/articles")
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers["Allow"] == "GET, HEAD, OPTIONS")
+    }
+
     @Test func routeTableListsPatternsAndMethods() {
         var router = Router()
         router.get("/a") { _, _, _ in HTTPResponse() }

@@ -9,6 +9,10 @@ public struct NewsdeskConfiguration: Sendable {
     /// Folders or files to load; empty means the sample corpus bundled with the package.
     public var dataPaths: [String] = []
     public var corsOrigins: [String] = []
+    /// zlib level of gzip responses, 1 (fastest) to 9 (smallest); 0 turns compression off.
+    public var compressionLevel = 6
+    /// Bodies smaller than this are sent uncompressed.
+    public var compressionMinimumBytes = 1024
     public var logFormat: LogFormat = .text
     public var accessLog = true
     /// The bearer token of `POST /v1/admin/reload`; empty turns the admin endpoints off.

@@ -89,6 +89,19 @@ extension Setting {
             if case .strings(let value) = $1 { $0.corsOrigins = value }
         },
         Setting(
+            key: "compression.level", environment: "NEWSDESK_COMPRESSION_LEVEL",
+            help: "gzip level for clients that accept it, 1 (fastest) to 9 (smallest); 0 turns compression off.",
+            kind: .integer(0...9)
+        ) {
+            if case .integer(let value) = $1 { $0.compressionLevel = value }
+        },
+        Setting(
+            key: "compression.minimumBytes", environment: nil,
+            help: "Bodies smaller than this many bytes are sent uncompressed.", kind: .integer(0...1_073_741_824)
+        ) {
+            if case .integer(let value) = $1 { $0.compressionMinimumBytes = value }
+        },
+        Setting(
             key: "log.format", environment: "NEWSDESK_LOG_FORMAT", help: "Log line format.",
             kind: .choice(NewsdeskConfiguration.LogFormat.allCases.map(\.rawValue))
         ) {
