@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reload under load: wrk runs a mix of endpoints (Scripts/bench/reload-mix.lua) against newsdesk
 # while its corpus is reloaded RELOADS times, alternately by SIGHUP and by POST /v1/admin/reload.
-# Between reloads a file of 200 extra articles is added or taken away, so every reload swaps in a
+# Between reloads a file of COUNT/10 extra articles is added or taken away, so every reload swaps in a
 # different corpus (a new version). Each reload is waited for and must succeed; afterwards wrk's
 # totals must show no socket error and no non-2xx answer. Ends with a `N passed, N failed` line and
 # exits non-zero on any failure.
@@ -9,7 +9,8 @@
 #   Scripts/bench/reload-under-load.sh [COUNT] [RELOADS]     (defaults 5000 and 20)
 #
 # Environment: BIN (a built newsdesk; default: build the release binary into .build-release),
-# CONNECTIONS (32), THREADS (wrk threads, 2), BASELINE_SECONDS (0: a first wrk run of that length
+# CONNECTIONS (32), THREADS (wrk threads, 2), TIMEOUT (wrk's per-request timeout, 2s; a request
+# slower than that counts as a socket error), BASELINE_SECONDS (0: a first wrk run of that length
 # without reloads, for comparison). The corpus is written under /tmp, never into the repository.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -18,6 +19,7 @@ COUNT="${1:-5000}"
 RELOADS="${2:-20}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
+TIMEOUT="${TIMEOUT:-2s}"
 BASELINE_SECONDS="${BASELINE_SECONDS:-0}"
 TOKEN="reload-bench-$$"
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -43,7 +45,7 @@ trap cleanup EXIT
 CORPUS="${TMPDIR:-/tmp}/news-$COUNT.jsonl"
 [ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
 cp "$CORPUS" "$DATA/corpus.jsonl"
-python3 "$SHARED/corpus/make_scaled.py" --count 200 --seed 7 --out - | sed 's/"id": "scaled-/"id": "extra-/' \
+python3 "$SHARED/corpus/make_scaled.py" --count $((COUNT / 10 + 1)) --seed 7 --out - | sed 's/"id": "scaled-/"id": "extra-/' \
   > "$WORK/extra.jsonl"
 
 NEWSDESK_ADMIN_TOKEN="$TOKEN" "$BIN" serve --port 0 --no-access-log --data "$DATA" \
@@ -65,7 +67,7 @@ done
 field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)" 2>/dev/null || echo "?"; }
 status() { curl -s -H "Authorization: Bearer $TOKEN" "$URL/v1/admin/reload"; }
 # exec: `wrk_run ... &` must leave wrk itself as $!, so that SIGINT reaches it.
-wrk_run() { exec wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$ROOT/Scripts/bench/reload-mix.lua" "$URL" -- "$COUNT"; }
+wrk_run() { exec wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout "$TIMEOUT" --latency -s "$ROOT/Scripts/bench/reload-mix.lua" "$URL" -- "$COUNT"; }
 
 if [ "$BASELINE_SECONDS" -gt 0 ]; then
   echo "== baseline: wrk ${BASELINE_SECONDS}s, no reloads"
@@ -78,7 +80,7 @@ check() { # check NAME CONDITION-EXIT-STATUS
   if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi
 }
 
-echo "== $RELOADS reloads under wrk (-t$THREADS -c$CONNECTIONS) over $COUNT articles"
+echo "== $RELOADS reloads under wrk (-t$THREADS -c$CONNECTIONS --timeout $TIMEOUT) over $COUNT articles"
 # wrk stops early on SIGINT and still prints its totals; the duration is only a ceiling.
 wrk_run 600s > "$WORK/wrk.txt" &
 wrk_pid=$!

@@ -12,6 +12,9 @@ final class ArticleCatalog: Sendable {
     let articles: [Article]
     let records: [[UInt8]]
     let summaries: [[UInt8]]
+    /// Each record's gzip, made when a client first asks for it gzipped: about 30 µs per 5 KB record
+    /// saved on every later gzip request, for about a third of the record's size kept.
+    let recordGzips: [LazyGzip]
     let indexByID: [String: Int]
     /// Article indexes, newest first (undated last, then by id).
     let newestFirst: [Int]
@@ -43,6 +46,7 @@ final class ArticleCatalog: Sendable {
         }
         self.records = records
         self.summaries = summaries
+        recordGzips = records.map { _ in LazyGzip() }
         indexByID = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newestFirst = articles.indices.sorted { a, b in
             switch (articles[a].published, articles[b].published) {

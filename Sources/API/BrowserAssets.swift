@@ -131,6 +131,7 @@ public struct BrowserAssets: Sendable {
         response.headers["ETag"] = etag(for: body)
         response.headers["Cache-Control"] = "no-cache"
         response.headers["X-Content-Type-Options"] = "nosniff"
+        response.compressedCopy = LazyGzip()
         if name.hasSuffix(".html") {
             response.headers["Content-Security-Policy"] = contentSecurityPolicy
             response.headers["Referrer-Policy"] = "same-origin"

@@ -83,7 +83,10 @@ public final class NewsdeskService: Sendable {
             guard let index = state.catalog.indexByID[id] else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
             }
-            return HTTPResponse(status: .ok, contentType: "application/json", body: state.catalog.records[index])
+            var response = HTTPResponse(
+                status: .ok, contentType: "application/json", body: state.catalog.records[index])
+            response.compressedCopy = state.catalog.recordGzips[index]
+            return response
         }
         addSearchRoutes(to: &router)
         addEntityRoutes(to: &router)

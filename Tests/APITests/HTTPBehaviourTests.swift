@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 import HTTP
 import Server
@@ -98,5 +99,27 @@ import Testing
             "/v1/articles", on: responder, headers: [("If-None-Match", gzipTag), ("Accept-Encoding", "gzip")])
         #expect(gzip304.status == .notModified)
         #expect(gzip304.headers["Vary"] == "Accept-Encoding")
+    }
+
+    @Test func recordGzipIsKeptAfterTheFirstGzipRequestOnly() throws {
+        var configuration = NewsdeskConfiguration()
+        configuration.compressionMinimumBytes = 100
+        let service = NewsdeskService(configuration: configuration)
+        let report = LoadReport(
+            formats: [], filesRead: 1, filesIgnored: 0, articlesLoaded: APIFixtures.articles.count, skipped: [],
+            duplicates: [], warnings: [], elapsed: .milliseconds(5))
+        service.install(ServingState(snapshot: Snapshot(articles: APIFixtures.articles, report: report)))
+        let responder = service.makeResponder()
+        let catalog = try #require(service.state?.catalog)
+        let a1 = try #require(catalog.indexByID["a-1"])
+        let b2 = try #require(catalog.indexByID["b-2"])
+        _ = APIFixtures.get("/v1/articles/b-2", on: responder)
+        #expect(!catalog.recordGzips[b2].isFilled)
+        let first = APIFixtures.get("/v1/articles/a-1", on: responder, headers: [("Accept-Encoding", "gzip")])
+        #expect(first.headers["Content-Encoding"] == "gzip")
+        #expect(catalog.recordGzips[a1].isFilled)
+        let again = APIFixtures.get("/v1/articles/a-1", on: responder, headers: [("Accept-Encoding", "gzip")])
+        #expect(again.body == first.body)
+        #expect(!catalog.recordGzips[b2].isFilled)
     }
 }

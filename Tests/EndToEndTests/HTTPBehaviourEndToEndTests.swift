@@ -13,7 +13,8 @@ struct HTTPBehaviourEndToEndTests {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         return (status, headers, parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
@@ -22,7 +23,9 @@ struct HTTPBehaviourEndToEndTests {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? NSObject
     }
 
-    @Test(arguments: ["/v1/articles?limit=50", "/v1/articles/nw-election-result", "/v1/search?q=strike", "/v1/entities"])
+    @Test(arguments: [
+        "/v1/articles?limit=50", "/v1/articles/nw-election-result", "/v1/search?q=strike", "/v1/entities",
+    ])
     func curlCompressedDecodesToTheSameJSONAndBothTagsRevalidate(_ path: String) throws {
         let server = try ServerProcess()
         let identity = split(try curl(["-i", server.url(path)]).output)
@@ -45,7 +48,8 @@ struct HTTPBehaviourEndToEndTests {
         #expect(try curl(code + ["-H", "If-None-Match: \(identityTag)", server.url(path)]).output == "304")
         #expect(try curl(code + ["--compressed", "-H", "If-None-Match: \(gzipTag)", server.url(path)]).output == "304")
         // Each tag names one representation only.
-        #expect(try curl(code + ["--compressed", "-H", "If-None-Match: \(identityTag)", server.url(path)]).output == "200")
+        #expect(
+            try curl(code + ["--compressed", "-H", "If-None-Match: \(identityTag)", server.url(path)]).output == "200")
         #expect(try curl(code + ["-H", "If-None-Match: \(gzipTag)", server.url(path)]).output == "200")
 
         let head = split(try curl(["-s", "-I", "--compressed", server.url(path)]).output)
@@ -67,7 +71,9 @@ struct HTTPBehaviourEndToEndTests {
         #expect((after[#"newsdesk_http_requests_total{route="(unmatched)",status="404"}"#] ?? 0) >= 1)
         let count = #"newsdesk_http_request_duration_seconds_count{route="/v1/articles/{id}"}"#
         #expect((after[count] ?? 0) - (before[count] ?? 0) == 4)
-        #expect(after[#"newsdesk_http_request_duration_seconds_bucket{le="+Inf",route="/v1/articles/{id}"}"#] == after[count])
+        #expect(
+            after[#"newsdesk_http_request_duration_seconds_bucket{le="+Inf",route="/v1/articles/{id}"}"#]
+                == after[count])
         #expect((after["newsdesk_http_open_connections"] ?? 0) >= 1)
         #expect((after["newsdesk_http_connections_total"] ?? 0) >= 7)
         #expect((after["newsdesk_corpus_articles"] ?? 0) >= 30)
@@ -112,5 +118,56 @@ struct HTTPBehaviourEndToEndTests {
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "prometheus_client could not parse /metrics: \(problem)")
         return try #require(JSONSerialization.jsonObject(with: data) as? [String: Double])
+    }
+}
+
+/// CORS as a browser's preflight and request meet it, against the binary configured by environment.
+@Suite(.serialized, .timeLimit(.minutes(2)))
+struct CORSEndToEndTests {
+    private func headers(_ output: String) -> [String: String] {
+        var headers: [String: String] = [:]
+        for line in output.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n").dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
+        }
+        return headers
+    }
+
+    @Test func preflightAndRequestFromAConfiguredOrigin() throws {
+        let server = try ServerProcess(environment: ["NEWSDESK_CORS_ORIGINS": "https://app.example"])
+        let preflight = try curl([
+            "-i", "-X", "OPTIONS", "-H", "Origin: https://app.example", "-H", "Access-Control-Request-Method: GET",
+            "-H", "Access-Control-Request-Headers: x-request-id", server.url("/v1/articles"),
+        ]).output
+        #expect(preflight.hasPrefix("HTTP/1.1 204"))
+        let granted = headers(preflight)
+        #expect(granted["access-control-allow-origin"] == "https://app.example")
+        #expect(granted["access-control-allow-methods"]?.contains("GET") == true)
+        #expect(granted["access-control-allow-headers"] == "x-request-id")
+        #expect(granted["access-control-max-age"] == "600")
+        #expect(granted["vary"] == "Origin")
+
+        let request = headers(try curl(["-i", "-H", "Origin: https://app.example", server.url("/v1/articles")]).output)
+        #expect(request["access-control-allow-origin"] == "https://app.example")
+        #expect(request["access-control-expose-headers"]?.contains("ETag") == true)
+        #expect(request["vary"] == "Accept-Encoding, Origin")
+
+        let stranger = try curl([
+            "-i", "-X", "OPTIONS", "-H", "Origin: https://evil.example", "-H", "Access-Control-Request-Method: GET",
+            server.url("/v1/articles"),
+        ]).output
+        #expect(headers(stranger)["access-control-allow-origin"] == nil)
+        let plain = headers(try curl(["-i", server.url("/v1/articles")]).output)
+        #expect(plain["access-control-allow-origin"] == nil)
+        #expect(plain["vary"] == "Accept-Encoding, Origin")
+    }
+
+    @Test func noOriginsByDefault() throws {
+        let server = try ServerProcess()
+        let response = headers(
+            try curl(["-i", "-H", "Origin: https://app.example", server.url("/v1/articles")]).output)
+        #expect(response["access-control-allow-origin"] == nil)
+        #expect(response["vary"] == "Accept-Encoding")
     }
 }

@@ -64,6 +64,16 @@ import Testing
         #expect(try parse("10:30") == .word("10:30"))
     }
 
+    /// Keyword fields such as `entity.person` (one per entity type) are written with their dot.
+    @Test func dottedFieldNames() throws {
+        let parser = QueryParser(textFields: ["title"], keywordFields: ["entity", "entity.person"])
+        #expect(
+            try parser.parse("entity.person:person/ada-lovelace")
+                == .keyword(field: "entity.person", value: "person/ada-lovelace"))
+        #expect(try parser.parse("U.S.:x") == .word("U.S.:x", field: nil, prefix: false, fuzziness: 0))
+        #expect(throws: QueryParseError.self) { try parser.parse("entity.place:x") }
+    }
+
     static let errors: [(String, Int, QueryParseError.Expectation)] = [
         ("", 0, .searchTerm),
         ("   ", 0, .searchTerm),

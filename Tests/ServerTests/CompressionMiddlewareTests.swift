@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import Synchronization
 import Testing
 
 @testable import Server
@@ -148,6 +149,39 @@ import Testing
         #expect(response.headers["Content-Encoding"] == nil)
         #expect(response.headers["ETag"] == "\"v1\"")
         #expect(response.body == noise)
+    }
+
+    /// Keeps the gzip like a responder's cache would, counting how often it had to compress.
+    final class CountingCopy: CompressedCopy {
+        let state = Mutex<(calls: Int, kept: [UInt8]?)>((0, nil))
+
+        func gzip(of body: [UInt8], compress: ([UInt8]) -> [UInt8]?) -> [UInt8]? {
+            state.withLock { state in
+                if let kept = state.kept { return kept }
+                state.calls += 1
+                state.kept = compress(body)
+                return state.kept
+            }
+        }
+    }
+
+    @Test func aCompressedCopyIsFilledOnceAndServedAfter() throws {
+        let copy = CountingCopy()
+        var router = Router()
+        router.get("/r") { _, _, _ in
+            var response = HTTPResponse(contentType: "application/json", body: Self.json)
+            response.compressedCopy = copy
+            return response
+        }
+        let server = router.build(middleware: [CompressionMiddleware()]) { status, _ in HTTPResponse(status: status) }
+        #expect(send(server, []).body == Self.json)
+        #expect(copy.state.withLock { $0.calls } == 0)
+        let first = send(server, [("Accept-Encoding", "gzip")])
+        let second = send(server, [("Accept-Encoding", "gzip")])
+        #expect(copy.state.withLock { $0.calls } == 1)
+        #expect(first.body == second.body)
+        #expect(second.headers["Content-Encoding"] == "gzip")
+        #expect(try #require(gunzip(second.body)) == Self.json)
     }
 
     @Test func gzipIsDeterministicAndRoundTrips() throws {

@@ -10,7 +10,7 @@ public struct NewsdeskConfiguration: Sendable {
     public var dataPaths: [String] = []
     public var corsOrigins: [String] = []
     /// zlib level of gzip responses, 1 (fastest) to 9 (smallest); 0 turns compression off.
-    public var compressionLevel = 6
+    public var compressionLevel = 1
     /// Bodies smaller than this are sent uncompressed.
     public var compressionMinimumBytes = 1024
     public var logFormat: LogFormat = .text

@@ -183,7 +183,14 @@ extension QueryParser {
         mutating func parseWordOrField() throws(QueryParseError) -> QueryNode {
             let start = index
             var scan = index
-            while scan < chars.count, chars[scan].isLetter || chars[scan].isNumber || chars[scan] == "_" { scan += 1 }
+            // A field name is letters, digits and `_`, with inner dots before a letter
+            // (`entity.person`), so "U.S.:" stays a word.
+            while scan < chars.count,
+                chars[scan].isLetter || chars[scan].isNumber || chars[scan] == "_"
+                    || (chars[scan] == "." && scan > start && scan + 1 < chars.count && chars[scan + 1].isLetter)
+            {
+                scan += 1
+            }
             let hasFieldSyntax =
                 scan > start && scan < chars.count && chars[scan] == ":" && chars[start].isLetter
                 && scan + 1 < chars.count && !chars[scan + 1].isWhitespace
