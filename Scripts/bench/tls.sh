@@ -7,6 +7,7 @@
 # machine hits all cases alike. Not part of CI; figures go to Docs/BENCHMARKS-TLS.md by hand.
 #
 #   BASELINE=/path/to/old/newsdesk Scripts/bench/tls.sh [RUNS]     (default 5)
+#   BIN=/path/to/newsdesk ...        measures that binary instead of building this checkout
 #
 # Needs wrk (apt-get install -y wrk) and openssl.
 set -euo pipefail
@@ -17,28 +18,34 @@ export PATH="/opt/swift/usr/bin:$PATH"
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
 
-(cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release >/dev/null)
-BIN="$ROOT/.build-release/release/newsdesk"
+if [ -z "${BIN:-}" ]; then
+  (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release >/dev/null)
+  BIN="$ROOT/.build-release/release/newsdesk"
+fi
 "$ROOT/Tests/tls/make-test-certificates.sh" "$WORK/tls"
 
-# Starts a server with `env` settings; prints "HTTP_PORT HTTPS_PORT" (HTTPS_PORT empty without TLS).
+# Starts a server with `env` settings, in the scratch folder (so no config.json is picked up);
+# sets HTTP_PORT and HTTPS_PORT (empty without TLS).
 start() {
   local bin=$1 out="$WORK/out-$RANDOM"
   shift
-  env "$@" NEWSDESK_ACCESS_LOG=false "$bin" serve --port 0 >"$out" 2>/dev/null </dev/null &
+  env -C "$WORK" "$@" NEWSDESK_ACCESS_LOG=false "$bin" serve --port 0 >"$out" 2>&1 </dev/null &
   pids+=($!)
   for _ in $(seq 100); do grep -q 'listening on http://' "$out" && break; sleep 0.1; done
-  local http https
-  http=$(sed -n 's|.*listening on http://[^:]*:\([0-9]*\)$|\1|p' "$out")
-  https=$(sed -n 's|.*listening on https://[^:]*:\([0-9]*\)$|\1|p' "$out")
-  until curl -sf -o /dev/null "http://127.0.0.1:$http/ready"; do sleep 0.1; done
-  echo "$http $https"
+  HTTP_PORT=$(sed -n 's|.*listening on http://[^:]*:\([0-9]*\)$|\1|p' "$out")
+  HTTPS_PORT=$(sed -n 's|.*listening on https://[^:]*:\([0-9]*\)$|\1|p' "$out")
+  [ -n "$HTTP_PORT" ] || { echo "$bin did not start: $(cat "$out")" >&2; exit 1; }
+  for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/ready" && break; sleep 0.1; done
 }
 
-read -r HTTP HTTPS < <(start "$BIN" NEWSDESK_TLS_CERTIFICATE="$WORK/tls/server.pem" \
-  NEWSDESK_TLS_PRIVATE_KEY="$WORK/tls/server.key" NEWSDESK_TLS_PORT=0)
+start "$BIN" NEWSDESK_TLS_CERTIFICATE="$WORK/tls/server.pem" NEWSDESK_TLS_PRIVATE_KEY="$WORK/tls/server.key" \
+  NEWSDESK_TLS_PORT=0
+HTTP=$HTTP_PORT HTTPS=$HTTPS_PORT
 BASE=""
-if [ -n "${BASELINE:-}" ]; then read -r BASE _ < <(start "$BASELINE"); fi
+if [ -n "${BASELINE:-}" ]; then
+  start "$BASELINE"
+  BASE=$HTTP_PORT
+fi
 
 rate() { wrk -t2 -c64 -d10s "$@" 2>/dev/null | awk '/Requests\/sec/ {print $2}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The real binary with HTTPS on: certificates from Tests/tls/make-test-certificates.sh, spoken to
 /// with curl; every start-up error a certificate or key can cause, as the operator sees it.
 @Suite(
@@ -68,6 +72,50 @@ struct HTTPSEndToEndTests {
         #expect(server.scheme == "https", "no plain-HTTP listening line was printed")
         #expect(
             try curl(["--cacert", certificates.path("ca.pem"), "https://localhost:\(server.port)/health"]).output
+                == #"{"status":"ok"}"#)
+    }
+
+    @Test func sighupReloadsTheCertificateAndARefusedOneKeepsTheOld() throws {
+        let certificates = try Certificates()
+        func install(_ name: String, as live: String) throws {
+            try? FileManager.default.removeItem(atPath: certificates.path(live))
+            try FileManager.default.copyItem(atPath: certificates.path(name), toPath: certificates.path(live))
+        }
+        func organization(_ port: Int) throws -> String {
+            let result = try runBinary(
+                "/usr/bin/openssl", ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost"])
+            return result.output.split(separator: "\n").first { $0.hasPrefix("subject=") }.map(String.init) ?? ""
+        }
+        func awaitReload(_ server: ServerProcess, _ outcome: String) -> String? {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                if let line = server.standardError.split(separator: "\n").first(where: { $0.contains(outcome) }) {
+                    return String(line)
+                }
+                usleep(50_000)
+            }
+            return nil
+        }
+        try install("server.pem", as: "live.pem")
+        try install("server.key", as: "live.key")
+        let server = try ServerProcess(environment: certificates.environment(certificate: "live.pem", key: "live.key"))
+        let tlsPort = try #require(server.tlsPort)
+        #expect(try organization(tlsPort).hasSuffix("O = server"))
+
+        try install("renewed.pem", as: "live.pem")
+        try install("renewed.key", as: "live.key")
+        #expect(kill(server.process.processIdentifier, SIGHUP) == 0)
+        let succeeded = try #require(awaitReload(server, "reload 1 (signal) succeeded"))
+        #expect(succeeded.contains("certificate: reloaded"), "\(succeeded)")
+        #expect(try organization(tlsPort).hasSuffix("O = renewed"))
+
+        try install("other.key", as: "live.key")
+        #expect(kill(server.process.processIdentifier, SIGHUP) == 0)
+        let failed = try #require(awaitReload(server, "reload 2 (signal) failed"))
+        #expect(failed.contains("live.key (tls.privateKey) does not match the certificate"), "\(failed)")
+        #expect(try organization(tlsPort).hasSuffix("O = renewed"), "the last good certificate still serves")
+        #expect(
+            try curl(["--cacert", certificates.path("ca.pem"), "https://localhost:\(tlsPort)/health"]).output
                 == #"{"status":"ok"}"#)
     }
 
