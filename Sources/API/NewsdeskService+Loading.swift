@@ -11,12 +11,9 @@ extension NewsdeskService {
     /// the first load completes, corpus routes answer 503 and `/ready` is not 200.
     @discardableResult
     public func loadCorpus() -> Snapshot {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let snapshot = Snapshot.load(paths: corpusPaths)
-        let state = ServingState(snapshot: snapshot)
-        let elapsed = (clock.now - start).components
-        install(state, loadSeconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        install(ServingState(snapshot: snapshot), loadSeconds: Self.seconds(since: start))
         return snapshot
     }
 
@@ -29,11 +26,18 @@ extension NewsdeskService {
 
     func reloadCorpus() throws(CorpusReloadError) -> String {
         guard let serving = state else { throw .firstLoadRunning }
+        let start = ContinuousClock.now
         let (articles, report) = CorpusLoader.load(paths: corpusPaths)
         try CorpusReloadError.check(report, serving: serving.snapshot.articles.count)
         let next = ServingState(snapshot: Snapshot(articles: articles, report: report), reloads: serving.reloads + 1)
-        install(next)
+        install(next, loadSeconds: Self.seconds(since: start))
         let change = next.version == serving.version ? "unchanged" : "was \(serving.version)"
         return "\(articles.count) articles, version \(next.version) (\(change))"
+    }
+
+    /// Seconds from `start` to now, for the load time `/metrics` reports.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 }

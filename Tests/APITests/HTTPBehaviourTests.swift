@@ -122,4 +122,15 @@ import Testing
         #expect(again.body == first.body)
         #expect(!catalog.recordGzips[b2].isFilled)
     }
+
+    @Test func loadsAndReloadsAreCountedWithTheirTime() throws {
+        let service = NewsdeskService(configuration: NewsdeskConfiguration())
+        service.loadCorpus()
+        #expect(service.metricsText().contains("newsdesk_corpus_loads_total 1\n"))
+        _ = try service.reloadCorpus()
+        let text = service.metricsText()
+        #expect(text.contains("newsdesk_corpus_loads_total 2\n"))
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("newsdesk_corpus_load_seconds ") })
+        #expect((Double(line.split(separator: " ")[1]) ?? 0) > 0)
+    }
 }

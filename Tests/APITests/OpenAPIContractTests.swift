@@ -26,10 +26,6 @@ import Testing
     /// `admin.token` (and the reloader the executable wires in); without them they are 404.
     static let routedOnlyWhenConfigured: Set<String> = ["GET /v1/admin/reload", "POST /v1/admin/reload"]
 
-    /// Documented operations whose code is on a branch not merged yet (`httpx`). Once merged they
-    /// are routed, and `documentedOperationsAreTheRoutedOnes` says to remove them from here.
-    static let awaitingMerge: Set<String> = ["GET /metrics"]
-
     /// Routes outside the JSON API that ignore the query string: probes, files, the page, metrics.
     static let ignoringQuery: Set<String> = ["/health", "/ready", "/", "/assets/{name}", "/openapi.json", "/metrics"]
 
@@ -99,10 +95,7 @@ import Testing
         let documented = Self.documentedOperations
         #expect(routed.subtracting(documented).sorted() == [], "routed but not in openapi.json")
         let missing = documented.subtracting(routed).subtracting(Self.routedOnlyWhenConfigured)
-        #expect(missing.subtracting(Self.awaitingMerge).sorted() == [], "in openapi.json but not routed")
-        #expect(
-            Self.awaitingMerge.intersection(routed).sorted() == [],
-            "merged and routed now: remove from OpenAPIContractTests.awaitingMerge")
+        #expect(missing.sorted() == [], "in openapi.json but not routed")
     }
 
     @Test func everyDocumentedParameterIsAccepted() {
@@ -127,7 +120,7 @@ import Testing
     @Test func everyUndocumentedParameterIsRefused() {
         let allNames = Set(
             Self.paths.keys.flatMap { Self.parameters($0, in: "query").compactMap { $0["name"]?.string } })
-        let unrouted = Self.routedOnlyWhenConfigured.union(Self.awaitingMerge)
+        let unrouted = Self.routedOnlyWhenConfigured
         for path in Self.paths.keys.sorted() where !unrouted.contains("GET \(path)") && Self.paths[path]?["get"] != nil
         {
             let documented = Set(Self.parameters(path, in: "query").compactMap { $0["name"]?.string })
