@@ -57,3 +57,18 @@ let package = Package(
         .testTarget(name: "EndToEndTests", swiftSettings: swiftSettings),
     ]
 )
+
+/// libFuzzer targets, declared only when NEWSDESK_FUZZ is set: they have no `main` of their own
+/// (libFuzzer's is linked by `--sanitize=fuzzer`), so a plain `swift build` must not see them.
+/// `Scripts/fuzz/run.sh` sets it and builds them into `.build-fuzz`.
+if Context.environment["NEWSDESK_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependency: Target.Dependency)] = [
+        ("FuzzRequestParser", "HTTP"), ("FuzzChunkedBody", "HTTP"), ("FuzzQueryParser", "Search"),
+        ("FuzzCorpusLoaders", "Corpus"),
+    ]
+    for (name, dependency) in fuzzTargets {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: [dependency], swiftSettings: swiftSettings))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -44,6 +44,11 @@ enum ScrapedPageReader {
             paragraphs.removeFirst()
             return (first, paragraphs)
         }
-        return (Headline.fromOpening(of: first), paragraphs)
+        // A paragraph of punctuation alone ("..") gives no title; the first one that does is used,
+        // and a page where none does has no text to serve.
+        guard let title = paragraphs.lazy.map({ Headline.fromOpening(of: $0) }).first(where: { !$0.isEmpty }) else {
+            return nil
+        }
+        return (title, paragraphs)
     }
 }

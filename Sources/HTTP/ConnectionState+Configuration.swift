@@ -14,6 +14,10 @@ extension ConnectionState {
         public var lingerTimeout: UInt64
         /// Requests answered in one turn before other connections are served.
         public var maxRequestsPerTurn: Int
+        /// Response bytes after which a turn ends early (at least one request is always answered):
+        /// under a flood of pipelined large answers, a turn costs the others this much, not
+        /// `maxRequestsPerTurn` large answers.
+        public var outputBytesPerTurn: Int
         /// Unsent bytes above which reading pauses (backpressure).
         public var outputHighWaterBytes: Int
 
@@ -22,7 +26,7 @@ extension ConnectionState {
             bodyTimeout: UInt64 = 30 * Self.nanosecondsPerSecond, idleTimeout: UInt64 = 60 * Self.nanosecondsPerSecond,
             writeTimeout: UInt64 = 30 * Self.nanosecondsPerSecond,
             lingerTimeout: UInt64 = 2 * Self.nanosecondsPerSecond, maxRequestsPerTurn: Int = 16,
-            outputHighWaterBytes: Int = 1_048_576
+            outputHighWaterBytes: Int = 1_048_576, outputBytesPerTurn: Int = 65536
         ) {
             self.limits = limits
             self.headerTimeout = headerTimeout
@@ -32,6 +36,7 @@ extension ConnectionState {
             self.lingerTimeout = lingerTimeout
             self.maxRequestsPerTurn = max(1, maxRequestsPerTurn)
             self.outputHighWaterBytes = outputHighWaterBytes
+            self.outputBytesPerTurn = max(1, outputBytesPerTurn)
         }
 
         /// Unparsed bytes above which reading pauses, so a client pipelining faster than its turns

@@ -47,6 +47,9 @@ public struct ConnectionState: Sendable {
     private var shuttingDown = false
     public private(set) var pendingOutputBytes = 0
     private var requestsThisTurn = 0
+    /// Response bytes queued this turn: large answers end a turn sooner, so the wait of other
+    /// connections is bounded in bytes written, not only in requests.
+    private var bytesThisTurn = 0
     private var requestStartedAt: UInt64?
     private var lastInputAt: UInt64
     private var idleSince: UInt64
@@ -94,8 +97,11 @@ public struct ConnectionState: Sendable {
         case .open: break
         }
         if pendingOutputBytes >= configuration.outputHighWaterBytes { return .pauseReading }
-        if requestsThisTurn >= configuration.maxRequestsPerTurn {
+        if requestsThisTurn >= configuration.maxRequestsPerTurn
+            || requestsThisTurn > 0 && bytesThisTurn >= configuration.outputBytesPerTurn
+        {
             requestsThisTurn = 0
+            bytesThisTurn = 0
             return .yield
         }
         let event: RequestParser.Event?
@@ -108,6 +114,7 @@ public struct ConnectionState: Sendable {
         switch event {
         case nil:
             requestsThisTurn = 0
+            bytesThisTurn = 0
             if inputEnded {
                 // Whatever the peer half-sent can never complete; answer what came before it.
                 phase = .closingAfterFlush
@@ -137,6 +144,7 @@ public struct ConnectionState: Sendable {
 
     public mutating func queued(byteCount: Int, now: UInt64) {
         if pendingOutputBytes == 0 { lastWriteProgress = now }
+        bytesThisTurn += byteCount
         pendingOutputBytes += byteCount
     }
 

@@ -19,6 +19,7 @@ public enum HTTPRequestError: Error, Sendable, Hashable, CustomStringConvertible
     case conflictingContentLengths
     case contentLengthWithTransferEncoding
     case unsupportedTransferEncoding(String)
+    case unknownTransferCoding(String)
     case transferEncodingInHTTP10
     case bodyTooLarge(limit: Int)
     case invalidChunkSize
@@ -35,6 +36,7 @@ public enum HTTPRequestError: Error, Sendable, Hashable, CustomStringConvertible
         case .headerSectionTooLarge, .tooManyHeaderFields: .requestHeaderFieldsTooLarge
         case .bodyTooLarge: .contentTooLarge
         case .unsupportedExpectation: .expectationFailed
+        case .unknownTransferCoding: .notImplemented
         case .headerTimeout, .bodyTimeout: .requestTimeout
         default: .badRequest
         }
@@ -59,7 +61,9 @@ public enum HTTPRequestError: Error, Sendable, Hashable, CustomStringConvertible
         case .invalidContentLength: "Content-Length is not a non-negative decimal integer"
         case .conflictingContentLengths: "repeated Content-Length fields disagree"
         case .contentLengthWithTransferEncoding: "both Content-Length and Transfer-Encoding are present"
-        case .unsupportedTransferEncoding(let coding): "Transfer-Encoding '\(coding)' is not supported; only chunked is"
+        case .unsupportedTransferEncoding(let coding):
+            "Transfer-Encoding '\(coding)' does not end in chunked once, so the body's length is unknown"
+        case .unknownTransferCoding(let coding): "transfer coding '\(coding)' is not implemented; send chunked alone"
         case .transferEncodingInHTTP10: "Transfer-Encoding in an HTTP/1.0 request"
         case .bodyTooLarge(let limit): "request body is larger than \(limit) bytes"
         case .invalidChunkSize: "chunk size is not a hexadecimal number"

@@ -105,7 +105,8 @@ public struct RequestParser: Sendable {
                 throw error
             case .requestLine:
                 guard let line = nextLine() else {
-                    if buffer.count - position > limits.maxRequestLineBytes {
+                    // One byte past the limit may be the CR of a CRLF whose LF is still in flight.
+                    if buffer.count - position > limits.maxRequestLineBytes + 1 {
                         throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
                     }
                     return nil
@@ -156,10 +157,12 @@ public struct RequestParser: Sendable {
                 }
                 return .request(finishRequest())
             case .chunkSize:
+                // The same bound whether the line arrived whole or is still arriving.
                 guard let line = nextLine() else {
                     if buffer.count - position > Self.maxChunkLineBytes { throw .invalidChunkExtension }
                     return nil
                 }
+                guard line.next - line.start <= Self.maxChunkLineBytes else { throw .invalidChunkExtension }
                 position = line.next
                 let size = try parseChunkSize(line.start..<line.end)
                 if size == 0 {
@@ -293,8 +296,9 @@ public struct RequestParser: Sendable {
             if bytes.contains(ASCII.cr) { throw .bareCarriageReturn }
             throw .malformedRequestLine("'\(text)' is not an HTTP version")
         }
-        guard major == 1, minor <= 1 else { throw .unsupportedVersion(text) }
-        return HTTPVersion(major: major, minor: minor)
+        guard major == 1 else { throw .unsupportedVersion(text) }
+        // A later 1.x is read as the highest minor version known (RFC 9110 section 2.5).
+        return HTTPVersion(major: 1, minor: min(minor, 1))
     }
 
     private func validateTargetForm() throws(HTTPRequestError) {
@@ -390,8 +394,14 @@ public struct RequestParser: Sendable {
         if !transferCodings.isEmpty {
             guard contentLength == nil else { throw .contentLengthWithTransferEncoding }
             guard version == .http1_1 else { throw .transferEncodingInHTTP10 }
-            guard transferCodings.count == 1, transferCodings[0].lowercased() == "chunked" else {
+            let codings = transferCodings.map { $0.lowercased() }
+            // Without chunked last the body's end cannot be found: 400 (RFC 9112 section 6.1), as
+            // for chunked applied twice; a coding this server does not know before it is a 501.
+            guard codings.last == "chunked", !codings.dropLast().contains("chunked") else {
                 throw .unsupportedTransferEncoding(transferCodings.joined(separator: ", "))
+            }
+            guard codings.count == 1 else {
+                throw .unknownTransferCoding(transferCodings.dropLast().joined(separator: ", "))
             }
             state = .chunkSize
             continuePending = expectsContinue && position == buffer.count

@@ -439,6 +439,7 @@ final class EventLoop: @unchecked Sendable {
         guard connection.isOpen else { return }
         connection.isOpen = false
         connections[Int(connection.fileDescriptor)] = nil
+        timers.unschedule(connection)
         // Closing the descriptor also removes it from the epoll set.
         connection.transport.close()
         openCount -= 1

@@ -103,6 +103,17 @@ struct FrozenRouter: HTTPResponder {
         guard request.method.isStandard else {
             return renderError(.notImplemented, "The method \(request.method) is not implemented.")
         }
+        // An origin server, not a proxy: CONNECT asks for a tunnel it never builds (RFC 9110 section 9.3.6).
+        if request.method == .connect {
+            return renderError(.notImplemented, "CONNECT is not supported: this server is not a proxy.")
+        }
+        // `OPTIONS *` asks about the server as a whole (RFC 9110 section 9.3.7).
+        if request.method == .options, request.target == "*" {
+            var response = HTTPResponse(status: .noContent)
+            response.headers["Cache-Control"] = "no-store"
+            response.headers["Allow"] = tree.serverAllow
+            return response
+        }
         guard let (route, values) = match else {
             return renderError(.notFound, "No resource at \(request.path).")
         }
@@ -151,10 +162,13 @@ struct RouteTree: Sendable {
     let root: Node
     /// How many routes there are: also the metrics slot of a request that matches none.
     let routeCount: Int
+    /// The `Allow` value of `OPTIONS *`: every method some route takes.
+    let serverAllow: String
 
     init(routes: [Router.Route]) {
         routeCount = routes.count
         root = Self.node(for: routes.enumerated().map { ($1, $0, Self.segments($1.pattern)[...]) })
+        serverAllow = Self.allowValue(routes.flatMap { $0.handlers.keys })
     }
 
     private static func segments(_ path: String) -> [Substring] {
@@ -187,15 +201,20 @@ struct RouteTree: Sendable {
     }
 
     private static func makeLeaf(_ route: Router.Route, index: Int) -> Leaf {
-        var methods = Set(route.handlers.keys.map(\.description))
+        Leaf(
+            pattern: route.pattern,
+            parameterNames: segments(route.pattern).filter(isParameter).map { String($0.dropFirst().dropLast()) },
+            handlers: route.handlers, allow: allowValue(route.handlers.keys), index: index)
+    }
+
+    /// The routed methods, plus HEAD with GET, plus OPTIONS, in a fixed order.
+    private static func allowValue(_ routed: some Sequence<HTTPMethod>) -> String {
+        var methods = Set(routed.map(\.description))
         if methods.contains("GET") { methods.insert("HEAD") }
         methods.insert("OPTIONS")
         let order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
         let allow = methods.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
-        return Leaf(
-            pattern: route.pattern,
-            parameterNames: segments(route.pattern).filter(isParameter).map { String($0.dropFirst().dropLast()) },
-            handlers: route.handlers, allow: allow.joined(separator: ", "), index: index)
+        return allow.joined(separator: ", ")
     }
 
     /// The leaf for `path` and the values of its parameters; a literal beats a parameter, with

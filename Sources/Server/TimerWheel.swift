@@ -4,8 +4,13 @@
 /// asks their state whether anything really expired (activity may have pushed the deadline out),
 /// then files them again. Work is proportional to deadlines reached, not to open connections.
 struct TimerWheel {
+    /// Holds its connection weakly: a closed connection is freed when its loop lets go of it, not
+    /// when its slot next comes round, up to an idle timeout later. Held strongly, connections
+    /// closed under churn (thousands a second) piled up by the hundred thousand, with their buffers.
     private struct Entry {
-        let connection: Connection
+        weak var connection: Connection?
+        /// The connection's identity, compared without loading the weak reference.
+        let identity: ObjectIdentifier
         let serial: UInt32
     }
 
@@ -32,8 +37,26 @@ struct TimerWheel {
         let tick = tick(for: deadline)
         connection.timerSerial &+= 1
         connection.timerTick = tick
-        slots[slot(of: tick)].append(Entry(connection: connection, serial: connection.timerSerial))
+        slots[slot(of: tick)].append(
+            Entry(connection: connection, identity: ObjectIdentifier(connection), serial: connection.timerSerial))
         entryCount += 1
+    }
+
+    /// Takes a closing connection's current entry out at once, so churn leaves no entries behind
+    /// to wait for their slot. Order within a slot does not matter: the last entry fills the gap.
+    mutating func unschedule(_ connection: Connection) {
+        guard connection.timerTick != Connection.unscheduled else { return }
+        let index = slot(of: connection.timerTick)
+        let identity = ObjectIdentifier(connection)
+        if let position = slots[index].lastIndex(where: {
+            $0.identity == identity && $0.serial == connection.timerSerial
+        }) {
+            slots[index].swapAt(position, slots[index].count - 1)
+            slots[index].removeLast()
+            entryCount -= 1
+        }
+        connection.timerSerial &+= 1
+        connection.timerTick = Connection.unscheduled
     }
 
     /// The connections whose tick has come by `now`, each unfiled; stale entries are dropped.
@@ -51,8 +74,8 @@ struct TimerWheel {
             guard !slots[index].isEmpty else { continue }
             var kept: [Entry] = []
             for entry in slots[index] {
-                let connection = entry.connection
-                guard connection.isOpen, entry.serial == connection.timerSerial else { continue }
+                guard let connection = entry.connection, connection.isOpen, entry.serial == connection.timerSerial
+                else { continue }
                 if connection.timerTick <= lastTick {
                     connection.timerSerial &+= 1
                     connection.timerTick = Connection.unscheduled

@@ -224,6 +224,29 @@ struct Harness {
 }
 
 extension ConnectionStateTests {
+    /// Found by the request-flood fairness check (Tests/abuse/connection_flood.py): with 16 large
+    /// answers per turn, a polite client waited seconds behind 200 greedy pipelining connections.
+    @Test func largeAnswersEndATurnEarly() {
+        var harness = Harness()
+        harness.state = ConnectionState(
+            configuration: ConnectionState.Configuration(outputHighWaterBytes: 1 << 30, outputBytesPerTurn: 25),
+            now: harness.now)
+        harness.receive(String(repeating: "GET /p HTTP/1.1\r\nHost: x\r\n\r\n", count: 4))
+        #expect(harness.drive() == ["respond /p keep", "respond /p keep", "respond /p keep", "yield"])
+        #expect(harness.drive() == ["respond /p keep", "readMore"])
+    }
+
+    @Test func oneAnswerLargerThanTheBudgetIsStillSent() {
+        var harness = Harness()
+        harness.state = ConnectionState(
+            configuration: ConnectionState.Configuration(outputHighWaterBytes: 1 << 30, outputBytesPerTurn: 5),
+            now: harness.now)
+        harness.receive(String(repeating: "GET /p HTTP/1.1\r\nHost: x\r\n\r\n", count: 2))
+        #expect(harness.drive() == ["respond /p keep", "yield"])
+        #expect(harness.drive() == ["respond /p keep", "yield"])
+        #expect(harness.drive() == ["readMore"])
+    }
+
     @Test func pipelinedFloodPausesReadingUntilTurnsCatchUp() {
         var harness = Harness(
             maxRequestsPerTurn: 50, outputHighWaterBytes: 1 << 30,

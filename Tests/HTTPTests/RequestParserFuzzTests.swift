@@ -24,7 +24,7 @@ struct SeededGenerator: RandomNumberGenerator {
     ]
     /// Bytes that matter to the grammar, so mutations hit framing rather than only field text.
     static let interesting: [UInt8] = Array("\r\n :;,0fF\t-".utf8) + [0, 0x7F, 0x80, 0xFF]
-    static let protocolStatuses: Set<Int> = [400, 413, 414, 417, 431, 505]
+    static let protocolStatuses: Set<Int> = [400, 413, 414, 417, 431, 501, 505]
 
     static func mutate(_ input: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
         var bytes = input

@@ -261,7 +261,8 @@ func parseEverySplit(_ text: String, limits: HTTPLimits = HTTPLimits()) -> [Pars
             "bad trailer"
         ),
         ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n", 400, "TE gzip"),
-        ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 400, "TE gzip, chunked"),
+        ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501, "TE gzip, chunked"),
+        ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, chunked\r\n\r\n", 400, "TE chunked twice"),
         (
             "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n", 400,
             "TE twice"
@@ -281,7 +282,6 @@ func parseEverySplit(_ text: String, limits: HTTPLimits = HTTPLimits()) -> [Pars
         ("GET / HTTQ/1.1\r\nHost: a\r\n\r\n", 400, "bad protocol name"),
         ("GET / HTTP/1.10\r\nHost: a\r\n\r\n", 400, "bad version digits"),
         ("GET / HTTP/2.0\r\nHost: a\r\n\r\n", 505, "HTTP/2.0"),
-        ("GET / HTTP/1.2\r\nHost: a\r\n\r\n", 505, "HTTP/1.2"),
         ("GET / HTTP/0.9\r\nHost: a\r\n\r\n", 505, "HTTP/0.9 line"),
         ("GET /" + String(repeating: "a", count: 80) + " HTTP/1.1\r\nHost: a\r\n\r\n", 414, "long request line"),
         ("GET /" + String(repeating: "a", count: 80), 414, "long unfinished request line"),

@@ -60,6 +60,18 @@ import Testing
         #expect(send(.other("BREW"), "/v1/articles").status == .notImplemented)
     }
 
+    /// Found by the conformance suite (Tests/conformance): `OPTIONS *` was a 404.
+    @Test func optionsAsteriskDescribesTheWholeServer() {
+        let response = send(.options, "*")
+        #expect(response.status == .noContent)
+        #expect(response.headers["Allow"] == "GET, HEAD, POST, OPTIONS")
+    }
+
+    /// Found by the conformance suite: CONNECT was routed like a path and answered 404.
+    @Test func connectIs501() {
+        #expect(send(.connect, "example.test:443").status == .notImplemented)
+    }
+
     /// `QUERY` is HTTP's (safe, with a body): a route that does not take it answers 405, not 501.
     @Test func queryMethodIs405WithAllow() {
         let response = send(.other("QUERY"), "/v1/articles")

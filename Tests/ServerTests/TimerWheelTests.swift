@@ -22,6 +22,35 @@ import Testing
         #expect(wheel.nextWake == nil)
     }
 
+    /// Found by the soak (Scripts/bench/soak.sh): under connection churn, closed connections stayed
+    /// alive in the wheel until their idle deadline and memory grew by hundreds of MB.
+    @Test func wheelDoesNotKeepAClosedConnectionAlive() {
+        var wheel = TimerWheel(granularity: 10, slotCount: 8, now: 0)
+        weak var released: Connection?
+        do {
+            let connection = makeConnection()
+            released = connection
+            wheel.schedule(connection, at: 60_000)
+            wheel.schedule(connection, at: 50)
+        }
+        #expect(released == nil, "both wheel entries let go of the connection")
+        #expect(wheel.takeDue(now: 100_000).isEmpty)
+        #expect(wheel.nextWake == nil)
+    }
+
+    @Test func unscheduledConnectionLeavesNothingBehind() {
+        var wheel = TimerWheel(granularity: 10, slotCount: 8, now: 0)
+        let closing = makeConnection()
+        let staying = makeConnection()
+        wheel.schedule(closing, at: 50)
+        wheel.schedule(staying, at: 50)
+        wheel.unschedule(closing)
+        #expect(closing.timerTick == Connection.unscheduled)
+        #expect(wheel.takeDue(now: 60).map(ObjectIdentifier.init) == [ObjectIdentifier(staying)])
+        #expect(wheel.nextWake == nil, "no entry is left, not even a stale one")
+        wheel.unschedule(closing)
+    }
+
     @Test func movingEarlierLeavesNoSecondExpiry() {
         var wheel = TimerWheel(granularity: 1, slotCount: 16, now: 0)
         let connection = makeConnection()
