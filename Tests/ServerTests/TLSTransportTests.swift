@@ -168,6 +168,20 @@ struct TLSTransportTests {
         }
     }
 
+    @Test func pastTheConnectionCapATLSClientIsClosedAndTheCapHolds() throws {
+        let certificates = try TestCertificates()
+        try withTLSServer(certificates, configure: { $0.limits.maxConnections = 1 }) { server in
+            let port = try #require(server.tlsPort)
+            let first = try TestTLSClient(port: port, caFile: certificates.path("ca.pem"))
+            #expect(throws: TestClientError.self, "no handshake (and no 503) past the cap") {
+                _ = try TestTLSClient(port: port, caFile: certificates.path("ca.pem"))
+            }
+            try first.send("GET /held HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try first.readResponse().text == "GET /held ")
+            #expect(server.openConnectionCount == 1)
+        }
+    }
+
     @Test func finishedHandshakeIsNotCutByTheHandshakeTimeout() throws {
         let certificates = try TestCertificates()
         try withTLSServer(certificates, configure: { $0.tls.handshakeTimeoutSeconds = 0.3 }) { server in
