@@ -10,9 +10,11 @@ import Foundation
 /// copy of every byte and two more buffers per connection, and would only pay off if bytes had to
 /// pass through something other than the socket first.
 ///
-/// A read may need the socket writable (a handshake flight or a TLS 1.3 key update that did not fit)
-/// and a write may need it readable; `needsWritable` from `read` and `needsReadable` from `write`
-/// tell the loop to wait for the other direction and then retry the same call.
+/// A read may need the socket writable (the handshake's flight did not fit the socket) and a write
+/// may need it readable (OpenSSL must read a record first); `needsWritable` from `read` and
+/// `needsReadable` from `write` tell the loop to wait for the other direction and retry the same
+/// call. (A TLS 1.3 KeyUpdate the client asks for is answered with the next write, not inside the
+/// read; renegotiation, the other source of crossed directions, is refused.)
 final class TLSTransport: ConnectionTransport {
     /// The largest plaintext one TLS record carries. Reads stop while less than this fits, so no
     /// decrypted bytes are ever left inside OpenSSL where epoll cannot see them: whatever was not

@@ -232,8 +232,9 @@ struct TLSTransportTests {
     }
 
     @Test func keyUpdatesWhileALargeResponseIsInFlightAreAnswered() throws {
-        // The server reads each KeyUpdate while its socket may be full of the response before: its
-        // read then has to write (its own KeyUpdate) and waits for the socket to drain.
+        // Each KeyUpdate arrives while the server is still writing the 3 MB before it, and is
+        // answered (with the server's own KeyUpdate) as part of its later writes; both responses
+        // must still decrypt on the client's side.
         let certificates = try TestCertificates()
         try withTLSServer(certificates) { server in
             let client = try TestTLSClient(port: try #require(server.tlsPort), caFile: certificates.path("ca.pem"))
