@@ -20,8 +20,11 @@ let package = Package(
         .target(name: "CSystem"),
         /// The system zlib, for gzip responses (pkg-config zlib; Debian zlib1g-dev).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        /// The system OpenSSL, for HTTPS (pkg-config openssl; Debian libssl-dev).
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "HTTP", swiftSettings: swiftSettings),
-        .target(name: "Server", dependencies: ["HTTP", "CSystem", "CZlib"], swiftSettings: swiftSettings),
+        .target(
+            name: "Server", dependencies: ["HTTP", "CSystem", "CZlib", "COpenSSL"], swiftSettings: swiftSettings),
         .target(name: "Search", swiftSettings: swiftSettings),
         .executableTarget(name: "search-bench", dependencies: ["Search"], swiftSettings: swiftSettings),
         .target(name: "Entities", resources: [.copy("Gazetteer")], swiftSettings: swiftSettings),
@@ -43,7 +46,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: swiftSettings),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "HTTP", "CZlib"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ServerTests", dependencies: ["Server", "HTTP", "CZlib", "COpenSSL"], swiftSettings: swiftSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: swiftSettings),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"], swiftSettings: swiftSettings),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: swiftSettings),

@@ -8,6 +8,8 @@ final class Connection {
     /// stale epoll event cannot reach it.
     let generation: UInt32
     let transport: any ConnectionTransport
+    /// The listener's responder: the application, or the redirect to HTTPS.
+    let responder: any HTTPResponder
     let remoteAddress: String
     var state: ConnectionState
     var output: [UInt8] = []
@@ -23,14 +25,22 @@ final class Connection {
     static let unscheduled = UInt64.max
     var isOpen = true
     var isScheduled = false
+    var isTLS = false
+    /// While a TLS handshake is unfinished: when the connection is cut if it still is (monotonic ns).
+    var handshakeDeadline: UInt64?
+    /// The transport's last read asked for a writable socket (TLS only); EPOLLOUT then retries it.
+    var readWaitsForWritable = false
+    /// The transport's last write asked for a readable socket (TLS only); EPOLLIN then retries it.
+    var writeWaitsForReadable = false
 
     init(
-        fileDescriptor: Int32, generation: UInt32, transport: any ConnectionTransport, remoteAddress: String,
-        state: ConnectionState, registeredEvents: UInt32
+        fileDescriptor: Int32, generation: UInt32, transport: any ConnectionTransport, responder: any HTTPResponder,
+        remoteAddress: String, state: ConnectionState, registeredEvents: UInt32
     ) {
         self.fileDescriptor = fileDescriptor
         self.generation = generation
         self.transport = transport
+        self.responder = responder
         self.remoteAddress = remoteAddress
         self.state = state
         self.registeredEvents = registeredEvents

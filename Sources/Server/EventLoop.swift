@@ -11,7 +11,8 @@ import Synchronization
 /// `stopRequested` and writes the eventfd, both safe from any thread.
 final class EventLoop: @unchecked Sendable {
     private static let wakeToken = UInt64.max
-    private static let listenerToken = UInt64.max - 1
+    /// Listener `i` is `firstListenerToken - i`; connection tokens never come near these.
+    private static let firstListenerToken = UInt64.max - 1
     private static let maxEvents: Int32 = 256
     private static let acceptsPerWake = 64
     private static let readBufferBytes = 65536
@@ -22,13 +23,13 @@ final class EventLoop: @unchecked Sendable {
     let index: Int
     private let epollFD: Int32
     private let wakeFD: Int32
-    private var listenerFD: Int32
-    private let responder: any HTTPResponder
+    private var listeners: [Listener]
     private let accessLog: AccessLog?
     private let metrics: ServerMetrics?
     private let limiter: ConnectionLimiter
     private let connectionConfiguration: ConnectionState.Configuration
     private let drainTimeout: UInt64
+    private let handshakeTimeout: UInt64
     private let stopRequested = Atomic<Bool>(false)
 
     private var connections: [Connection?] = []
@@ -48,10 +49,10 @@ final class EventLoop: @unchecked Sendable {
     private var acceptPausedUntil: UInt64?
     private var stopDeadline: UInt64?
 
-    /// Takes ownership of `listenerFD`.
+    /// Takes ownership of the listeners' descriptors.
     init(
-        index: Int, listenerFD: Int32, responder: any HTTPResponder, accessLog: AccessLog?, metrics: ServerMetrics?,
-        limiter: ConnectionLimiter, configuration: ServerConfiguration
+        index: Int, listeners: [Listener], accessLog: AccessLog?, metrics: ServerMetrics?, limiter: ConnectionLimiter,
+        configuration: ServerConfiguration
     ) throws(HTTPServerError) {
         let epollFD = csystem_epoll_create()
         guard epollFD >= 0 else { throw .systemCallFailed(call: "epoll_create1", errno: errno) }
@@ -61,7 +62,11 @@ final class EventLoop: @unchecked Sendable {
             throw .systemCallFailed(call: "eventfd", errno: errno)
         }
         guard csystem_epoll_ctl(epollFD, CSYSTEM_EPOLL_CTL_ADD, wakeFD, CSYSTEM_EPOLLIN, Self.wakeToken) == 0,
-            csystem_epoll_ctl(epollFD, CSYSTEM_EPOLL_CTL_ADD, listenerFD, CSYSTEM_EPOLLIN, Self.listenerToken) == 0
+            listeners.indices.allSatisfy({
+                csystem_epoll_ctl(
+                    epollFD, CSYSTEM_EPOLL_CTL_ADD, listeners[$0].fileDescriptor, CSYSTEM_EPOLLIN,
+                    Self.firstListenerToken - UInt64($0)) == 0
+            })
         else {
             let code = errno
             close(epollFD)
@@ -71,13 +76,13 @@ final class EventLoop: @unchecked Sendable {
         self.index = index
         self.epollFD = epollFD
         self.wakeFD = wakeFD
-        self.listenerFD = listenerFD
-        self.responder = responder
+        self.listeners = listeners
         self.accessLog = accessLog
         self.metrics = metrics
         self.limiter = limiter
         connectionConfiguration = configuration.connectionStateConfiguration
         drainTimeout = ConnectionState.Configuration.nanoseconds(configuration.timeouts.drainSeconds)
+        handshakeTimeout = ConnectionState.Configuration.nanoseconds(configuration.tls.handshakeTimeoutSeconds)
         readBuffer = .allocate(byteCount: Self.readBufferBytes, alignment: 16)
         requestIDs = RequestIDGenerator(loopIndex: index)
         now = MonotonicClock.now()
@@ -138,8 +143,8 @@ final class EventLoop: @unchecked Sendable {
         case Self.wakeToken:
             csystem_eventfd_drain(wakeFD)
             if stopRequested.load(ordering: .acquiring), stopDeadline == nil { beginStop() }
-        case Self.listenerToken:
-            acceptConnections()
+        case Self.firstListenerToken - UInt64(listeners.count - 1)...Self.firstListenerToken:
+            acceptConnections(from: Int(Self.firstListenerToken - event.data))
         default:
             let descriptor = Int(UInt32(truncatingIfNeeded: event.data))
             guard descriptor < connections.count, let connection = connections[descriptor],
@@ -151,12 +156,17 @@ final class EventLoop: @unchecked Sendable {
                 closeConnection(connection)
                 return
             }
-            if event.events & CSYSTEM_EPOLLOUT != 0 {
+            // A TLS read may wait for the socket to turn writable and a TLS write for it to turn
+            // readable; such a readiness wakes the call that waits for it.
+            let readable = event.events & (CSYSTEM_EPOLLIN | CSYSTEM_EPOLLRDHUP) != 0
+            let writable = event.events & CSYSTEM_EPOLLOUT != 0
+            let wakesReader = readable || (writable && connection.readWaitsForWritable)
+            if writable || (readable && connection.writeWaitsForReadable) {
                 flush(connection)
                 guard connection.isOpen else { return }
-                if connection.state.wantsToRead, event.events & CSYSTEM_EPOLLIN == 0 { drive(connection) }
+                if connection.state.wantsToRead, !wakesReader { drive(connection) }
             }
-            if connection.isOpen, event.events & (CSYSTEM_EPOLLIN | CSYSTEM_EPOLLRDHUP) != 0 {
+            if connection.isOpen, wakesReader {
                 readAndDrive(connection)
             }
         }
@@ -164,37 +174,56 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: Accepting
 
-    private func acceptConnections() {
+    private func acceptConnections(from listenerIndex: Int) {
+        let listener = listeners[listenerIndex]
         var peer = [CChar](repeating: 0, count: 64)
         for _ in 0..<Self.acceptsPerWake {
-            let descriptor = csystem_accept(listenerFD, &peer, peer.count)
+            let descriptor = csystem_accept(listener.fileDescriptor, &peer, peer.count)
             guard descriptor >= 0 else {
                 switch errno {
                 case EINTR, ECONNABORTED, EPROTO: continue
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM:
                     // Out of descriptors: stop polling the listener for a moment instead of spinning on it.
-                    _ = csystem_epoll_ctl(epollFD, CSYSTEM_EPOLL_CTL_DEL, listenerFD, 0, 0)
+                    for other in listeners {
+                        _ = csystem_epoll_ctl(epollFD, CSYSTEM_EPOLL_CTL_DEL, other.fileDescriptor, 0, 0)
+                    }
                     acceptPausedUntil = now + Self.acceptRetryInterval
                     return
                 default: return
                 }
             }
             guard limiter.acquire() else {
-                refuse(descriptor)
+                // Over TLS a 503 would first cost the handshake the cap is there to spare.
+                if listener.tls == nil { refuse(descriptor) } else { close(descriptor) }
                 continue
+            }
+            let transport: any ConnectionTransport
+            if let tls = listener.tls {
+                guard let session = TLSTransport(fileDescriptor: descriptor, context: tls.current) else {
+                    close(descriptor)
+                    limiter.release()
+                    continue
+                }
+                transport = session
+            } else {
+                transport = PlainTransport(fileDescriptor: descriptor)
             }
             let remoteAddress = peer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             nextGeneration &+= 1
             let connection = Connection(
-                fileDescriptor: descriptor, generation: nextGeneration,
-                transport: PlainTransport(fileDescriptor: descriptor), remoteAddress: remoteAddress,
+                fileDescriptor: descriptor, generation: nextGeneration, transport: transport,
+                responder: listener.responder, remoteAddress: remoteAddress,
                 state: ConnectionState(configuration: connectionConfiguration, now: now),
                 registeredEvents: CSYSTEM_EPOLLIN | CSYSTEM_EPOLLRDHUP)
+            if listener.tls != nil {
+                connection.isTLS = true
+                connection.handshakeDeadline = now + handshakeTimeout
+            }
             guard
                 csystem_epoll_ctl(
                     epollFD, CSYSTEM_EPOLL_CTL_ADD, descriptor, connection.registeredEvents, connection.epollToken) == 0
             else {
-                close(descriptor)
+                transport.close()
                 limiter.release()
                 continue
             }
@@ -225,7 +254,15 @@ final class EventLoop: @unchecked Sendable {
 
     private func readAndDrive(_ connection: Connection) {
         guard connection.state.wantsToRead else { return }
-        switch connection.transport.read(into: readBuffer) {
+        let result = connection.transport.read(into: readBuffer)
+        if connection.handshakeDeadline != nil, connection.transport.isHandshakeComplete {
+            connection.handshakeDeadline = nil
+        }
+        if connection.readWaitsForWritable, !result.waitsForWritable {
+            connection.readWaitsForWritable = false
+            updateInterest(connection)
+        }
+        switch result {
         case .bytes(let count):
             // A fresh reading only when it is logged: requests later in a busy wake-up would
             // otherwise be charged for the ones handled before them.
@@ -233,7 +270,11 @@ final class EventLoop: @unchecked Sendable {
             connection.state.received(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]), now: now)
         case .endOfStream:
             connection.state.inputClosed(now: now)
-        case .wouldBlock:
+        case .needsReadable:
+            return
+        case .needsWritable:
+            connection.readWaitsForWritable = true
+            updateInterest(connection)
             return
         case .failed:
             closeConnection(connection)
@@ -288,8 +329,8 @@ final class EventLoop: @unchecked Sendable {
         if request.method.isStandard {
             let context = RequestContext(
                 requestID: requestID, remoteAddress: connection.remoteAddress, receivedAt: connection.lastReadAt,
-                loopIndex: index)
-            response = responder.respond(to: request, context: context)
+                isTLS: connection.isTLS, loopIndex: index)
+            response = connection.responder.respond(to: request, context: context)
         } else {
             response = .problem(.notImplemented, detail: "method \(request.method) is not implemented")
             metrics?.requestRejected(loop: index)
@@ -353,11 +394,16 @@ final class EventLoop: @unchecked Sendable {
             let result = connection.output.withUnsafeBytes {
                 connection.transport.write(UnsafeRawBufferPointer(rebasing: $0[connection.outputSent...]))
             }
+            if connection.writeWaitsForReadable, !result.waitsForReadable { connection.writeWaitsForReadable = false }
             switch result {
             case .bytes(let count):
                 connection.outputSent += count
                 connection.state.wrote(byteCount: count, now: now)
-            case .wouldBlock:
+            case .needsWritable:
+                updateInterest(connection)
+                return
+            case .needsReadable:
+                connection.writeWaitsForReadable = true
                 updateInterest(connection)
                 return
             case .endOfStream, .failed:
@@ -378,8 +424,10 @@ final class EventLoop: @unchecked Sendable {
 
     private func updateInterest(_ connection: Connection) {
         var desired: UInt32 = 0
-        if connection.state.wantsToRead { desired |= CSYSTEM_EPOLLIN | CSYSTEM_EPOLLRDHUP }
-        if connection.hasPendingOutput { desired |= CSYSTEM_EPOLLOUT }
+        if connection.state.wantsToRead || connection.writeWaitsForReadable {
+            desired |= CSYSTEM_EPOLLIN | CSYSTEM_EPOLLRDHUP
+        }
+        if connection.hasPendingOutput || connection.readWaitsForWritable { desired |= CSYSTEM_EPOLLOUT }
         fileTimer(connection)
         guard desired != connection.registeredEvents else { return }
         connection.registeredEvents = desired
@@ -415,14 +463,18 @@ final class EventLoop: @unchecked Sendable {
     /// Files the connection for its next deadline when that is earlier than where it is filed; a
     /// later deadline is left for the lazy check, so busy keep-alive traffic costs the wheel nothing.
     private func fileTimer(_ connection: Connection) {
-        guard let deadline = connection.state.nextDeadline, timers.tick(for: deadline) < connection.timerTick else {
-            return
-        }
+        var deadline = connection.state.nextDeadline
+        if let handshakeDeadline = connection.handshakeDeadline { deadline = min(deadline ?? .max, handshakeDeadline) }
+        guard let deadline, timers.tick(for: deadline) < connection.timerTick else { return }
         timers.schedule(connection, at: deadline)
     }
 
     private func expireTimers() {
         for connection in timers.takeDue(now: now) where connection.isOpen {
+            if let handshakeDeadline = connection.handshakeDeadline, now >= handshakeDeadline {
+                closeConnection(connection)
+                continue
+            }
             switch connection.state.timeoutAction(now: now) {
             case .reject(let error)?:
                 reject(error, on: connection)
@@ -439,17 +491,16 @@ final class EventLoop: @unchecked Sendable {
     private func resumeAcceptingIfDue() {
         guard let until = acceptPausedUntil, now >= until else { return }
         acceptPausedUntil = nil
-        if listenerFD >= 0 {
-            _ = csystem_epoll_ctl(epollFD, CSYSTEM_EPOLL_CTL_ADD, listenerFD, CSYSTEM_EPOLLIN, Self.listenerToken)
+        for (index, listener) in listeners.enumerated() where listener.fileDescriptor >= 0 {
+            _ = csystem_epoll_ctl(
+                epollFD, CSYSTEM_EPOLL_CTL_ADD, listener.fileDescriptor, CSYSTEM_EPOLLIN,
+                Self.firstListenerToken - UInt64(index))
         }
     }
 
     private func beginStop() {
         stopDeadline = now + drainTimeout
-        if listenerFD >= 0 {
-            close(listenerFD)
-            listenerFD = -1
-        }
+        closeListeners()
         for slot in connections.indices {
             guard let connection = connections[slot] else { continue }
             if connection.state.beginShutdown(now: now) { closeConnection(connection) }
@@ -460,11 +511,17 @@ final class EventLoop: @unchecked Sendable {
         for slot in connections.indices {
             if let connection = connections[slot] { closeConnection(connection) }
         }
-        if listenerFD >= 0 { close(listenerFD) }
-        listenerFD = -1
+        closeListeners()
         if let accessLog, !logBuffer.isEmpty {
             accessLog.write(logBuffer)
             logBuffer.removeAll()
+        }
+    }
+
+    private func closeListeners() {
+        for index in listeners.indices where listeners[index].fileDescriptor >= 0 {
+            close(listeners[index].fileDescriptor)
+            listeners[index].fileDescriptor = -1
         }
     }
 }

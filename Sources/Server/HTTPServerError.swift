@@ -8,6 +8,8 @@ public enum HTTPServerError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidPort(Int)
     case systemCallFailed(call: String, errno: Int32)
     case alreadyStarted
+    /// The certificate or key could not be used, or the TLS settings do not hang together.
+    case tls(TLSError)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum HTTPServerError: Error, Sendable, Equatable, CustomStringConvertible
         case .invalidPort(let port): "port \(port) is outside 0...65535"
         case .systemCallFailed(let call, let code): "\(call) failed: \(String(cString: strerror(code)))"
         case .alreadyStarted: "the server was already started"
+        case .tls(let error): error.description
         }
     }
 }

@@ -9,6 +9,8 @@ final class PlainTransport: ConnectionTransport {
         self.fileDescriptor = fileDescriptor
     }
 
+    var isHandshakeComplete: Bool { true }
+
     func read(into buffer: UnsafeMutableRawBufferPointer) -> TransportResult {
         while true {
             let count = Foundation.read(fileDescriptor, buffer.baseAddress, buffer.count)
@@ -16,7 +18,7 @@ final class PlainTransport: ConnectionTransport {
             if count == 0 { return .endOfStream }
             switch errno {
             case EINTR: continue
-            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            case EAGAIN, EWOULDBLOCK: return .needsReadable
             default: return .failed(errno: errno)
             }
         }
@@ -28,7 +30,7 @@ final class PlainTransport: ConnectionTransport {
             if count >= 0 { return .bytes(count) }
             switch errno {
             case EINTR: continue
-            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            case EAGAIN, EWOULDBLOCK: return .needsWritable
             default: return .failed(errno: errno)
             }
         }

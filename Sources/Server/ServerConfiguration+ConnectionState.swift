@@ -17,10 +17,12 @@ extension ServerConfiguration {
             outputHighWaterBytes: limits.outputHighWaterBytes)
     }
 
-    /// The tick of each loop's timer wheel: a quarter of the shortest timeout, between 10 ms and
-    /// 1 s, so a timeout fires at most that late and a loop with nothing due sleeps.
+    /// The tick of each loop's timer wheel: a quarter of the shortest timeout (the TLS handshake's
+    /// included), between 10 ms and 1 s, so a timeout fires at most that late and a loop with
+    /// nothing due sleeps.
     var timerGranularity: UInt64 {
-        let shortest = min(timeouts.headerSeconds, timeouts.bodySeconds, timeouts.idleSeconds, timeouts.writeSeconds)
+        var shortest = min(timeouts.headerSeconds, timeouts.bodySeconds, timeouts.idleSeconds, timeouts.writeSeconds)
+        if tls.isRequested { shortest = min(shortest, tls.handshakeTimeoutSeconds) }
         let seconds = max(0.01, min(1, shortest / 4))
         return ConnectionState.Configuration.nanoseconds(seconds)
     }

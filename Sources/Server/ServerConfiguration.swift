@@ -11,6 +11,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var backlog: Int = 1024
     public var limits = Limits()
     public var timeouts = Timeouts()
+    /// HTTPS: off unless a certificate and key are given.
+    public var tls = TLS()
 
     public init() {}
 

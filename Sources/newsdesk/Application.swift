@@ -16,19 +16,29 @@ struct Application {
         let server = HTTPServer(
             configuration: configuration.server, responder: service.makeResponder(reloader: reloader),
             accessLog: accessLog, metrics: service.metrics)
-        // What a reload refreshes, in order; a step for anything else that can be reloaded (the TLS
-        // certificate) is added here, before the server starts taking requests.
+        // What a reload refreshes, in order; a step for anything else that can be reloaded is added
+        // here, before the server starts taking requests.
         reloader.add(service.corpusReloadStep)
-        let port: Int
+        if configuration.server.tls.isRequested {
+            let files = "\(configuration.server.tls.certificatePath), \(configuration.server.tls.privateKeyPath)"
+            reloader.add(
+                ReloadStep(name: "certificate") {
+                    try server.reloadTLS()
+                    return "reloaded \(files); new connections use it"
+                })
+        }
         do {
-            port = try server.start()
+            try server.start()
         } catch {
             log("error", "server.failed", error.description)
             throw ExitCode.failure
         }
-        // The one line tests and scripts wait for; stdout, flushed, so a pipe sees it at once.
-        FileHandle.standardOutput.write(
-            Data("newsdesk: listening on http://\(configuration.server.host):\(port)\n".utf8))
+        // The lines tests and scripts wait for; stdout, one write, so a pipe sees both at once.
+        let host = configuration.server.host
+        var listening = ""
+        if let port = server.tlsPort { listening += "newsdesk: listening on https://\(host):\(port)\n" }
+        if let port = server.port { listening += "newsdesk: listening on http://\(host):\(port)\n" }
+        FileHandle.standardOutput.write(Data(listening.utf8))
         let watcher = try SignalWatcher(signals: [SIGTERM, SIGINT, SIGHUP]) { signal in
             guard signal == SIGHUP else {
                 log("info", "server.stopping", "signal \(signal): finishing requests in flight")

@@ -58,6 +58,25 @@ import Testing
         }
     }
 
+    @Test func tlsSettingsComeFromTheFileAndTheEnvironment() throws {
+        let path = try file(
+            #"{"tls": {"certificate": "/c.pem", "privateKey": "/k.pem", "port": 9443, "handshakeTimeoutSeconds": 2.5}}"#
+        )
+        let configuration = try NewsdeskConfiguration.resolve(
+            configPath: path, environment: ["NEWSDESK_TLS_PLAIN_HTTP": "redirect", "NEWSDESK_TLS_PORT": "9444"],
+            flags: [])
+        let tls = configuration.server.tls
+        #expect(tls.certificatePath == "/c.pem" && tls.privateKeyPath == "/k.pem")
+        #expect(tls.port == 9444)
+        #expect(tls.plainHTTP == .redirect)
+        #expect(tls.handshakeTimeoutSeconds == 2.5)
+        #expect(throws: ConfigurationError.self) {
+            _ = try NewsdeskConfiguration.resolve(
+                configPath: nil, environment: ["NEWSDESK_TLS_PLAIN_HTTP": "sometimes"], flags: [])
+        }
+        #expect(NewsdeskConfiguration().server.tls.isRequested == false, "HTTPS is off by default")
+    }
+
     @Test func badEnvironmentValueNamesTheVariable() {
         #expect(
             throws: ConfigurationError.wrongType(

@@ -20,7 +20,12 @@ final class ServerProcess {
     }
 
     let process = Process()
+    /// The plain-HTTP port, or the HTTPS port when plain HTTP is off.
     let port: Int
+    /// The HTTPS port when the configuration turned HTTPS on.
+    let tlsPort: Int?
+    /// "https" when the server listens for HTTPS only.
+    let scheme: String
     private let output: Pipe
     private let errors = Pipe()
     private let errorLog = ErrorLog()
@@ -42,8 +47,9 @@ final class ServerProcess {
             .deletingLastPathComponent()
     }
 
-    /// Starts `newsdesk serve --port 0` with `arguments` added, and waits until it prints the port
-    /// it listens on and, when `waitForReady`, until `/ready` answers 200.
+    /// Starts `newsdesk serve --port 0` with `arguments` added, and waits until it prints the ports
+    /// it listens on and, when `waitForReady`, until `/ready` answers 200. Both listening lines come
+    /// in one write, so seeing one means the other (if any) was read too.
     init(_ arguments: [String] = [], environment: [String: String] = [:], waitForReady: Bool = true) throws {
         let binary = Self.binaryPath
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw Failure.binaryMissing(binary) }
@@ -62,23 +68,29 @@ final class ServerProcess {
         var line = ""
         let reader = output.fileHandleForReading
         let deadline = Date().addingTimeInterval(60)
-        var found: Int?
-        while found == nil, Date() < deadline, process.isRunning {
+        func listeningPort(_ scheme: String) -> Int? {
+            guard
+                let range = line.range(of: "listening on \(scheme)://127\\.0\\.0\\.1:\\d+", options: .regularExpression)
+            else { return nil }
+            return Int(line[range].split(separator: ":").last ?? "")
+        }
+        while listeningPort("http") == nil, listeningPort("https") == nil, Date() < deadline, process.isRunning {
             let data = reader.availableData
             if data.isEmpty { break }
             line += String(decoding: data, as: UTF8.self)
-            if let range = line.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                found = Int(line[range].split(separator: ":").last ?? "")
-            }
         }
-        guard let found else {
+        tlsPort = listeningPort("https")
+        guard let found = listeningPort("http") ?? tlsPort else {
             process.terminate()
             throw Failure.didNotStart(line + errorLog.text)
         }
         port = found
+        scheme = listeningPort("http") == nil ? "https" : "http"
         if waitForReady {
             for _ in 0..<600 {
-                if (try? curl(["-o", "/dev/null", "-w", "%{http_code}", url("/ready")]).output) == "200" { break }
+                if (try? curl(["-k", "-o", "/dev/null", "-w", "%{http_code}", url("/ready")]).output) == "200" {
+                    break
+                }
                 usleep(50_000)
             }
         }
@@ -90,7 +102,7 @@ final class ServerProcess {
         }
     }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }
 
     /// What the server wrote to standard error so far (start-up log, load report, access log).
     var standardError: String { errorLog.text }

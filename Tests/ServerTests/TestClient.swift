@@ -18,14 +18,20 @@ struct TestClientError: Error, CustomStringConvertible {
 }
 
 /// A blocking raw-socket HTTP client with a receive timeout, so tests see exactly the bytes the
-/// server sent and a test can never hang on a silent server.
-final class TestClient {
+/// server sent and a test can never hang on a silent server. `TestTLSClient` speaks TLS through the
+/// same methods by overriding `transmit` and `receive`.
+class TestClient {
     let descriptor: Int32
     private var pending: [UInt8] = []
 
-    init(port: Int, receiveTimeout: Double = 5) throws {
+    /// - Parameter receiveBufferBytes: a small receive window set before connecting, to make the
+    ///   server's writes find its socket full.
+    init(port: Int, receiveTimeout: Double = 5, receiveBufferBytes: Int32? = nil) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestClientError(description: "socket failed") }
+        if var size = receiveBufferBytes {
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var timeout = timeval(
             tv_sec: Int(receiveTimeout), tv_usec: Int((receiveTimeout.truncatingRemainder(dividingBy: 1)) * 1e6))
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -51,12 +57,20 @@ final class TestClient {
     func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes {
-                Foundation.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-            }
+            let sent = bytes[offset...].withUnsafeBytes { transmit($0) }
             guard sent > 0 else { throw TestClientError(description: "send failed: errno \(errno)") }
             offset += sent
         }
+    }
+
+    /// Sends some of `bytes`: the count, or -1 with errno set.
+    func transmit(_ bytes: UnsafeRawBufferPointer) -> Int {
+        Foundation.send(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+    }
+
+    /// Receives into `buffer`: the count, 0 at the end of the stream, or -1 with errno set.
+    func receive(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        recv(descriptor, buffer.baseAddress, buffer.count, 0)
     }
 
     func shutdownWrite() { shutdown(descriptor, Int32(SHUT_WR)) }
@@ -64,7 +78,7 @@ final class TestClient {
     /// Reads more bytes; false on end of stream, throws on timeout or error.
     private func fill() throws -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        let count = chunk.withUnsafeMutableBytes { receive($0) }
         if count > 0 {
             pending.append(contentsOf: chunk[0..<count])
             return true

@@ -6,7 +6,8 @@ import Testing
 @Suite struct TimerWheelTests {
     func makeConnection() -> Connection {
         Connection(
-            fileDescriptor: -1, generation: 0, transport: PlainTransport(fileDescriptor: -1), remoteAddress: "test",
+            fileDescriptor: -1, generation: 0, transport: PlainTransport(fileDescriptor: -1),
+            responder: TestResponder(), remoteAddress: "test",
             state: ConnectionState(configuration: ConnectionState.Configuration(), now: 0), registeredEvents: 0)
     }
 

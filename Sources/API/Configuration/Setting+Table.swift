@@ -50,6 +50,39 @@ extension Setting {
             "writeSeconds", "A response that makes no progress this long is dropped (slow reader).", \.writeSeconds),
         timeout("drainSeconds", "On SIGTERM/SIGINT, time for requests in flight to finish.", \.drainSeconds),
         Setting(
+            key: "tls.certificate", environment: "NEWSDESK_TLS_CERTIFICATE",
+            help: "PEM certificate chain; with tls.privateKey, turns on HTTPS on tls.port.", kind: .string
+        ) {
+            if case .string(let value) = $1 { $0.server.tls.certificatePath = value }
+        },
+        Setting(
+            key: "tls.privateKey", environment: "NEWSDESK_TLS_PRIVATE_KEY",
+            help: "PEM private key of the certificate, unencrypted.", kind: .string
+        ) {
+            if case .string(let value) = $1 { $0.server.tls.privateKeyPath = value }
+        },
+        Setting(
+            key: "tls.port", environment: "NEWSDESK_TLS_PORT", help: "HTTPS port (0 picks a free one).",
+            kind: .integer(0...65535)
+        ) {
+            if case .integer(let value) = $1 { $0.server.tls.port = value }
+        },
+        Setting(
+            key: "tls.plainHTTP", environment: "NEWSDESK_TLS_PLAIN_HTTP",
+            help: "With HTTPS on: serve plain HTTP on server.port too, redirect it to HTTPS (308), or turn it off.",
+            kind: .choice(ServerConfiguration.PlainHTTP.allCases.map(\.rawValue))
+        ) {
+            if case .string(let value) = $1, let mode = ServerConfiguration.PlainHTTP(rawValue: value) {
+                $0.server.tls.plainHTTP = mode
+            }
+        },
+        Setting(
+            key: "tls.handshakeTimeoutSeconds", environment: nil,
+            help: "Time from accept to a finished TLS handshake; slower clients are disconnected.", kind: .seconds
+        ) {
+            if case .seconds(let value) = $1 { $0.server.tls.handshakeTimeoutSeconds = value }
+        },
+        Setting(
             key: "cors.allowedOrigins", environment: "NEWSDESK_CORS_ORIGINS",
             help: "Origins allowed to call the API from a browser; \"*\" for any; none by default.", kind: .strings
         ) {
