@@ -81,8 +81,9 @@ check() { # check NAME CONDITION-EXIT-STATUS
 }
 
 echo "== $RELOADS reloads under wrk (-t$THREADS -c$CONNECTIONS --timeout $TIMEOUT) over $COUNT articles"
-# wrk stops early on SIGINT and still prints its totals; the duration is only a ceiling.
-wrk_run 600s > "$WORK/wrk.txt" &
+# wrk stops early on SIGINT and still prints its totals; the duration is only a ceiling, and wrk
+# ending before the reloads do is a failure (part of the reloads ran without load).
+wrk_run 3600s > "$WORK/wrk.txt" &
 wrk_pid=$!
 sleep 2
 version=$(curl -s "$URL/v1/stats" | field '["version"]')
@@ -116,9 +117,11 @@ for n in $(seq "$RELOADS"); do
   sleep 0.5
 done
 sleep 1
-kill -INT "$wrk_pid"
+wrk_ran=0
+kill -INT "$wrk_pid" 2>/dev/null || wrk_ran=1
 wait "$wrk_pid" || true
 wrk_pid=""
+check "wrk ended before the last reload" "$wrk_ran"
 cat "$WORK/wrk.txt"
 
 requests=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
