@@ -64,7 +64,9 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/ready")" = 200 ]; do
   sleep 0.1
 done
 
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)" 2>/dev/null || echo "?"; }
+# One value of the server's compact JSON by key (the first occurrence), without starting a Python per
+# poll: `json_value state` reads `"state":"running"` as running.
+json_value() { grep -o "\"$1\":\"\?[^,\"}]*" | head -n 1 | sed 's/.*:"\?//'; }
 status() { curl -s -H "Authorization: Bearer $TOKEN" "$URL/v1/admin/reload"; }
 # exec: `wrk_run ... &` must leave wrk itself as $!, so that SIGINT reaches it.
 wrk_run() { exec wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout "$TIMEOUT" --latency -s "$ROOT/Scripts/bench/reload-mix.lua" "$URL" -- "$COUNT"; }
@@ -81,11 +83,12 @@ check() { # check NAME CONDITION-EXIT-STATUS
 }
 
 echo "== $RELOADS reloads under wrk (-t$THREADS -c$CONNECTIONS --timeout $TIMEOUT) over $COUNT articles"
-# wrk stops early on SIGINT and still prints its totals; the duration is only a ceiling.
-wrk_run 600s > "$WORK/wrk.txt" &
+# wrk stops early on SIGINT and still prints its totals; the duration is only a ceiling, and wrk
+# ending before the reloads do is a failure (part of the reloads ran without load).
+wrk_run 3600s > "$WORK/wrk.txt" &
 wrk_pid=$!
 sleep 2
-version=$(curl -s "$URL/v1/stats" | field '["version"]')
+version=$(curl -s "$URL/v1/stats" | json_value version)
 durations=()
 for n in $(seq "$RELOADS"); do
   if [ -f "$DATA/extra.jsonl" ]; then rm "$DATA/extra.jsonl"; else cp "$WORK/extra.jsonl" "$DATA/extra.jsonl"; fi
@@ -100,25 +103,28 @@ for n in $(seq "$RELOADS"); do
   state=""
   for _ in $(seq 1200); do
     body=$(status)
-    if [ "$(echo "$body" | field '["id"]')" = "$n" ]; then
-      state=$(echo "$body" | field '["state"]')
+    if [ "$(echo "$body" | json_value id)" = "$n" ]; then
+      state=$(echo "$body" | json_value state)
       [ "$state" != running ] && break
     fi
     sleep 0.1
   done
-  new_version=$(echo "$body" | field '["serving"]["version"]')
-  seconds=$(echo "$body" | field '["seconds"]')
+  new_version=$(echo "$body" | json_value version)
+  seconds=$(echo "$body" | json_value seconds)
+  [[ "$seconds" =~ ^[0-9.]+$ ]] || seconds=0
   durations+=("$seconds")
   printf 'reload %2d (%s): %s in %.2f s, version %s\n' "$n" "$how" "$state" "$seconds" "$new_version"
-  check "reload $n: $state $(echo "$body" | field '["error"]')" "$([ "$state" = succeeded ]; echo $?)"
+  check "reload $n: $state $(echo "$body" | json_value error)" "$([ "$state" = succeeded ]; echo $?)"
   check "reload $n: version did not change" "$([ "$new_version" != "$version" ]; echo $?)"
   version="$new_version"
   sleep 0.5
 done
 sleep 1
-kill -INT "$wrk_pid"
+wrk_ran=0
+kill -INT "$wrk_pid" 2>/dev/null || wrk_ran=1
 wait "$wrk_pid" || true
 wrk_pid=""
+check "wrk ended before the last reload" "$wrk_ran"
 cat "$WORK/wrk.txt"
 
 requests=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
