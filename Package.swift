@@ -35,7 +35,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "API", dependencies: ["Server", "Corpus", "HTTP"], resources: [.copy("Assets"), .copy("OpenAPI")],
+            name: "API", dependencies: ["Server", "Corpus", "HTTP", "CSystem"],
+            resources: [.copy("Assets"), .copy("OpenAPI")],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "newsdesk",

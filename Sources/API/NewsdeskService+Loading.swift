@@ -1,3 +1,4 @@
+import CSystem
 import Corpus
 import Foundation
 
@@ -14,6 +15,7 @@ extension NewsdeskService {
         let start = ContinuousClock.now
         let snapshot = Snapshot.load(paths: corpusPaths)
         install(ServingState(snapshot: snapshot), loadSeconds: Self.seconds(since: start))
+        Self.returnFreedMemory()
         return snapshot
     }
 
@@ -31,8 +33,16 @@ extension NewsdeskService {
         try CorpusReloadError.check(report, serving: serving.snapshot.articles.count)
         let next = ServingState(snapshot: Snapshot(articles: articles, report: report), reloads: serving.reloads + 1)
         install(next, loadSeconds: Self.seconds(since: start))
+        Self.returnFreedMemory()
         let change = next.version == serving.version ? "unchanged" : "was \(serving.version)"
         return "\(articles.count) articles, version \(next.version) (\(change))"
+    }
+
+    /// Hands the memory the build freed back to the system. Loading and indexing on every core
+    /// leave each thread's malloc arena full of freed blocks that glibc keeps for reuse; the serving
+    /// state never needs them (measured: 5,000 articles, 193 MB resident before, 156 MB after).
+    static func returnFreedMemory() {
+        csystem_release_free_memory()
     }
 
     /// Seconds from `start` to now, for the load time `/metrics` reports.

@@ -175,3 +175,13 @@ uint64_t csystem_raise_open_file_limit(uint64_t wanted) {
     }
     return limit.rlim_cur == RLIM_INFINITY ? UINT64_MAX : (uint64_t)limit.rlim_cur;
 }
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void csystem_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}

@@ -60,6 +60,9 @@ int csystem_shutdown_write(int fd);
 /// returns the soft limit in force afterwards.
 uint64_t csystem_raise_open_file_limit(uint64_t wanted);
 
+/// Returns memory that malloc holds freed to the system (glibc's malloc_trim; nothing elsewhere).
+void csystem_release_free_memory(void);
+
 /// Self-pipe signal forwarding: a pipe whose write end is non-blocking, both ends close-on-exec.
 int csystem_signal_pipe(int fds[2]);
 /// Installs a handler for `signo` that writes the signal number as one byte to `write_fd`, the one
