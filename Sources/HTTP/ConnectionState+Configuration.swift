@@ -6,6 +6,9 @@ extension ConnectionState {
         public var headerTimeout: UInt64
         /// Between body bytes of a request in progress.
         public var bodyTimeout: UInt64
+        /// From a request's first byte to its last body byte, however steadily it trickles in: a
+        /// client sending one byte a second never trips `bodyTimeout`, but trips this.
+        public var requestTimeout: UInt64
         /// A connection with nothing in flight is closed after this.
         public var idleTimeout: UInt64
         /// Queued output that makes no progress for this long is abandoned (slow reader).
@@ -23,7 +26,9 @@ extension ConnectionState {
 
         public init(
             limits: HTTPLimits = HTTPLimits(), headerTimeout: UInt64 = 10 * Self.nanosecondsPerSecond,
-            bodyTimeout: UInt64 = 30 * Self.nanosecondsPerSecond, idleTimeout: UInt64 = 60 * Self.nanosecondsPerSecond,
+            bodyTimeout: UInt64 = 30 * Self.nanosecondsPerSecond,
+            requestTimeout: UInt64 = 120 * Self.nanosecondsPerSecond,
+            idleTimeout: UInt64 = 60 * Self.nanosecondsPerSecond,
             writeTimeout: UInt64 = 30 * Self.nanosecondsPerSecond,
             lingerTimeout: UInt64 = 2 * Self.nanosecondsPerSecond, maxRequestsPerTurn: Int = 16,
             outputHighWaterBytes: Int = 1_048_576, outputBytesPerTurn: Int = 65536
@@ -31,6 +36,7 @@ extension ConnectionState {
             self.limits = limits
             self.headerTimeout = headerTimeout
             self.bodyTimeout = bodyTimeout
+            self.requestTimeout = requestTimeout
             self.idleTimeout = idleTimeout
             self.writeTimeout = writeTimeout
             self.lingerTimeout = lingerTimeout

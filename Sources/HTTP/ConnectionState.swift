@@ -195,7 +195,8 @@ public struct ConnectionState: Sendable {
         guard phase == .open, wantsToRead else { return writeDeadline }
         let readDeadline: UInt64?
         if parser.isReadingBody {
-            readDeadline = lastInputAt + configuration.bodyTimeout
+            let wholeRequest = requestStartedAt.map { $0 + configuration.requestTimeout } ?? .max
+            readDeadline = min(lastInputAt + configuration.bodyTimeout, wholeRequest)
         } else if parser.isMidRequest, let requestStartedAt {
             readDeadline = requestStartedAt + configuration.headerTimeout
         } else if pendingOutputBytes == 0 {
@@ -225,7 +226,8 @@ public struct ConnectionState: Sendable {
         }
         guard phase == .open, wantsToRead else { return nil }
         if parser.isReadingBody {
-            guard expired(lastInputAt, configuration.bodyTimeout) else { return nil }
+            let tooSlow = requestStartedAt.map { expired($0, configuration.requestTimeout) } ?? false
+            guard expired(lastInputAt, configuration.bodyTimeout) || tooSlow else { return nil }
             phase = .closingAfterFlush
             return .reject(.bodyTimeout)
         }

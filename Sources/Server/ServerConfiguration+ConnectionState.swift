@@ -10,6 +10,7 @@ extension ServerConfiguration {
                 maxHeaderCount: limits.maxHeaderCount, maxBodyBytes: limits.maxBodyBytes),
             headerTimeout: ConnectionState.Configuration.nanoseconds(timeouts.headerSeconds),
             bodyTimeout: ConnectionState.Configuration.nanoseconds(timeouts.bodySeconds),
+            requestTimeout: ConnectionState.Configuration.nanoseconds(timeouts.requestSeconds),
             idleTimeout: ConnectionState.Configuration.nanoseconds(timeouts.idleSeconds),
             writeTimeout: ConnectionState.Configuration.nanoseconds(timeouts.writeSeconds),
             lingerTimeout: ConnectionState.Configuration.nanoseconds(timeouts.lingerSeconds),

@@ -42,6 +42,9 @@ public struct ServerConfiguration: Sendable, Hashable {
         public var headerSeconds: Double = 10
         /// Between body bytes of a request in progress.
         public var bodySeconds: Double = 30
+        /// From a request's first byte to its last body byte; a body trickling in slower is 408
+        /// and close (slow body), however regularly its bytes come.
+        public var requestSeconds: Double = 120
         /// A keep-alive connection with nothing in flight is closed after this.
         public var idleSeconds: Double = 60
         /// A response that makes no write progress for this long is abandoned (slow reader).

@@ -13,6 +13,7 @@ struct Harness {
     ) {
         let configuration = ConnectionState.Configuration(
             limits: limits, headerTimeout: 10 * Self.second, bodyTimeout: 5 * Self.second,
+            requestTimeout: 20 * Self.second,
             idleTimeout: 60 * Self.second, writeTimeout: 30 * Self.second, lingerTimeout: 2 * Self.second,
             maxRequestsPerTurn: maxRequestsPerTurn, outputHighWaterBytes: outputHighWaterBytes)
         state = ConnectionState(configuration: configuration, now: now)
@@ -146,6 +147,25 @@ struct Harness {
         harness.advance(seconds: 1.5)
         guard case .reject(.bodyTimeout) = harness.state.timeoutAction(now: harness.now) else {
             Issue.record("expected a body timeout")
+            return
+        }
+    }
+
+    @Test func trickledBodyIsCutAtTheWholeRequestDeadline() {
+        var harness = Harness()
+        harness.receive("POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n")
+        #expect(harness.drive() == ["readMore"])
+        // A byte every 4 s never lets the 5 s body timer expire...
+        for _ in 0..<4 {
+            harness.advance(seconds: 4)
+            harness.receive("x")
+            #expect(harness.timeout() == nil)
+        }
+        // ...but 20 s after the request began, the whole-request deadline does.
+        #expect(harness.state.nextDeadline == 1_020 * Harness.second)
+        harness.advance(seconds: 4)
+        guard case .reject(.bodyTimeout) = harness.state.timeoutAction(now: harness.now) else {
+            Issue.record("expected a 408 at the request deadline")
             return
         }
     }

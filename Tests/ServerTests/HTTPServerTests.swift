@@ -160,6 +160,27 @@ func serverStillAnswers(_ port: Int) throws -> Bool {
         }
     }
 
+    @Test func tricklingBodyIsCutAtTheRequestTimeout() throws {
+        try withServer(configure: {
+            $0.timeouts.bodySeconds = 0.5
+            $0.timeouts.requestSeconds = 1
+        }) { _, port in
+            let client = try TestClient(port: port)
+            let started = Date()
+            try client.send("POST /slow HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n")
+            // A byte every 0.2 s keeps the 0.5 s body timer from expiring; the server cuts the
+            // request at its 1 s deadline, so sending stops failing only when it has closed.
+            for _ in 0..<25 {
+                Thread.sleep(forTimeInterval: 0.2)
+                if (try? client.send("x")) == nil { break }
+            }
+            let response = try client.readResponse()
+            #expect(response.status == 408)
+            #expect(Date().timeIntervalSince(started) < 4)
+            #expect(try serverStillAnswers(port))
+        }
+    }
+
     @Test func idleConnectionIsClosedSilently() throws {
         try withServer(configure: { $0.timeouts.idleSeconds = 0.3 }) { _, port in
             let client = try TestClient(port: port)

@@ -45,6 +45,9 @@ extension Setting {
         timeout(
             "headerSeconds", "Time to receive a request's head; slower is answered 408 and closed.", \.headerSeconds),
         timeout("bodySeconds", "Time allowed between body bytes of a request.", \.bodySeconds),
+        timeout(
+            "requestSeconds", "Time from a request's first byte to its last body byte; slower is 408 (slow body).",
+            \.requestSeconds),
         timeout("idleSeconds", "Idle keep-alive connections are closed after this.", \.idleSeconds),
         timeout(
             "writeSeconds", "A response that makes no progress this long is dropped (slow reader).", \.writeSeconds),
