@@ -12,16 +12,24 @@ struct IndexSegment {
     private(set) var lastDocument: [Int32] = []
     /// Per text field, per document of the segment: its token count.
     private(set) var fieldLengths: [[UInt32]]
-    /// Per local term: its lower-cased surface forms (UTF-8) with document counts. A term has a
-    /// handful, so a linear scan of byte comparisons beats hashing a new string per occurrence.
-    private(set) var termSurfaces: [[SurfaceCount]] = []
+    /// The lower-cased surface forms (UTF-8) of the terms, with document counts, in flat arrays: per
+    /// form its term, its bytes in `surfaceBytes`, its count, and the next form of the same term
+    /// (-1 ends the list that `firstSurface[term]` starts). A term has a handful, so a linear scan
+    /// of byte comparisons beats hashing a new string per occurrence.
+    private(set) var surfaceTerms: [Int32] = []
+    private var surfaceStarts: [Int32] = []
+    private var surfaceLengths: [Int32] = []
+    private(set) var surfaceCounts: [UInt32] = []
+    private var nextSurface: [Int32] = []
+    private var firstSurface: [Int32] = []
+    private var surfaceBytes: [UInt8] = []
     /// Per document, `NearDuplicates.binCount` MinHash values (empty documents hold all `.max`).
     private(set) var signatures: [UInt32] = []
 
-    struct SurfaceCount {
-        var surface: [UInt8]
-        var count: UInt32
-    }
+    /// Segment term id per term number of the analysis workspace (-1: not seen yet), valid for
+    /// `numberGeneration`: a repeated word skips hashing its `String` into `termIDs`.
+    private var termOfNumber: [Int32] = []
+    private var numberGeneration = -1
 
     // Per-document scratch, reused.
     private var slotOfTerm: [Int32] = []
@@ -47,7 +55,24 @@ struct IndexSegment {
         positionBytes.append([])
         lastDocument.append(0)
         slotOfTerm.append(-1)
-        termSurfaces.append([])
+        firstSurface.append(-1)
+        return id
+    }
+
+    /// The segment's id for a token's term, through its workspace term number when known.
+    private mutating func termID(_ token: Token, number: Int, generation: Int) -> Int32 {
+        if generation != numberGeneration {
+            termOfNumber.removeAll(keepingCapacity: true)
+            numberGeneration = generation
+        }
+        if number < termOfNumber.count {
+            let known = termOfNumber[number]
+            if known >= 0 { return known }
+        } else {
+            termOfNumber.append(contentsOf: repeatElement(-1, count: max(number + 1 - termOfNumber.count, 1024)))
+        }
+        let id = termID(token.term)
+        termOfNumber[number] = id
         return id
     }
 
@@ -61,9 +86,10 @@ struct IndexSegment {
             var text = document.text[field]
             var length: UInt32 = 0
             text.withUTF8 { bytes in
-                analyzer.forEachToken(in: document.text[field], using: &workspace) { token in
+                analyzer.forEachNumberedToken(in: document.text[field], using: &workspace) {
+                    token, number, generation in
                     length += 1
-                    let term = termID(token.term)
+                    let term = termID(token, number: number, generation: generation)
                     var slot = slotOfTerm[Int(term)]
                     if slot < 0 {
                         slot = Int32(slotTerms.count)
@@ -92,11 +118,40 @@ struct IndexSegment {
         } else {
             surfaceScratch += String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self).lowercased().utf8
         }
-        for index in termSurfaces[Int(term)].indices where termSurfaces[Int(term)][index].surface == surfaceScratch {
-            termSurfaces[Int(term)][index].count += 1
+        var form = firstSurface[Int(term)]
+        let found: Int32? = surfaceScratch.withUnsafeBufferPointer { wanted in
+            surfaceBytes.withUnsafeBufferPointer { stored in
+                while form >= 0 {
+                    let start = Int(surfaceStarts[Int(form)])
+                    if Int(surfaceLengths[Int(form)]) == wanted.count,
+                        wanted.indices.allSatisfy({ stored[start + $0] == wanted[$0] })
+                    {
+                        return form
+                    }
+                    form = nextSurface[Int(form)]
+                }
+                return nil
+            }
+        }
+        if let found {
+            surfaceCounts[Int(found)] += 1
             return
         }
-        termSurfaces[Int(term)].append(SurfaceCount(surface: surfaceScratch, count: 1))
+        surfaceTerms.append(term)
+        surfaceStarts.append(Int32(surfaceBytes.count))
+        surfaceLengths.append(Int32(surfaceScratch.count))
+        surfaceCounts.append(1)
+        nextSurface.append(firstSurface[Int(term)])
+        firstSurface[Int(term)] = Int32(surfaceTerms.count - 1)
+        surfaceBytes += surfaceScratch
+    }
+
+    /// The bytes of surface form `form` (an index into `surfaceTerms` and `surfaceCounts`).
+    func withSurface<Result>(_ form: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        surfaceBytes.withUnsafeBufferPointer { stored in
+            let start = Int(surfaceStarts[form])
+            return body(UnsafeBufferPointer(rebasing: stored[start..<(start + Int(surfaceLengths[form]))]))
+        }
     }
 
     /// Writes the current document's postings, grouping its tokens by term with a counting sort.
@@ -112,28 +167,41 @@ struct IndexSegment {
             fill[Int(slot)] += 1
         }
         var frequencies = [UInt32](repeating: 0, count: fieldCount)
-        for slot in 0..<slotCount {
-            let term = Int(slotTerms[slot])
-            for field in 0..<fieldCount { frequencies[field] = 0 }
-            for index in starts[slot]..<starts[slot + 1] { frequencies[Int(tokenFields[order[index]])] += 1 }
-            VarInt.append(UInt32(Int32(doc) - lastDocument[term]), to: &documentBytes[term])
-            for field in 0..<fieldCount { VarInt.append(frequencies[field], to: &documentBytes[term]) }
-            var previousField = -1
-            var previousPosition: UInt32 = 0
-            for index in starts[slot]..<starts[slot + 1] {
-                let token = order[index]
-                if Int(tokenFields[token]) != previousField {
-                    previousField = Int(tokenFields[token])
-                    previousPosition = 0
+        // Appending through the outer arrays' buffers saves two uniqueness checks per byte written.
+        var documentBytes = self.documentBytes
+        var positionBytes = self.positionBytes
+        self.documentBytes = []
+        self.positionBytes = []
+        defer {
+            self.documentBytes = documentBytes
+            self.positionBytes = positionBytes
+        }
+        documentBytes.withUnsafeMutableBufferPointer { documentBytes in
+            positionBytes.withUnsafeMutableBufferPointer { positionBytes in
+                for slot in 0..<slotCount {
+                    let term = Int(slotTerms[slot])
+                    for field in 0..<fieldCount { frequencies[field] = 0 }
+                    for index in starts[slot]..<starts[slot + 1] { frequencies[Int(tokenFields[order[index]])] += 1 }
+                    VarInt.append(UInt32(Int32(doc) - lastDocument[term]), to: &documentBytes[term])
+                    for field in 0..<fieldCount { VarInt.append(frequencies[field], to: &documentBytes[term]) }
+                    var previousField = -1
+                    var previousPosition: UInt32 = 0
+                    for index in starts[slot]..<starts[slot + 1] {
+                        let token = order[index]
+                        if Int(tokenFields[token]) != previousField {
+                            previousField = Int(tokenFields[token])
+                            previousPosition = 0
+                        }
+                        // An analyzer emits a term's positions in order; clamping keeps deltas valid regardless.
+                        let position = max(tokenPositions[token], previousPosition)
+                        VarInt.append(position &- previousPosition, to: &positionBytes[term])
+                        previousPosition = position
+                    }
+                    lastDocument[term] = Int32(doc)
+                    documentFrequencies[term] += 1
+                    slotOfTerm[term] = -1
                 }
-                // An analyzer emits a term's positions in order; clamping keeps deltas valid regardless.
-                let position = max(tokenPositions[token], previousPosition)
-                VarInt.append(position &- previousPosition, to: &positionBytes[term])
-                previousPosition = position
             }
-            lastDocument[term] = Int32(doc)
-            documentFrequencies[term] += 1
-            slotOfTerm[term] = -1
         }
         slotTerms.removeAll(keepingCapacity: true)
         tokenSlots.removeAll(keepingCapacity: true)
