@@ -48,13 +48,15 @@ extension SearchIndex {
             heap.insert(key: key, doc: doc, score: visible.scores[index])
         }
         let page = heap.sorted().dropFirst(request.offset)
+        var workspace = AnalysisWorkspace()
         let hits = page.map { entry in
             SearchHit(
                 doc: Int(entry.doc), score: entry.score,
                 matchedTerms: evaluation.leaves.filter { leaf in Self.sortedContains(leaf.docs, entry.doc) }.map(
                     \.label),
-                snippets: request.snippets.map { snippets(for: Int(entry.doc), leaves: evaluation.leaves, options: $0) }
-                    ?? [],
+                snippets: request.snippets.map {
+                    snippets(for: Int(entry.doc), leaves: evaluation.leaves, options: $0, workspace: &workspace)
+                } ?? [],
                 duplicates: collapsed[entry.doc] ?? [])
         }
         let nextCursor =

@@ -2,16 +2,24 @@ extension SearchIndex {
     /// The best passages of `doc`'s snippet field for the leaves it matched: windows of about
     /// `options.length` bytes scored by the distinct matched terms they hold, then by matches, chosen
     /// best first without overlap; the field's opening when no term of the query occurs in it.
-    func snippets(for doc: Int, leaves: [MatchedLeaf], options: SnippetOptions) -> [Snippet] {
+    ///
+    /// One `workspace` serves all the hits of a page: words repeated across them are stemmed once.
+    /// A query has a handful of terms, so a scan of them per token beats hashing every token.
+    func snippets(
+        for doc: Int, leaves: [MatchedLeaf], options: SnippetOptions, workspace: inout AnalysisWorkspace
+    ) -> [Snippet] {
         guard options.count > 0, let field = schema.textFieldIndex(schema.snippetField) else { return [] }
         let text = storedText[field][doc]
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return [] }
-        var wanted = Set<String>()
+        var wanted: [String] = []
         for leaf in leaves where Self.sortedContains(leaf.docs, Int32(doc)) {
-            for term in leaf.terms { wanted.insert(dictionary.terms[Int(term)]) }
+            for term in leaf.terms where !wanted.contains(dictionary.terms[Int(term)]) {
+                wanted.append(dictionary.terms[Int(term)])
+            }
         }
-        let tokens = analyzer.tokens(text)
+        var tokens: [Token] = []
+        analyzer.forEachToken(in: text, using: &workspace) { tokens.append($0) }
         guard !tokens.isEmpty else { return [] }
         let matched = tokens.indices.filter { wanted.contains(tokens[$0].term) }
         let length = max(options.length, 20)

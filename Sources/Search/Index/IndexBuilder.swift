@@ -84,7 +84,7 @@ public struct IndexBuilder: Sendable {
         for (index, segment) in segments.enumerated() {
             for (form, local) in segment.surfaceTerms.enumerated() {
                 let surface = segment.withSurface(form) { String(decoding: $0, as: UTF8.self) }
-                surfaceCounts[surface, default: (globalIDs[index][Int(local)], 0)].count += segment.surfaceCounts[form]
+                surfaceCounts[surface, default: (globalIDs[index][Int(local)], 0)].count += segment.surfaceCount(form)
             }
         }
         let vocabulary = Vocabulary(counts: surfaceCounts, termCount: dictionary.count)

@@ -12,15 +12,14 @@ struct IndexSegment {
     private(set) var lastDocument: [Int32] = []
     /// Per text field, per document of the segment: its token count.
     private(set) var fieldLengths: [[UInt32]]
-    /// The lower-cased surface forms (UTF-8) of the terms, with document counts, in flat arrays: per
-    /// form its term, its bytes in `surfaceBytes`, its count, and the next form of the same term
-    /// (-1 ends the list that `firstSurface[term]` starts). A term has a handful, so a linear scan
-    /// of byte comparisons beats hashing a new string per occurrence.
+    /// The lower-cased surface forms (UTF-8) of the terms, with document counts: per form its term
+    /// (`surfaceTerms`) and, packed in one value so a lookup touches one cache line, its bytes in
+    /// `surfaceBytes`, its count and the next form of the same term (-1 ends the list that
+    /// `firstSurface[term]` starts). A term has a handful, so a linear scan of byte comparisons
+    /// beats hashing a new string per occurrence; the first form seen, usually the commonest,
+    /// stays first.
     private(set) var surfaceTerms: [Int32] = []
-    private var surfaceStarts: [Int32] = []
-    private var surfaceLengths: [Int32] = []
-    private(set) var surfaceCounts: [UInt32] = []
-    private var nextSurface: [Int32] = []
+    private var surfaceForms: [SurfaceForm] = []
     private var firstSurface: [Int32] = []
     private var surfaceBytes: [UInt8] = []
     /// Per document, `NearDuplicates.binCount` MinHash values (empty documents hold all `.max`).
@@ -30,6 +29,13 @@ struct IndexSegment {
     /// `numberGeneration`: a repeated word skips hashing its `String` into `termIDs`.
     private var termOfNumber: [Int32] = []
     private var numberGeneration = -1
+
+    private struct SurfaceForm {
+        var start: Int32
+        var length: Int32
+        var next: Int32
+        var count: UInt32
+    }
 
     // Per-document scratch, reused.
     private var slotOfTerm: [Int32] = []
@@ -110,47 +116,66 @@ struct IndexSegment {
     }
 
     /// Counts the lower-cased surface form of a term's first occurrence in a document, so the
-    /// counts are document frequencies of surface forms.
+    /// counts are document frequencies of surface forms. ASCII forms are compared and stored
+    /// lower-cased on the fly; others go through a lower-cased copy.
     private mutating func recordSurface(_ slice: Slice<UnsafeBufferPointer<UInt8>>, term: Int32) {
-        surfaceScratch.removeAll(keepingCapacity: true)
-        if slice.allSatisfy({ $0 < 0x80 }) {
-            for byte in slice { surfaceScratch.append(byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte) }
+        let bytes = UnsafeBufferPointer(rebasing: slice)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            recordSurface(bytes, term: term, lowercasingASCII: true)
         } else {
-            surfaceScratch += String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self).lowercased().utf8
+            surfaceScratch.removeAll(keepingCapacity: true)
+            surfaceScratch += String(decoding: bytes, as: UTF8.self).lowercased().utf8
+            let scratch = surfaceScratch
+            scratch.withUnsafeBufferPointer { recordSurface($0, term: term, lowercasingASCII: false) }
         }
-        var form = firstSurface[Int(term)]
-        let found: Int32? = surfaceScratch.withUnsafeBufferPointer { wanted in
+    }
+
+    private mutating func recordSurface(_ wanted: UnsafeBufferPointer<UInt8>, term: Int32, lowercasingASCII: Bool) {
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
+            lowercasingASCII && byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte
+        }
+        let first = firstSurface[Int(term)]
+        let found: Int32? = surfaceForms.withUnsafeBufferPointer { forms in
             surfaceBytes.withUnsafeBufferPointer { stored in
+                var form = first
                 while form >= 0 {
-                    let start = Int(surfaceStarts[Int(form)])
-                    if Int(surfaceLengths[Int(form)]) == wanted.count,
-                        wanted.indices.allSatisfy({ stored[start + $0] == wanted[$0] })
-                    {
-                        return form
+                    let candidate = forms[Int(form)]
+                    if Int(candidate.length) == wanted.count {
+                        let start = Int(candidate.start)
+                        var index = 0
+                        while index < wanted.count, stored[start + index] == folded(wanted[index]) { index += 1 }
+                        if index == wanted.count { return form }
                     }
-                    form = nextSurface[Int(form)]
+                    form = candidate.next
                 }
                 return nil
             }
         }
         if let found {
-            surfaceCounts[Int(found)] += 1
+            surfaceForms[Int(found)].count += 1
             return
         }
+        let new = Int32(surfaceForms.count)
         surfaceTerms.append(term)
-        surfaceStarts.append(Int32(surfaceBytes.count))
-        surfaceLengths.append(Int32(surfaceScratch.count))
-        surfaceCounts.append(1)
-        nextSurface.append(firstSurface[Int(term)])
-        firstSurface[Int(term)] = Int32(surfaceTerms.count - 1)
-        surfaceBytes += surfaceScratch
+        surfaceForms.append(
+            SurfaceForm(start: Int32(surfaceBytes.count), length: Int32(wanted.count), next: -1, count: 1))
+        for byte in wanted { surfaceBytes.append(folded(byte)) }
+        if first < 0 {
+            firstSurface[Int(term)] = new
+        } else {
+            surfaceForms[Int(new)].next = surfaceForms[Int(first)].next
+            surfaceForms[Int(first)].next = new
+        }
     }
 
-    /// The bytes of surface form `form` (an index into `surfaceTerms` and `surfaceCounts`).
+    /// The document count of surface form `form` (an index into `surfaceTerms`).
+    func surfaceCount(_ form: Int) -> UInt32 { surfaceForms[form].count }
+
+    /// The bytes of surface form `form` (an index into `surfaceTerms`).
     func withSurface<Result>(_ form: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         surfaceBytes.withUnsafeBufferPointer { stored in
-            let start = Int(surfaceStarts[form])
-            return body(UnsafeBufferPointer(rebasing: stored[start..<(start + Int(surfaceLengths[form]))]))
+            let start = Int(surfaceForms[form].start)
+            return body(UnsafeBufferPointer(rebasing: stored[start..<(start + Int(surfaceForms[form].length))]))
         }
     }
 
