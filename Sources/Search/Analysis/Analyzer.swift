@@ -47,6 +47,24 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// As `forEachToken(in:using:_:)`, but a word's term is computed (stemmed) only when `mayMatch`
+    /// accepts its folded bytes; other words come with an empty term, their offsets intact. For
+    /// highlighting a few query terms without stemming every word of a text.
+    func forEachToken(
+        in text: String, using workspace: inout AnalysisWorkspace,
+        computingTermsWhere mayMatch: (UnsafeBufferPointer<UInt8>) -> Bool, _ body: (Token) -> Void
+    ) {
+        Tokenizer.withUTF8(text) { bytes in
+            var scanner = workspace.takeScanner()
+            scanner.scan(bytes) { word, position, span, start, end in
+                if removesStopWords, StopWords.contains(word) { return }
+                let term = mayMatch(word) ? workspace.term(for: word, stemming: stemming) : ""
+                body(Token(term: term, position: position, start: start, end: end, span: span))
+            }
+            workspace.returnScanner(scanner)
+        }
+    }
+
     /// The bulk path of the index builder: as `forEachToken(in:using:_:)`, plus each token's term
     /// number in `workspace` and the generation that number belongs to (`body(token, number,
     /// generation)`): numbers of one generation name one term each.

@@ -18,8 +18,13 @@ extension SearchIndex {
                 wanted.append(dictionary.terms[Int(term)])
             }
         }
+        // Stemming keeps a word's first two bytes (it only rewrites endings, and leaves at least two
+        // letters), so a word whose first two bytes start no wanted term cannot match: it is not stemmed.
+        let openings = Set(wanted.map { Self.opening($0.utf8) })
         var tokens: [Token] = []
-        analyzer.forEachToken(in: text, using: &workspace) { tokens.append($0) }
+        analyzer.forEachToken(
+            in: text, using: &workspace, computingTermsWhere: { openings.contains(Self.opening($0)) }
+        ) { tokens.append($0) }
         guard !tokens.isEmpty else { return [] }
         let matched = tokens.indices.filter { wanted.contains(tokens[$0].term) }
         let length = max(options.length, 20)
@@ -61,6 +66,13 @@ extension SearchIndex {
                 .filter { $0.0 >= range.start && $0.1 <= range.end }
             return makeSnippet(bytes, start: range.start, end: range.end, marks: marks)
         }
+    }
+
+    /// The first two bytes of a word or term (one for a one-byte word), as one number.
+    private static func opening<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32 {
+        var iterator = bytes.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        return UInt32(first) << 8 | UInt32(iterator.next() ?? 0) | (bytes.count == 1 ? 0x1_0000 : 0)
     }
 
     /// Moves the bounds outwards by up to `left` and `right` bytes, to the nearest token boundaries.
