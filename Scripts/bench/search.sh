@@ -27,8 +27,11 @@ mkdir -p "$OUT"
 [ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
 [ -f "$QUERIES" ] || python3 "$ENGINES/make_queries.py" --corpus "$CORPUS" --seed 1 --out "$QUERIES"
 [ -x "$VENV/bin/python" ] || { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q tantivy==0.27.0; }
-(cd "$ROOT" && swift build -c release --product search-bench --scratch-path .build-release)
-BENCH="$ROOT/.build-release/release/search-bench"
+# BENCH=/path/to/search-bench measures that binary instead (a build from before a change, say).
+if [ -z "${BENCH:-}" ]; then
+  (cd "$ROOT" && swift build -c release --product search-bench --scratch-path .build-release)
+  BENCH="$ROOT/.build-release/release/search-bench"
+fi
 
 for round in $(seq "$ROUNDS"); do
   dir="$OUT/round-$round"

@@ -32,13 +32,14 @@ def rows_of(folder):
         return (result["overall"]["median_ms"], result["overall"]["p99_ms"], result["cpu"]["overall"]["median_ms"])
 
     return {
-        "fts5": {"build": fb["build_seconds"], "index_mb": fb["index_bytes"] / 1e6,
+        "fts5": {"build": fb["build_seconds"], "build_cpu": fb["cpu_seconds"], "index_mb": fb["index_bytes"] / 1e6,
                  "plain": py(fq["modes"]["bm25"]), "snip": py(fq["modes"]["bm25+snip"]),
                  "load": fq["machine"]["loadavg_start"][0]},
-        "tantivy": {"build": tb["build_seconds"], "index_mb": tb["index_bytes"] / 1e6,
+        "tantivy": {"build": tb["build_seconds"], "build_cpu": tb["cpu_seconds"], "index_mb": tb["index_bytes"] / 1e6,
                     "plain": py(tq["modes"]["count"]), "snip": py(tq["modes"]["count+snip"]),
                     "load": tq["machine"]["loadavg_start"][0]},
         "newsdesk": {"build": statistics.median([nd["build_seconds"], ns["build_seconds"]]),
+                     "build_cpu": statistics.median([nd["build_cpu_seconds"], ns["build_cpu_seconds"]]),
                      "index_mb": nd["index_bytes"] / 1e6, "text_mb": nd["text_bytes"] / 1e6,
                      "plain": ours(nd), "snip": ours(ns), "load": nd.get("load_average", [0])[0]},
     }
@@ -47,12 +48,13 @@ def rows_of(folder):
 def main():
     folders = sorted(sys.argv[1:])
     rounds = [rows_of(f) for f in folders]
-    header = ("engine", "round", "load", "build s", "index MB", "median ms", "p99 ms", "cpu median",
+    header = ("engine", "round", "load", "build s", "build cpu s", "index MB", "median ms", "p99 ms", "cpu median",
               "snip median", "snip p99", "snip cpu")
     print("\t".join(header))
     for number, rows in enumerate(rounds, 1):
         for engine, r in rows.items():
-            print("\t".join([engine, str(number), f"{r['load']:.1f}", f"{r['build']:.2f}", f"{r['index_mb']:.0f}",
+            print("\t".join([engine, str(number), f"{r['load']:.1f}", f"{r['build']:.2f}", f"{r['build_cpu']:.1f}",
+                             f"{r['index_mb']:.0f}",
                              *(f"{v:.3f}" for v in r["plain"]), *(f"{v:.3f}" for v in r["snip"])]))
     print()
     print("per round: FTS5 / Newsdesk (x faster; targets 5x plain, 3x with snippets), tantivy / Newsdesk")
@@ -71,7 +73,8 @@ def main():
     print()
     for engine in ("fts5", "tantivy", "newsdesk"):
         column = [rows[engine] for rows in rounds]
-        print(f"median over rounds, {engine}: build {statistics.median(r['build'] for r in column):.2f} s, "
+        print(f"median over rounds, {engine}: build {statistics.median(r['build'] for r in column):.2f} s "
+              f"({statistics.median(r['build_cpu'] for r in column):.1f} CPU s), "
               f"index {statistics.median(r['index_mb'] for r in column):.0f} MB, "
               f"median {statistics.median(r['plain'][0] for r in column):.3f} ms, "
               f"p99 {statistics.median(r['plain'][1] for r in column):.3f} ms, "
