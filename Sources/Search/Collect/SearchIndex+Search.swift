@@ -109,38 +109,25 @@ extension SearchIndex {
             }
             var failures = 0
             var failed = -1
-            for (filterIndex, filter) in filters.enumerated() {
-                let column = keywordColumns[filter.field]
-                var passes = false
-                for valueIndex in Int(column.valueStarts[doc])..<Int(column.valueStarts[doc + 1])
-                where filter.allowed[Int(column.documentValues[valueIndex])] {
-                    passes = true
-                    break
-                }
-                if !passes {
-                    failures += 1
-                    failed = filterIndex
-                    if failures > 1 { break }
-                }
+            for filterIndex in filters.indices
+            where !keywordColumns[filters[filterIndex].field].holdsAllowedValue(
+                doc, allowed: filters[filterIndex].allowed)
+            {
+                failures += 1
+                failed = filterIndex
+                if failures > 1 { break }
             }
             if failures == 0 {
                 kept.docs.append(Int32(doc))
                 kept.scores.append(matches.scores[index])
-                for (facet, field) in facetFields.enumerated() {
-                    countValues(of: doc, field: field, into: &counts[facet])
+                for facet in facetFields.indices {
+                    keywordColumns[facetFields[facet]].countValues(of: doc, into: &counts[facet])
                 }
             } else if failures == 1, let facet = facetOfFilter[failed] {
-                countValues(of: doc, field: facetFields[facet], into: &counts[facet])
+                keywordColumns[facetFields[facet]].countValues(of: doc, into: &counts[facet])
             }
         }
         return kept
-    }
-
-    private func countValues(of doc: Int, field: Int, into counts: inout [Int]) {
-        let column = keywordColumns[field]
-        for valueIndex in Int(column.valueStarts[doc])..<Int(column.valueStarts[doc + 1]) {
-            counts[Int(column.documentValues[valueIndex])] += 1
-        }
     }
 
     /// Keeps one document per near-duplicate cluster (the first in sort order) and returns, for each

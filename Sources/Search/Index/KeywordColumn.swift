@@ -53,6 +53,21 @@ struct KeywordColumn: Sendable {
         return Set(ids.flatMap { documentsByValue[Int($0)] }).sorted()
     }
 
+    /// Adds one to `counts[value]` for each of `doc`'s values. Called on `keywordColumns[field]`
+    /// in place: binding the column to a local first would copy it, retaining its five arrays,
+    /// once per matching document.
+    func countValues(of doc: Int, into counts: inout [Int]) {
+        for index in Int(valueStarts[doc])..<Int(valueStarts[doc + 1]) { counts[Int(documentValues[index])] += 1 }
+    }
+
+    /// Whether one of `doc`'s values is allowed (`allowed` is indexed by value id).
+    func holdsAllowedValue(_ doc: Int, allowed: [Bool]) -> Bool {
+        for index in Int(valueStarts[doc])..<Int(valueStarts[doc + 1]) where allowed[Int(documentValues[index])] {
+            return true
+        }
+        return false
+    }
+
     var byteCount: Int {
         (valueStarts.count + documentValues.count) * 4 + documentsByValue.reduce(0) { $0 + $1.count * 4 }
             + values.reduce(0) { $0 + $1.utf8.count + 16 }
