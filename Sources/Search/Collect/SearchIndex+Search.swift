@@ -96,11 +96,18 @@ extension SearchIndex {
         _ matches: ScoredDocuments, request: SearchRequest, filters: [(field: Int, allowed: [Bool])],
         facetFields: [Int], counts: inout [[Int]]
     ) -> ScoredDocuments {
-        if filters.isEmpty && facetFields.isEmpty && request.from == nil && request.to == nil { return matches }
+        if filters.isEmpty && request.from == nil && request.to == nil {
+            for (facet, field) in facetFields.enumerated() {
+                keywordColumns[field].countValues(of: matches.docs, into: &counts[facet])
+            }
+            return matches
+        }
         let from = request.from ?? Int64.min + 1
         let to = request.to ?? Int64.max
         let facetOfFilter = filters.map { filter in facetFields.firstIndex(of: filter.field) }
         var kept = ScoredDocuments()
+        // Per facet: documents that failed only that facet's own filter, which still count for it.
+        var nearMisses = [[Int32]](repeating: [], count: facetFields.count)
         for index in 0..<matches.count {
             let doc = Int(matches.docs[index])
             if request.from != nil || request.to != nil {
@@ -120,12 +127,15 @@ extension SearchIndex {
             if failures == 0 {
                 kept.docs.append(Int32(doc))
                 kept.scores.append(matches.scores[index])
-                for facet in facetFields.indices {
-                    keywordColumns[facetFields[facet]].countValues(of: doc, into: &counts[facet])
-                }
             } else if failures == 1, let facet = facetOfFilter[failed] {
-                keywordColumns[facetFields[facet]].countValues(of: doc, into: &counts[facet])
+                nearMisses[facet].append(Int32(doc))
             }
+        }
+        // Counted facet by facet over whole lists: per document, reaching into the columns cost a
+        // retain and release of their arrays each time.
+        for (facet, field) in facetFields.enumerated() {
+            keywordColumns[field].countValues(of: kept.docs, into: &counts[facet])
+            keywordColumns[field].countValues(of: nearMisses[facet], into: &counts[facet])
         }
         return kept
     }

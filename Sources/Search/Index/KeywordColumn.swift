@@ -53,11 +53,20 @@ struct KeywordColumn: Sendable {
         return Set(ids.flatMap { documentsByValue[Int($0)] }).sorted()
     }
 
-    /// Adds one to `counts[value]` for each of `doc`'s values. Called on `keywordColumns[field]`
-    /// in place: binding the column to a local first would copy it, retaining its five arrays,
-    /// once per matching document.
-    func countValues(of doc: Int, into counts: inout [Int]) {
-        for index in Int(valueStarts[doc])..<Int(valueStarts[doc + 1]) { counts[Int(documentValues[index])] += 1 }
+    /// Adds one to `counts[value]` for each value of each of `docs`, over raw buffers: this runs
+    /// once per facet per search over every matching document.
+    func countValues(of docs: [Int32], into counts: inout [Int]) {
+        valueStarts.withUnsafeBufferPointer { starts in
+            documentValues.withUnsafeBufferPointer { values in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for doc in docs {
+                        for index in Int(starts[Int(doc)])..<Int(starts[Int(doc) + 1]) {
+                            counts[Int(values[index])] += 1
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Whether one of `doc`'s values is allowed (`allowed` is indexed by value id).
