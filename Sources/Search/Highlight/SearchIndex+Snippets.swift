@@ -18,12 +18,18 @@ extension SearchIndex {
                 wanted.append(dictionary.terms[Int(term)])
             }
         }
-        // Stemming keeps a word's first two bytes (it only rewrites endings, and leaves at least two
-        // letters), so a word whose first two bytes start no wanted term cannot match: it is not stemmed.
+        // Stemming keeps a word's first two bytes (it rewrites endings and leaves at least two
+        // letters), except "dying" -> "die" and its kin, where a second "y" becomes "i": a word
+        // whose opening starts no wanted term either way cannot match, and is not stemmed.
         let openings = Set(wanted.map { Self.opening($0.utf8) })
         var tokens: [Token] = []
         analyzer.forEachToken(
-            in: text, using: &workspace, computingTermsWhere: { openings.contains(Self.opening($0)) }
+            in: text, using: &workspace,
+            computingTermsWhere: { word in
+                let opening = Self.opening(word)
+                return openings.contains(opening)
+                    || (opening & 0xFF == UInt32(UInt8(ascii: "y")) && openings.contains(opening ^ 0x79 ^ 0x69))
+            }
         ) { tokens.append($0) }
         guard !tokens.isEmpty else { return [] }
         let matched = tokens.indices.filter { wanted.contains(tokens[$0].term) }
