@@ -20,6 +20,11 @@ mkdir -p "$WORK"
 if [ ! -f "$WORK/peers/Package.swift" ]; then
   cp -r "$SHARED/bench/peers" "$WORK/peers" && chmod -R u+w "$WORK/peers"
 fi
+# The shared script waits for GET /health, which Newsdesk answers (liveness) while it is still
+# loading; in the working copy, wait for Newsdesk's /ready instead, and for up to 5 minutes (a
+# loaded machine slows the start).
+sed -i -e 's|curl -sf -o /dev/null "http://127.0.0.1:$port/health"|curl -sf -o /dev/null "http://127.0.0.1:$port$([ "$p" = newsdesk ] \&\& echo /ready \|\| echo /health)"|' \
+  -e 's|for _ in $(seq 300); do|for _ in $(seq 1500); do|' "$WORK/peers/run_peers.sh"
 for peer in hb-peer ff-peer; do
   [ -x "$WORK/peers/.build-$peer/release/$peer" ] || (cd "$WORK/peers" && ./build.sh "$peer")
 done

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up at scale: writes a corpus of COUNT articles with the shared make_scaled.py, starts the
 # release binary on it, and reports the time until /ready answers 200, the resident memory then,
-# and the corpus's size on disk. Median of RUNS starts.
+# and the corpus's size on disk, with the phases from /v1/stats (load, entity extraction, search
+# indexing; the rest is sorting, pre-rendering the JSON records and binding), the process's CPU
+# seconds (user + system, steadier than wall time on a shared machine) and the load average.
 #
 #   Scripts/bench/startup.sh [COUNT] [RUNS]      (defaults 100000 and 3)
 set -euo pipefail
@@ -35,9 +37,16 @@ for run in $(seq "$RUNS"); do
   ready=$(echo "$(date +%s.%N) - $start" | bc)
   rss_mb=$(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 ))
   hwm_mb=$(( $(awk '/VmHWM/{print $2}' /proc/$pid/status) / 1024 ))
+  cpu_s=$(awk -v tck="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / tck}' "/proc/$pid/stat")
   curl -sf "http://127.0.0.1:$port/v1/articles?limit=1" > /dev/null
+  phases=$(curl -sf "http://127.0.0.1:$port/v1/stats" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)
+print("load %.2f s, entities %.2f s, search index %.2f s" % (
+    s["load"]["seconds"], s["indexingSeconds"]["entities"], s["indexingSeconds"]["search"]))')
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$out"
-  printf 'run %d: ready after %.2f s, RSS %d MB (peak %d MB), corpus %d MB on disk (RSS/disk %.2f)\n' \
-    "$run" "$ready" "$rss_mb" "$hwm_mb" "$disk_mb" "$(echo "$rss_mb / $disk_mb" | bc -l)"
+  printf 'run %d: ready after %.2f s (%s; CPU %s s; load %s), RSS %d MB (peak %d MB), corpus %d MB on disk (RSS/disk %.2f)\n' \
+    "$run" "$ready" "$phases" "$cpu_s" "$(cut -d' ' -f1 /proc/loadavg)" "$rss_mb" "$hwm_mb" "$disk_mb" \
+    "$(echo "$rss_mb / $disk_mb" | bc -l)"
 done

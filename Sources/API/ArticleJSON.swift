@@ -76,22 +76,25 @@ enum ArticleJSON {
     }
 
     /// The first `excerptWords` words on one line (paragraph breaks become spaces), cut on a word
-    /// boundary, with an ellipsis when cut.
+    /// boundary, with an ellipsis when cut. Scans scalars, ASCII ones without a property look-up,
+    /// and joins paragraphs only in what it keeps: at load this runs once per article.
     static func excerpt(_ body: String) -> String {
-        let body = body.replacingOccurrences(of: "\n\n", with: " ")
         var words = 0
         var inWord = false
-        for index in body.indices {
-            let isSpace = body[index].isWhitespace
+        let scalars = body.unicodeScalars
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let isSpace =
+                scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
             if !isSpace && !inWord {
                 words += 1
                 if words > excerptWords {
-                    let cut = body[..<index].trimmingCharacters(in: .whitespacesAndNewlines)
-                    return cut + "…"
+                    let cut = String(scalars[..<index]).trimmingCharacters(in: .whitespacesAndNewlines)
+                    return cut.replacingOccurrences(of: "\n\n", with: " ") + "…"
                 }
             }
             inWord = !isSpace
         }
-        return body
+        return body.replacingOccurrences(of: "\n\n", with: " ")
     }
 }

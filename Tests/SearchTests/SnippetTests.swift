@@ -25,6 +25,15 @@ import Testing
         #expect(result[0].html.contains("Ελλάδα"))
     }
 
+    /// Snippets stem only words that open like a query term; the forms whose stem changes its second
+    /// letter ("dying" -> "die") and inflections of several lengths must still be marked.
+    @Test func marksEveryInflectionOfTheQueryTerm() throws {
+        let result = try snippets("He was dying; she died, he dies, we die. Lying is a lie.", "die")
+        #expect(marked(result[0]) == ["dying", "died", "dies", "die"])
+        let lies = try snippets("Lying is a lie, and they lied.", "lie")
+        #expect(marked(lies[0]) == ["Lying", "lie", "lied"])
+    }
+
     @Test func htmlEscapesEverythingButTheMarks() throws {
         let result = try snippets("Tom & Jerry <b>said</b> \"hello\" it's fine", "jerry")
         #expect(

@@ -26,14 +26,32 @@ public struct AnalysisWorkspace {
     /// The term for folded word bytes: stemmed when `stemming` and the word is plain lowercase
     /// ASCII (numbers and other scripts pass unchanged).
     mutating func term(for word: UnsafeBufferPointer<UInt8>, stemming: Bool) -> String {
-        guard stemming else { return plainTerms.term(for: word) { String(decoding: $0, as: UTF8.self) } }
-        return stemmedTerms.term(for: word) { word in
+        // Two statements: in one, `self` would be read for `term(number:)` before the call that
+        // adds the entry had run.
+        let number = termNumber(for: word, stemming: stemming)
+        return term(number: number, stemming: stemming)
+    }
+
+    func term(number: Int, stemming: Bool) -> String {
+        stemming ? stemmedTerms.term(at: number) : plainTerms.term(at: number)
+    }
+
+    /// A number that stands for the word's term within this workspace, for one analyzer setting,
+    /// until `generation(stemming:)` changes: the index builder keys arrays by it, so a repeated
+    /// word costs no `String` hashing.
+    mutating func termNumber(for word: UnsafeBufferPointer<UInt8>, stemming: Bool) -> Int {
+        guard stemming else { return plainTerms.entry(for: word) { String(decoding: $0, as: UTF8.self) } }
+        return stemmedTerms.entry(for: word) { word in
             guard Self.isStemmable(word) else { return String(decoding: word, as: UTF8.self) }
             stemBuffer.removeAll(keepingCapacity: true)
             stemBuffer.append(contentsOf: word)
             stemmer.stem(&stemBuffer)
             return String(decoding: stemBuffer, as: UTF8.self)
         }
+    }
+
+    func generation(stemming: Bool) -> Int {
+        stemming ? stemmedTerms.generation : plainTerms.generation
     }
 
     private static func isStemmable(_ word: UnsafeBufferPointer<UInt8>) -> Bool {

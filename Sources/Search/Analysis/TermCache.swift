@@ -5,6 +5,9 @@
 /// next to its entry number, so probing past other words never touches their entries; keys live
 /// back to back in one byte arena. When it reaches `limit` entries it starts over, which bounds
 /// memory on an unbounded vocabulary.
+///
+/// An entry's number (`entry(for:_:)`) names its term until the cache starts over, which bumps
+/// `generation`: a bulk caller can key arrays by it instead of hashing the term's `String` again.
 struct TermCache {
     private struct Entry {
         var keyStart: Int32
@@ -17,6 +20,8 @@ struct TermCache {
     private var slots: [UInt64]
     private var entries: [Entry] = []
     private var keys: [UInt8] = []
+    /// How many times the cache has started over; entry numbers of another generation are void.
+    private(set) var generation = 0
 
     init(limit: Int = 1 << 18) {
         self.limit = limit
@@ -27,6 +32,12 @@ struct TermCache {
 
     /// The cached term for `key`, or the one `make` builds, which is then cached.
     mutating func term(for key: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> String) -> String {
+        let index = entry(for: key, make)
+        return entries[index].term
+    }
+
+    /// The number of `key`'s entry, made by `make` when missing; see `term(at:)`.
+    mutating func entry(for key: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> String) -> Int {
         let hash = Self.hash(key)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -36,15 +47,17 @@ struct TermCache {
             if UInt32(truncatingIfNeeded: value >> 32) == hash {
                 let index = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
                 if Int(entries[index].keyLength) == key.count, matches(keyStart: Int(entries[index].keyStart), key) {
-                    return entries[index].term
+                    return index
                 }
             }
             slot = (slot + 1) & mask
         }
         let term = make(key)
         insert(key, hash: hash, term: term)
-        return term
+        return entries.count - 1
     }
+
+    func term(at entry: Int) -> String { entries[entry].term }
 
     private func matches(keyStart start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         keys.withUnsafeBufferPointer { stored in
@@ -55,6 +68,7 @@ struct TermCache {
 
     private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: String) {
         if entries.count >= limit {
+            generation += 1
             entries.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
             for index in slots.indices { slots[index] = 0 }

@@ -48,13 +48,15 @@ extension SearchIndex {
             heap.insert(key: key, doc: doc, score: visible.scores[index])
         }
         let page = heap.sorted().dropFirst(request.offset)
+        var workspace = AnalysisWorkspace()
         let hits = page.map { entry in
             SearchHit(
                 doc: Int(entry.doc), score: entry.score,
                 matchedTerms: evaluation.leaves.filter { leaf in Self.sortedContains(leaf.docs, entry.doc) }.map(
                     \.label),
-                snippets: request.snippets.map { snippets(for: Int(entry.doc), leaves: evaluation.leaves, options: $0) }
-                    ?? [],
+                snippets: request.snippets.map {
+                    snippets(for: Int(entry.doc), leaves: evaluation.leaves, options: $0, workspace: &workspace)
+                } ?? [],
                 duplicates: collapsed[entry.doc] ?? [])
         }
         let nextCursor =
@@ -89,81 +91,53 @@ extension SearchIndex {
     }
 
     /// Applies the date range and keyword filters, and counts facets disjunctively in the same pass:
-    /// a document failing exactly one filter still counts toward that filter's own facet. The
-    /// columns are taken out of `keywordColumns` once, not once per document: the loop runs over
-    /// every match, so a struct copy (and its reference counting) per document is what it costs.
+    /// a document failing exactly one filter still counts toward that filter's own facet.
     private func filterAndCountFacets(
         _ matches: ScoredDocuments, request: SearchRequest, filters: [(field: Int, allowed: [Bool])],
         facetFields: [Int], counts: inout [[Int]]
     ) -> ScoredDocuments {
-        let hasRange = request.from != nil || request.to != nil
-        if filters.isEmpty && facetFields.isEmpty && !hasRange { return matches }
-        let facetColumns = facetFields.map { keywordColumns[$0] }
-        if filters.isEmpty && !hasRange {
-            for (facet, column) in facetColumns.enumerated() {
-                Self.count(matches.docs, in: column, into: &counts[facet])
+        if filters.isEmpty && request.from == nil && request.to == nil {
+            for (facet, field) in facetFields.enumerated() {
+                keywordColumns[field].countValues(of: matches.docs, into: &counts[facet])
             }
             return matches
         }
         let from = request.from ?? Int64.min + 1
         let to = request.to ?? Int64.max
-        let filterColumns = filters.map { keywordColumns[$0.field] }
         let facetOfFilter = filters.map { filter in facetFields.firstIndex(of: filter.field) }
         var kept = ScoredDocuments()
+        // Per facet: documents that failed only that facet's own filter, which still count for it.
+        var nearMisses = [[Int32]](repeating: [], count: facetFields.count)
         for index in 0..<matches.count {
             let doc = Int(matches.docs[index])
-            if hasRange {
+            if request.from != nil || request.to != nil {
                 let date = dates[doc]
                 guard date != Self.noDate, date >= from, date <= to else { continue }
             }
             var failures = 0
             var failed = -1
-            for (filterIndex, filter) in filters.enumerated() {
-                let column = filterColumns[filterIndex]
-                var passes = false
-                for valueIndex in Int(column.valueStarts[doc])..<Int(column.valueStarts[doc + 1])
-                where filter.allowed[Int(column.documentValues[valueIndex])] {
-                    passes = true
-                    break
-                }
-                if !passes {
-                    failures += 1
-                    failed = filterIndex
-                    if failures > 1 { break }
-                }
+            for filterIndex in filters.indices
+            where !keywordColumns[filters[filterIndex].field].holdsAllowedValue(
+                doc, allowed: filters[filterIndex].allowed)
+            {
+                failures += 1
+                failed = filterIndex
+                if failures > 1 { break }
             }
             if failures == 0 {
                 kept.docs.append(Int32(doc))
                 kept.scores.append(matches.scores[index])
-                for (facet, column) in facetColumns.enumerated() {
-                    Self.count(doc, in: column, into: &counts[facet])
-                }
             } else if failures == 1, let facet = facetOfFilter[failed] {
-                Self.count(doc, in: facetColumns[facet], into: &counts[facet])
+                nearMisses[facet].append(Int32(doc))
             }
+        }
+        // Counted facet by facet over whole lists: per document, reaching into the columns cost a
+        // retain and release of their arrays each time.
+        for (facet, field) in facetFields.enumerated() {
+            keywordColumns[field].countValues(of: kept.docs, into: &counts[facet])
+            keywordColumns[field].countValues(of: nearMisses[facet], into: &counts[facet])
         }
         return kept
-    }
-
-    private static func count(_ doc: Int, in column: KeywordColumn, into counts: inout [Int]) {
-        for valueIndex in Int(column.valueStarts[doc])..<Int(column.valueStarts[doc + 1]) {
-            counts[Int(column.documentValues[valueIndex])] += 1
-        }
-    }
-
-    /// Counts the values of every document in `docs`, reading the column's arrays directly.
-    private static func count(_ docs: [Int32], in column: KeywordColumn, into counts: inout [Int]) {
-        column.valueStarts.withUnsafeBufferPointer { starts in
-            column.documentValues.withUnsafeBufferPointer { values in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for doc in docs {
-                        for valueIndex in Int(starts[Int(doc)])..<Int(starts[Int(doc) + 1]) {
-                            counts[Int(values[valueIndex])] += 1
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /// Keeps one document per near-duplicate cluster (the first in sort order) and returns, for each

@@ -2,16 +2,35 @@ extension SearchIndex {
     /// The best passages of `doc`'s snippet field for the leaves it matched: windows of about
     /// `options.length` bytes scored by the distinct matched terms they hold, then by matches, chosen
     /// best first without overlap; the field's opening when no term of the query occurs in it.
-    func snippets(for doc: Int, leaves: [MatchedLeaf], options: SnippetOptions) -> [Snippet] {
+    ///
+    /// One `workspace` serves all the hits of a page: words repeated across them are stemmed once.
+    /// A query has a handful of terms, so a scan of them per token beats hashing every token.
+    func snippets(
+        for doc: Int, leaves: [MatchedLeaf], options: SnippetOptions, workspace: inout AnalysisWorkspace
+    ) -> [Snippet] {
         guard options.count > 0, let field = schema.textFieldIndex(schema.snippetField) else { return [] }
         let text = storedText[field][doc]
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return [] }
-        var wanted = Set<String>()
+        var wanted: [String] = []
         for leaf in leaves where Self.sortedContains(leaf.docs, Int32(doc)) {
-            for term in leaf.terms { wanted.insert(dictionary.terms[Int(term)]) }
+            for term in leaf.terms where !wanted.contains(dictionary.terms[Int(term)]) {
+                wanted.append(dictionary.terms[Int(term)])
+            }
         }
-        let tokens = analyzer.tokens(text)
+        // Stemming keeps a word's first two bytes (it rewrites endings and leaves at least two
+        // letters), except "dying" -> "die" and its kin, where a second "y" becomes "i": a word
+        // whose opening starts no wanted term either way cannot match, and is not stemmed.
+        let openings = Set(wanted.map { Self.opening($0.utf8) })
+        var tokens: [Token] = []
+        analyzer.forEachToken(
+            in: text, using: &workspace,
+            computingTermsWhere: { word in
+                let opening = Self.opening(word)
+                return openings.contains(opening)
+                    || (opening & 0xFF == UInt32(UInt8(ascii: "y")) && openings.contains(opening ^ 0x79 ^ 0x69))
+            }
+        ) { tokens.append($0) }
         guard !tokens.isEmpty else { return [] }
         let matched = tokens.indices.filter { wanted.contains(tokens[$0].term) }
         let length = max(options.length, 20)
@@ -53,6 +72,13 @@ extension SearchIndex {
                 .filter { $0.0 >= range.start && $0.1 <= range.end }
             return makeSnippet(bytes, start: range.start, end: range.end, marks: marks)
         }
+    }
+
+    /// The first two bytes of a word or term (one for a one-byte word), as one number.
+    private static func opening<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32 {
+        var iterator = bytes.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        return UInt32(first) << 8 | UInt32(iterator.next() ?? 0) | (bytes.count == 1 ? 0x1_0000 : 0)
     }
 
     /// Moves the bounds outwards by up to `left` and `right` bytes, to the nearest token boundaries.

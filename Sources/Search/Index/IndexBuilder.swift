@@ -82,11 +82,9 @@ public struct IndexBuilder: Sendable {
 
         var surfaceCounts: [String: (term: Int32, count: UInt32)] = [:]
         for (index, segment) in segments.enumerated() {
-            for (local, forms) in segment.termSurfaces.enumerated() {
-                let term = globalIDs[index][local]
-                for form in forms {
-                    surfaceCounts[String(decoding: form.surface, as: UTF8.self), default: (term, 0)].count += form.count
-                }
+            for (form, local) in segment.surfaceTerms.enumerated() {
+                let surface = segment.withSurface(form) { String(decoding: $0, as: UTF8.self) }
+                surfaceCounts[surface, default: (globalIDs[index][Int(local)], 0)].count += segment.surfaceCount(form)
             }
         }
         let vocabulary = Vocabulary(counts: surfaceCounts, termCount: dictionary.count)

@@ -53,6 +53,30 @@ struct KeywordColumn: Sendable {
         return Set(ids.flatMap { documentsByValue[Int($0)] }).sorted()
     }
 
+    /// Adds one to `counts[value]` for each value of each of `docs`, over raw buffers: this runs
+    /// once per facet per search over every matching document.
+    func countValues(of docs: [Int32], into counts: inout [Int]) {
+        valueStarts.withUnsafeBufferPointer { starts in
+            documentValues.withUnsafeBufferPointer { values in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for doc in docs {
+                        for index in Int(starts[Int(doc)])..<Int(starts[Int(doc) + 1]) {
+                            counts[Int(values[index])] += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether one of `doc`'s values is allowed (`allowed` is indexed by value id).
+    func holdsAllowedValue(_ doc: Int, allowed: [Bool]) -> Bool {
+        for index in Int(valueStarts[doc])..<Int(valueStarts[doc + 1]) where allowed[Int(documentValues[index])] {
+            return true
+        }
+        return false
+    }
+
     var byteCount: Int {
         (valueStarts.count + documentValues.count) * 4 + documentsByValue.reduce(0) { $0 + $1.count * 4 }
             + values.reduce(0) { $0 + $1.utf8.count + 16 }
