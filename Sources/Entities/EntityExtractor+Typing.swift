@@ -52,7 +52,12 @@ extension EntityExtractor {
         if count >= 2, lower.contains("&") { return set(.organization, 3) }
         if count >= 2 {
             if ContextWords.organizationHeads.contains(last) { return set(.organization, 3) }
-            if count >= 3, ContextWords.organizationPrefixes.contains(lower[0]), lower[1] == "of" {
+            if count >= 3,
+                (0..<(count - 1)).contains(where: {
+                    ContextWords.organizationPrefixes.contains(lower[$0]) && lower[$0 + 1] == "of"
+                })
+            {
+                // "Bank of Japan", "Estmark Chamber of Commerce".
                 return set(.organization, 3)
             }
             if ContextWords.locationHeads.contains(last) || ContextWords.locationHeads.contains(lower[0]) {

@@ -38,7 +38,7 @@ public struct EntityIndexBuilder: Sendable {
         var local: [Int: Int] = [:]
         var entities: [(group: Int, spans: [MentionSpan])] = []
         for mention in mentions {
-            let key = EntityName.folded(mention.name)
+            let key = EntityName.mergeKey(mention.name)
             guard !key.isEmpty else { continue }
             let group: Int
             if let existing = groupByKey[key] {

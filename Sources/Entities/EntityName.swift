@@ -40,6 +40,21 @@ enum EntityName {
         return String(scalars)
     }
 
+    /// The key names merge under across a corpus: `folded`, less a company's legal form at the end,
+    /// so "Corvid Semiconductor Inc." and "Corvid Semiconductor" are one company.
+    static func mergeKey(_ name: String) -> String {
+        let key = folded(name)
+        guard let space = key.lastIndex(of: " "), legalForms.contains(String(key[key.index(after: space)...])) else {
+            return key
+        }
+        return String(key[..<space])
+    }
+
+    /// Legal forms of companies, folded, as they end a company's name.
+    static let legalForms: Set<String> = [
+        "inc", "incorporated", "ltd", "limited", "llc", "plc", "corp", "corporation", "co", "ag", "sa", "nv", "gmbh",
+    ]
+
     /// `folded` for ASCII text, byte by byte.
     static func foldedASCII(_ name: String) -> String {
         var bytes: [UInt8] = []

@@ -51,6 +51,11 @@ import Testing
         #expect(entities["K3"] == .other)
     }
 
+    @Test func anInstitutionOfSomethingInsideANameIsAnOrganisation() {
+        let entities = found("The Estmark Chamber of Commerce welcomed the deal on Tuesday.")
+        #expect(entities["Estmark Chamber of Commerce"] == .organization)
+    }
+
     @Test func titlesAreStrippedAndMakePeople() {
         let entities = found("Talks were led by Secretary of State Mike Pompeo and Prime Minister Kowalczyk.")
         #expect(entities["Mike Pompeo"] == .person)

@@ -16,6 +16,23 @@ import Testing
             sentence: start / 100, inTitle: title, evidence: evidence)
     }
 
+    @Test func aCompanyMergesWithAndWithoutItsLegalForm() {
+        var builder = EntityIndexBuilder()
+        builder.add(
+            article: 0, date: nil, mentions: [mention("Corvid Semiconductor Inc.", .organization, at: 0, evidence: 3)])
+        builder.add(article: 1, date: nil, mentions: [mention("Corvid Semiconductor", .other, at: 0)])
+        builder.add(article: 2, date: nil, mentions: [mention("Corvid Semiconductor", .other, at: 0)])
+        builder.add(article: 3, date: nil, mentions: [mention("Northwind Co", .person, at: 0)])
+        let index = builder.build()
+        let corvid = index.entities.filter { $0.name.hasPrefix("Corvid") }
+        #expect(corvid.count == 1)
+        #expect(corvid.first?.type == .organization)
+        #expect(corvid.first?.articleCount == 3)
+        // A name that is only a legal form keeps it: nothing would be left to merge under.
+        #expect(EntityName.mergeKey("Co") == "co")
+        #expect(EntityName.mergeKey("Northwind Energy Ltd") == "northwind energy")
+    }
+
     @Test func typeVotesAreWeightedByEvidence() {
         var builder = EntityIndexBuilder()
         // Three articles guess a person from the name's shape; one says "in Estmark".
