@@ -75,7 +75,9 @@ enum EntityJSON {
         return json.bytes
     }
 
-    static func timeline(_ points: [TimelinePoint], id: String, interval: TimelineInterval) -> [UInt8] {
+    static func timeline(
+        _ points: [TimelinePoint], undated: (mentions: Int, articles: Int), id: String, interval: TimelineInterval
+    ) -> [UInt8] {
         var json = JSONWriter(capacity: 256 + points.count * 96)
         json.object { json in
             json.field("id", id)
@@ -91,6 +93,11 @@ enum EntityJSON {
                         json.field("articles", point.articles)
                     }
                 }
+            }
+            json.key("undated")
+            json.object { json in
+                json.field("mentions", undated.mentions)
+                json.field("articles", undated.articles)
             }
         }
         return json.bytes

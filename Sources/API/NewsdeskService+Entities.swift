@@ -70,7 +70,9 @@ extension NewsdeskService {
             let points = state.snapshot.entities.timeline(of: entity.id, interval: interval)
             return HTTPResponse(
                 status: .ok, contentType: "application/json",
-                body: EntityJSON.timeline(points, id: entity.id, interval: interval))
+                body: EntityJSON.timeline(
+                    points, undated: state.snapshot.entities.undatedCounts(of: entity.id), id: entity.id,
+                    interval: interval))
         }
     }
 

@@ -53,6 +53,18 @@ extension EntityIndex {
         }
     }
 
+    /// The mentions and articles a timeline leaves out because their articles have no date, so a
+    /// reader can square the timeline with the entity's totals.
+    public func undatedCounts(of id: String) -> (mentions: Int, articles: Int) {
+        guard let index = indexByID[id] else { return (0, 0) }
+        var counts = (mentions: 0, articles: 0)
+        for posting in postings[index] where posting.date == nil {
+            counts.mentions += posting.mentionCount
+            counts.articles += 1
+        }
+        return counts
+    }
+
     static func periodStart(of date: Date, interval: TimelineInterval) -> Date {
         let day = (date.timeIntervalSince1970 / 86_400).rounded(.down)
         switch interval {

@@ -49,6 +49,12 @@ import Testing
         let (_, timeline) = get("/v1/entities/person/ingrid-halvorsen/timeline?interval=month")
         let points = try #require(timeline["items"] as? [[String: Any]])
         #expect(points.compactMap { $0["articles"] as? Int }.reduce(0, +) == dates.count)
+        // With the undated articles the timeline adds up to the entity's own counts.
+        let undated = try #require(timeline["undated"] as? [String: Int])
+        let (_, entity) = get("/v1/entities/person/ingrid-halvorsen")
+        #expect(dates.count + (undated["articles"] ?? -1) == entity["articles"] as? Int)
+        let dated = points.compactMap { $0["mentions"] as? Int }.reduce(0, +)
+        #expect(dated + (undated["mentions"] ?? -1) == entity["mentions"] as? Int)
     }
 
     @Test func articleRecordListsItsEntitiesWithUTF16Offsets() throws {

@@ -147,6 +147,10 @@ import Testing
         let months = index.timeline(of: "location/japan", interval: .month)
         #expect(months.map(\.articles) == [2, 1])
         #expect(months.last?.start == ISO8601DateFormatter().date(from: "2025-04-01T00:00:00Z"))
+        // São Paulo is named in one dated article and one undated one.
+        #expect(index.timeline(of: "location/sao-paulo", interval: .month).map(\.articles) == [1])
+        #expect(index.undatedCounts(of: "location/sao-paulo") == (mentions: 1, articles: 1))
+        #expect(index.undatedCounts(of: "location/japan") == (mentions: 0, articles: 0))
     }
 
     @Test func prefixSearchFindsNamesWordsAndAliases() {

@@ -7,7 +7,7 @@ import { entityPath, serverTiming, url } from "../../Sources/API/Assets/api.js";
 import { mentionRuns } from "../../Sources/API/Assets/article-view.js";
 import { emptyState, href, monthRange, rangeMonth, readState, withChanges, writeState } from "../../Sources/API/Assets/state.js";
 import { currentWord } from "../../Sources/API/Assets/suggest.js";
-import { filledMonths } from "../../Sources/API/Assets/timeline.js";
+import { filledMonths, undatedNote } from "../../Sources/API/Assets/timeline.js";
 
 test("a state survives the address bar", () => {
   const state = {
@@ -120,4 +120,11 @@ test("API addresses repeat list parameters, drop empty ones and keep entity ids 
   assert.equal(url("/v1/search", { q: "a b", source: ["X", "Y&Z"], from: "", to: null }), "/v1/search?q=a+b&source=X&source=Y%26Z");
   assert.equal(url("/v1/articles", {}), "/v1/articles");
   assert.equal(entityPath("person/o'neil é"), "person/o'neil%20%C3%A9");
+});
+
+test("the timeline says what undated articles add", () => {
+  assert.equal(undatedNote({ mentions: 2, articles: 2 }), " 2 more mentions in 2 undated articles.");
+  assert.equal(undatedNote({ mentions: 1, articles: 1 }), " 1 more mention in 1 undated article.");
+  assert.equal(undatedNote({ mentions: 0, articles: 0 }), "");
+  assert.equal(undatedNote(undefined), "");
 });

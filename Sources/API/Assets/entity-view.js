@@ -124,7 +124,7 @@ export async function renderEntity(state, ui, signal) {
             ),
           )
         : null,
-      section("Mentions per month", timelineResult.status === "fulfilled" ? timelineChart(timelineResult.value.data.items ?? [], entity.name) : failure(timelineResult.reason)),
+      section("Mentions per month", timelineResult.status === "fulfilled" ? timelineChart(timelineResult.value.data.items ?? [], entity.name, timelineResult.value.data.undated) : failure(timelineResult.reason)),
       section("Mentioned with", coMentions(entity, state)),
       section("Articles", articlesResult.status === "fulfilled" ? articleList(articlesResult.value.data, state) : failure(articlesResult.reason)),
     ),

@@ -35,10 +35,17 @@ function niceMaximum(value) {
   return 10 * power;
 }
 
+/** Says what the chart leaves out: mentions in articles that carry no date. */
+export function undatedNote(undated) {
+  const mentions = undated?.mentions ?? 0;
+  if (mentions === 0) return "";
+  return ` ${plural(mentions, "more mention")} in ${plural(undated.articles, "undated article")}.`;
+}
+
 /** The chart (and its data as a table) for timeline items of interval "month". */
-export function timelineChart(items, name) {
+export function timelineChart(items, name, undated) {
   const months = filledMonths(items);
-  if (months.length === 0) return h("p", { class: "muted" }, "No dated mentions.");
+  if (months.length === 0) return h("p", { class: "muted" }, `No dated mentions.${undatedNote(undated)}`);
   const total = months.reduce((sum, month) => sum + month.mentions, 0);
   const peak = months.reduce((best, month) => (month.mentions > best.mentions ? month : best), months[0]);
   const maximum = niceMaximum(peak.mentions);
@@ -48,7 +55,7 @@ export function timelineChart(items, name) {
   const barWidth = Math.max(1, Math.min(48, slot * 0.7));
   const labelEvery = Math.ceil(months.length / 12);
   const y = (value) => MARGIN.top + plotHeight - (value / maximum) * plotHeight;
-  const summary = `${name}: ${plural(total, "mention")} from ${formatMonth(months[0].period)} to ${formatMonth(months[months.length - 1].period)}; most in ${formatMonth(peak.period)} (${formatNumber(peak.mentions)}).`;
+  const summary = `${name}: ${plural(total, "mention")} from ${formatMonth(months[0].period)} to ${formatMonth(months[months.length - 1].period)}; most in ${formatMonth(peak.period)} (${formatNumber(peak.mentions)}).${undatedNote(undated)}`;
 
   const ticks = [0, maximum / 2, maximum].filter((value, index, all) => Number.isInteger(value) && all.indexOf(value) === index);
   const chart = s(
