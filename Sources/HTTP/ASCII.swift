@@ -1,6 +1,6 @@
 /// Byte constants and classifiers for the protocol grammar, so parsing compares bytes and never
 /// builds Strings to ask a question.
-enum ASCII {
+package enum ASCII {
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
     static let space = UInt8(ascii: " ")
@@ -18,7 +18,7 @@ enum ASCII {
     static let expect = Array("expect".utf8)
 
     /// RFC 9110 `tchar`: the characters of methods and field names.
-    static func isTokenCharacter(_ byte: UInt8) -> Bool {
+    package static func isTokenCharacter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -65,5 +65,14 @@ enum ASCII {
             guard folded == expected else { return false }
         }
         return true
+    }
+
+    /// Whether `bytes` spell `lowercase` with ASCII letters in either case (field values such as
+    /// codings and media types compare case-insensitively).
+    package static func equalsIgnoringCase(_ bytes: some Collection<UInt8>, _ lowercase: String) -> Bool {
+        bytes.count == lowercase.utf8.count
+            && zip(bytes, lowercase.utf8).allSatisfy { byte, wanted in
+                byte == wanted || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && byte | 0x20 == wanted)
+            }
     }
 }

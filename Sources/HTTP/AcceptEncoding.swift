@@ -47,9 +47,9 @@ public struct AcceptEncoding: Sendable, Equatable {
         guard let first = parts.popFirst() else { return nil }
         let name = trimmed(first)
         let coding: Coding
-        if equalsIgnoringCase(name, "gzip") || equalsIgnoringCase(name, "x-gzip") {
+        if ASCII.equalsIgnoringCase(name, "gzip") || ASCII.equalsIgnoringCase(name, "x-gzip") {
             coding = .gzip
-        } else if equalsIgnoringCase(name, "identity") {
+        } else if ASCII.equalsIgnoringCase(name, "identity") {
             coding = .identity
         } else if name.elementsEqual("*".utf8) {
             coding = .wildcard
@@ -60,7 +60,7 @@ public struct AcceptEncoding: Sendable, Equatable {
         for parameter in parts {
             let parameter = trimmed(parameter)
             guard let equals = parameter.firstIndex(of: UInt8(ascii: "=")) else { return nil }
-            guard equalsIgnoringCase(trimmed(parameter[..<equals]), "q") else { continue }
+            guard ASCII.equalsIgnoringCase(trimmed(parameter[..<equals]), "q") else { continue }
             guard let parsed = qValue(trimmed(parameter[parameter.index(after: equals)...])) else { return nil }
             weight = parsed
         }
@@ -88,12 +88,5 @@ public struct AcceptEncoding: Sendable, Equatable {
         while let first = bytes.first, first == ASCII.space || first == ASCII.tab { bytes.removeFirst() }
         while let last = bytes.last, last == ASCII.space || last == ASCII.tab { bytes.removeLast() }
         return bytes
-    }
-
-    private static func equalsIgnoringCase(_ bytes: Substring.UTF8View, _ lowercase: String) -> Bool {
-        bytes.count == lowercase.utf8.count
-            && zip(bytes, lowercase.utf8).allSatisfy { byte, wanted in
-                byte == wanted || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && byte | 0x20 == wanted)
-            }
     }
 }

@@ -9,15 +9,9 @@ extension HTTPResponse {
             return
         }
         let listed = vary.split(separator: ",").contains { member in
-            let member = member.trimmingSpaces
+            let member = member.trimmingASCIIWhitespace()
             return member == "*" || HTTPFields.namesMatch(member, name)
         }
         if !listed { headers["Vary"] = vary + ", " + name }
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -71,12 +71,7 @@ public struct CORSMiddleware: Middleware {
     /// arbitrary bytes.
     static func isTokenList(_ value: String) -> Bool {
         value.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ","), UInt8(ascii: " "):
-                true
-            default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
-            }
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") || ASCII.isTokenCharacter(byte)
         }
     }
 }

@@ -77,20 +77,14 @@ public struct CompressionMiddleware: Middleware {
             return hasSuffix(media, "/json") || hasSuffix(media, "+json") || hasSuffix(media, "/xml")
                 || hasSuffix(media, "+xml") || hasSuffix(media, "/javascript")
         }
-        return hasPrefix(media, "image/svg+xml") && media.count == "image/svg+xml".utf8.count
+        return ASCII.equalsIgnoringCase(media, "image/svg+xml")
     }
 
     private static func hasPrefix(_ bytes: Substring.UTF8View, _ lowercase: String) -> Bool {
-        bytes.count >= lowercase.utf8.count && foldedEqual(bytes.prefix(lowercase.utf8.count), lowercase)
+        bytes.count >= lowercase.utf8.count && ASCII.equalsIgnoringCase(bytes.prefix(lowercase.utf8.count), lowercase)
     }
 
     private static func hasSuffix(_ bytes: Substring.UTF8View, _ lowercase: String) -> Bool {
-        bytes.count >= lowercase.utf8.count && foldedEqual(bytes.suffix(lowercase.utf8.count), lowercase)
-    }
-
-    private static func foldedEqual(_ bytes: Substring.UTF8View, _ lowercase: String) -> Bool {
-        zip(bytes, lowercase.utf8).allSatisfy { byte, wanted in
-            byte == wanted || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && byte | 0x20 == wanted)
-        }
+        bytes.count >= lowercase.utf8.count && ASCII.equalsIgnoringCase(bytes.suffix(lowercase.utf8.count), lowercase)
     }
 }

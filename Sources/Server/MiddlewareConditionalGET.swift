@@ -38,7 +38,7 @@ public struct ConditionalGETMiddleware: Middleware {
     static func matches(_ condition: String, _ etag: String) -> Bool {
         let wanted = opaque(Substring(etag))
         return condition.split(separator: ",").contains { candidate in
-            let candidate = Substring(candidate.trimmingSpaces)
+            let candidate = Substring(candidate.trimmingASCIIWhitespace())
             return candidate == "*" || opaque(candidate) == wanted
         }
     }
