@@ -2,19 +2,20 @@ import Corpus
 import Entities
 import Foundation
 
-/// The articles of one snapshot arranged for serving: each article's record and summary pre-rendered
-/// as JSON, an id lookup, and the orders and filter lists `GET /v1/articles` pages through.
+/// The articles of one snapshot arranged for serving: each article's summary pre-rendered as JSON,
+/// its record rendered on demand and cached while in demand, an id lookup, and the orders and filter
+/// lists `GET /v1/articles` pages through.
 ///
 /// Filtering works on ranks in newest-first order: a source's or category's articles are kept as a
 /// sorted list of ranks, and a date range is a contiguous run of ranks, so a filtered page is a
 /// merge of sorted integer lists with an exact total and no scan of the corpus.
 final class ArticleCatalog: Sendable {
     let articles: [Article]
-    let records: [[UInt8]]
-    let summaries: [[UInt8]]
-    /// Each record's gzip, made when a client first asks for it gzipped: about 30 µs per 5 KB record
-    /// saved on every later gzip request, for about a third of the record's size kept.
-    let recordGzips: [LazyGzip]
+    let summaries: RenderedSummaries
+    /// Records are rendered from the article and this index (its mentions).
+    let entities: EntityIndex
+    /// Recent records and their gzips: about 30 µs per 5 KB record saved on every later gzip request.
+    let recordCache: RecordCache
     let indexByID: [String: Int]
     /// Article indexes, newest first (undated last, then by id).
     let newestFirst: [Int]
@@ -28,25 +29,12 @@ final class ArticleCatalog: Sendable {
     let ranksBySource: [String: [Int]]
     let ranksByCategory: [String: [Int]]
 
-    init(snapshot: Snapshot) {
+    init(snapshot: Snapshot, recordCacheSlots: Int = RecordCache.defaultSlotCount) {
         let articles = snapshot.articles
         self.articles = articles
-        var records = [[UInt8]](repeating: [], count: articles.count)
-        var summaries = [[UInt8]](repeating: [], count: articles.count)
-        records.withUnsafeMutableBufferPointer { records in
-            summaries.withUnsafeMutableBufferPointer { summaries in
-                // Each iteration writes only its own slot, so the parallel writes never overlap.
-                nonisolated(unsafe) let records = records
-                nonisolated(unsafe) let summaries = summaries
-                DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-                    records[index] = ArticleJSON.record(articles[index], entities: snapshot.entities, number: index)
-                    summaries[index] = ArticleJSON.summary(articles[index])
-                }
-            }
-        }
-        self.records = records
-        self.summaries = summaries
-        recordGzips = records.map { _ in LazyGzip() }
+        summaries = RenderedSummaries(articles)
+        entities = snapshot.entities
+        recordCache = RecordCache(slotCount: recordCacheSlots)
         indexByID = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newestFirst = articles.indices.sorted { a, b in
             switch (articles[a].published, articles[b].published) {
@@ -70,6 +58,11 @@ final class ArticleCatalog: Sendable {
         }
         ranksBySource = bySource
         ranksByCategory = byCategory
+    }
+
+    /// The full record of article `index`, with the gzip kept beside it while it stays cached.
+    func record(_ index: Int) -> RecordCache.Entry {
+        recordCache.record(index) { ArticleJSON.record(articles[index], entities: entities, number: index) }
     }
 
     /// The ranks (newest-first positions) of articles published within `from...to`.

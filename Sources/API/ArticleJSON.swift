@@ -3,62 +3,74 @@ import Entities
 import Foundation
 
 /// The JSON shapes of an article: the full record (`GET /v1/articles/{id}`) and the summary used in
-/// lists. Both are rendered once per article when a snapshot is installed, never per request.
+/// lists. Summaries are rendered once per article when a snapshot is installed; records are
+/// rendered when asked for (`RecordCache` keeps the recent ones), since holding every record
+/// rendered took more memory than the rest of the server (575 MB for 100,000 articles).
 enum ArticleJSON {
     /// Words in a summary's `excerpt`.
     static let excerptWords = 40
 
+    /// Writes paragraphs, body and mention texts straight from the body's UTF-8, with no
+    /// intermediate strings: this runs on the request path for every record not in the cache.
+    ///
     /// - Parameter number: the article's index in the snapshot, as the entity index knows it.
     static func record(_ article: Article, entities: EntityIndex, number: Int) -> [UInt8] {
-        var json = JSONWriter(capacity: article.body.utf8.count * 2 + 512)
-        json.object { json in
-            json.field("id", article.id)
-            json.field("title", article.title)
-            json.field("date", article.published.map(DateBound.format))
-            json.field("source", article.source)
-            json.field("category", article.category)
-            json.field("url", article.url)
-            json.field("author", article.author)
-            json.field("wordCount", article.wordCount)
-            json.key("paragraphs")
-            json.array { json in
-                for paragraph in article.paragraphs { json.string(paragraph) }
-            }
-            json.field("body", article.body)
-            json.key("metadata")
+        let mentioned = entities.mentions(inArticle: number)
+        var body = article.body
+        return body.withUTF8 { text in
+            let mentionCount = mentioned.reduce(0) { $0 + $1.mentions.count }
+            var json = JSONWriter(capacity: text.count * 2 + 512 + mentioned.count * 128 + mentionCount * 64)
             json.object { json in
-                for field in article.metadata {
-                    json.key(field.name)
-                    json.raw(field.json)
+                json.field("id", article.id)
+                json.field("title", article.title)
+                json.field("date", article.published.map(DateBound.format))
+                json.field("source", article.source)
+                json.field("category", article.category)
+                json.field("url", article.url)
+                json.field("author", article.author)
+                json.field("wordCount", article.wordCount)
+                json.key("paragraphs")
+                json.array { json in
+                    for range in Article.paragraphRanges(inBody: text) {
+                        json.string(utf8: UnsafeBufferPointer(rebasing: text[range]))
+                    }
                 }
-            }
-            json.key("entities")
-            json.array { json in
-                var offsets = UTF16Offsets(article.body)
-                for mentioned in entities.mentions(inArticle: number) {
-                    let entity = entities.entities[mentioned.entity]
-                    json.object { json in
-                        json.field("id", entity.id)
-                        json.field("name", entity.name)
-                        json.field("type", entity.type.rawValue)
-                        json.field("salience", mentioned.salience)
-                        json.key("mentions")
-                        json.array { json in
-                            for span in mentioned.mentions where !span.inTitle {
-                                json.object { json in
-                                    let start = offsets.utf16Offset(ofByte: Int(span.start))
-                                    let end = offsets.utf16Offset(ofByte: Int(span.end))
-                                    json.field("start", start)
-                                    json.field("end", end)
-                                    json.field("text", offsets.slice(Int(span.start)..<Int(span.end)))
+                json.key("body")
+                json.string(utf8: text)
+                json.key("metadata")
+                json.object { json in
+                    for field in article.metadata {
+                        json.key(field.name)
+                        json.raw(field.json)
+                    }
+                }
+                json.key("entities")
+                json.array { json in
+                    var offsets = UTF16Offsets(text)
+                    for mention in mentioned {
+                        let entity = entities.entities[mention.entity]
+                        json.object { json in
+                            json.field("id", entity.id)
+                            json.field("name", entity.name)
+                            json.field("type", entity.type.rawValue)
+                            json.field("salience", mention.salience)
+                            json.key("mentions")
+                            json.array { json in
+                                for span in mention.mentions where !span.inTitle {
+                                    json.object { json in
+                                        json.field("start", offsets.utf16Offset(ofByte: Int(span.start)))
+                                        json.field("end", offsets.utf16Offset(ofByte: Int(span.end)))
+                                        json.key("text")
+                                        offsets.writeSlice(Int(span.start)..<Int(span.end), to: &json)
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
+            return json.bytes
         }
-        return json.bytes
     }
 
     static func summary(_ article: Article) -> [UInt8] {

@@ -44,6 +44,12 @@ struct JSONWriter {
         appendQuoted(value)
     }
 
+    /// A string given as UTF-8 bytes (a slice of a larger text, written without making a `String`).
+    mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        separate()
+        appendQuoted(value)
+    }
+
     mutating func int(_ value: Int) {
         separate()
         bytes.append(contentsOf: String(value).utf8)
@@ -81,12 +87,18 @@ struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Pre-rendered JSON held in part of a larger buffer (a summary in `RenderedSummaries`).
+    mutating func raw(_ json: ArraySlice<UInt8>) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
     /// The members of a pre-rendered object (`{...}`), written into the object being written, so a
     /// pre-rendered summary can be extended with more fields.
-    mutating func rawFields(of object: [UInt8]) {
+    mutating func rawFields(of object: ArraySlice<UInt8>) {
         guard object.count > 2 else { return }
         separate()
-        bytes.append(contentsOf: object[1..<(object.count - 1)])
+        bytes.append(contentsOf: object[(object.startIndex + 1)..<(object.endIndex - 1)])
     }
 
     mutating func raw(_ json: String) {
@@ -131,31 +143,34 @@ struct JSONWriter {
     /// Escapes per RFC 8259: quote, backslash and control characters; everything else is copied as
     /// UTF-8. `<` is escaped too, so no string can close a `<script>` element it is embedded in.
     private mutating func appendQuoted(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                let escape: [UInt8]?
-                switch byte {
-                case UInt8(ascii: "\""): escape = Array(#"\""#.utf8)
-                case UInt8(ascii: "\\"): escape = Array(#"\\"#.utf8)
-                case UInt8(ascii: "\n"): escape = Array(#"\n"#.utf8)
-                case UInt8(ascii: "\r"): escape = Array(#"\r"#.utf8)
-                case UInt8(ascii: "\t"): escape = Array(#"\t"#.utf8)
-                case 0..<0x20, UInt8(ascii: "<"):
-                    escape = Array(#"\u00"#.utf8) + [Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]]
-                default: escape = nil
-                }
-                if let escape {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    bytes.append(contentsOf: escape)
-                    runStart = index + 1
-                }
+        value.withUTF8 { appendQuoted($0) }
+    }
+
+    /// Copies runs of plain bytes whole and writes each escape in place: a record's body is a few
+    /// kilobytes and is written on every uncached request, so the common byte costs one comparison.
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+            else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
+            default:
+                bytes.append(contentsOf: "u00".utf8)
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            runStart = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -83,9 +83,9 @@ public final class NewsdeskService: Sendable {
             guard let index = state.catalog.indexByID[id] else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
             }
-            var response = HTTPResponse(
-                status: .ok, contentType: "application/json", body: state.catalog.records[index])
-            response.compressedCopy = state.catalog.recordGzips[index]
+            let record = state.catalog.record(index)
+            var response = HTTPResponse(status: .ok, contentType: "application/json", body: record.body)
+            response.compressedCopy = record.gzip
             return response
         }
         addSearchRoutes(to: &router)

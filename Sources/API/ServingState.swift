@@ -17,10 +17,10 @@ final class ServingState: Sendable {
     /// Reloads swapped in since start-up before this state (0 for the start-up load).
     let reloads: Int
 
-    init(snapshot: Snapshot, reloads: Int = 0) {
+    init(snapshot: Snapshot, reloads: Int = 0, recordCacheSlots: Int = RecordCache.defaultSlotCount) {
         self.snapshot = snapshot
         self.reloads = reloads
-        catalog = ArticleCatalog(snapshot: snapshot)
+        catalog = ArticleCatalog(snapshot: snapshot, recordCacheSlots: recordCacheSlots)
         etag = "\"\(snapshot.version)\""
         let loadedMillis = Int64((snapshot.loadedAt.timeIntervalSince1970 * 1000).rounded())
         statsETag = "\"\(snapshot.version)-\(loadedMillis)-\(reloads)\""

@@ -8,6 +8,8 @@ struct UTF16Offsets {
 
     init(_ text: String) { utf8 = Array(text.utf8) }
 
+    init(_ text: UnsafeBufferPointer<UInt8>) { utf8 = Array(text) }
+
     /// The UTF-16 offset of the character starting at `target`; past the end clamps to the end.
     mutating func utf16Offset(ofByte target: Int) -> Int {
         if target < byte { (byte, units) = (0, 0) }
@@ -26,6 +28,23 @@ struct UTF16Offsets {
         let lower = min(max(0, range.lowerBound), utf8.count)
         let upper = min(max(lower, range.upperBound), utf8.count)
         return String(decoding: utf8[lower..<upper], as: UTF8.self)
+    }
+
+    /// Writes `slice(range)` as a JSON string, straight from the bytes when the range starts and ends
+    /// on character boundaries (no `String` made), through `slice` when it must repair a cut.
+    func writeSlice(_ range: Range<Int>, to json: inout JSONWriter) {
+        let lower = min(max(0, range.lowerBound), utf8.count)
+        let upper = min(max(lower, range.upperBound), utf8.count)
+        guard startsCharacter(lower), startsCharacter(upper) else {
+            json.string(slice(range))
+            return
+        }
+        utf8.withUnsafeBufferPointer { json.string(utf8: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+    }
+
+    /// Whether `offset` is the end of the text or the first byte of a character (not a continuation byte).
+    private func startsCharacter(_ offset: Int) -> Bool {
+        offset == utf8.count || utf8[offset] & 0xC0 != 0x80
     }
 
     /// Converts ascending byte ranges into UTF-16 ranges.

@@ -101,7 +101,7 @@ import Testing
         #expect(gzip304.headers["Vary"] == "Accept-Encoding")
     }
 
-    @Test func recordGzipIsKeptAfterTheFirstGzipRequestOnly() throws {
+    @Test func recordGzipIsKeptWithTheCachedRecordAfterTheFirstGzipRequestOnly() throws {
         var configuration = NewsdeskConfiguration()
         configuration.compressionMinimumBytes = 100
         let service = NewsdeskService(configuration: configuration)
@@ -113,14 +113,16 @@ import Testing
         let catalog = try #require(service.state?.catalog)
         let a1 = try #require(catalog.indexByID["a-1"])
         let b2 = try #require(catalog.indexByID["b-2"])
+        #expect(!catalog.recordCache.holds(a1) && !catalog.recordCache.holds(b2))
         _ = APIFixtures.get("/v1/articles/b-2", on: responder)
-        #expect(!catalog.recordGzips[b2].isFilled)
+        #expect(catalog.recordCache.holds(b2))
+        #expect(!catalog.record(b2).gzip.isFilled)
         let first = APIFixtures.get("/v1/articles/a-1", on: responder, headers: [("Accept-Encoding", "gzip")])
         #expect(first.headers["Content-Encoding"] == "gzip")
-        #expect(catalog.recordGzips[a1].isFilled)
+        #expect(catalog.record(a1).gzip.isFilled)
         let again = APIFixtures.get("/v1/articles/a-1", on: responder, headers: [("Accept-Encoding", "gzip")])
         #expect(again.body == first.body)
-        #expect(!catalog.recordGzips[b2].isFilled)
+        #expect(!catalog.record(b2).gzip.isFilled)
     }
 
     @Test func loadsAndReloadsAreCountedWithTheirTime() throws {

@@ -1,0 +1,139 @@
+import Corpus
+import Foundation
+import HTTP
+import Server
+import Testing
+
+@testable import API
+
+/// Records are rendered on request and kept in a bounded cache; summaries live in one buffer. These
+/// hold both to what the server answered when every record was rendered at load.
+@Suite(.serialized, .timeLimit(.minutes(1)))
+struct ArticleRecordTests {
+    static let sample = Snapshot.load(paths: [CorpusLoader.sampleCorpusURL.path])
+
+    /// Every record of the sample corpus over a real socket, rendered (four cache slots for the
+    /// whole corpus, so articles keep evicting each other), then from the cache, then gzipped:
+    /// each is byte for byte the record `ArticleJSON.record` renders afresh.
+    @Test func recordsOverASocketEqualAFreshRenderWhetherRenderedCachedOrGzipped() throws {
+        let snapshot = Self.sample
+        let service = NewsdeskService(configuration: NewsdeskConfiguration())
+        service.install(ServingState(snapshot: snapshot, recordCacheSlots: 4))
+        var configuration = ServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = 2
+        let server = HTTPServer(configuration: configuration, responder: service.makeResponder())
+        let port = try server.start()
+        defer {
+            server.shutdown()
+            server.waitUntilStopped()
+        }
+        let expected = snapshot.articles.indices.map {
+            String(
+                decoding: ArticleJSON.record(snapshot.articles[$0], entities: snapshot.entities, number: $0),
+                as: UTF8.self)
+        }
+        let urls = snapshot.articles.map { "http://127.0.0.1:\(port)/v1/articles/\($0.id)" }
+        // Each URL twice in a row: the first renders, the second is answered from the cache.
+        let twice = try Self.bodies(urls.flatMap { [$0, $0] })
+        #expect(twice.count == 2 * expected.count)
+        for (index, record) in expected.enumerated() {
+            #expect(twice[2 * index] == record, "rendered \(snapshot.articles[index].id)")
+            #expect(twice[2 * index + 1] == record, "cached \(snapshot.articles[index].id)")
+        }
+        let gzipped = try Self.curl(urls, gzip: true)
+        #expect(gzipped.map(\.encoding) == Array(repeating: "gzip", count: urls.count))
+        #expect(gzipped.map(\.body) == expected)
+    }
+
+    /// The paragraphs, body and mention texts are written straight from the body's bytes: they must
+    /// read back as the article's own text, and each mention's offsets as UTF-16 positions of its text.
+    @Test func recordTextsAreTheArticlesOwnAndMentionOffsetsCountUTF16Units() throws {
+        let snapshot = Self.sample
+        var nonASCIIMentions = 0
+        for (index, article) in snapshot.articles.enumerated() {
+            let bytes = ArticleJSON.record(article, entities: snapshot.entities, number: index)
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+            #expect(record["paragraphs"] as? [String] == article.paragraphs)
+            #expect(record["body"] as? String == article.body)
+            let units = Array(article.body.utf16)
+            for entity in record["entities"] as? [[String: Any]] ?? [] {
+                for mention in entity["mentions"] as? [[String: Any]] ?? [] {
+                    let start = try #require(mention["start"] as? Int)
+                    let end = try #require(mention["end"] as? Int)
+                    #expect(String(decoding: units[start..<end], as: UTF16.self) == mention["text"] as? String)
+                    if article.body.utf8.count != units.count { nonASCIIMentions += 1 }
+                }
+            }
+        }
+        // The corpus must exercise offsets after multi-byte characters, or the check above proves little.
+        #expect(nonASCIIMentions > 0)
+    }
+
+    @Test func aSlotKeepsOneRecordUntilAnotherArticleTakesIt() {
+        let cache = RecordCache(slotCount: 2)
+        var renders = 0
+        let first = cache.record(0) {
+            renders += 1
+            return [0]
+        }
+        let again = cache.record(0) {
+            renders += 1
+            return [9]
+        }
+        #expect(again === first && again.body == [0] && renders == 1)
+        _ = cache.record(1) {
+            renders += 1
+            return [1]
+        }
+        #expect(cache.holds(0) && cache.holds(1))
+        _ = cache.record(2) {
+            renders += 1
+            return [2]
+        }
+        #expect(!cache.holds(0) && cache.holds(1) && cache.holds(2))
+        let rendered = cache.record(0) {
+            renders += 1
+            return [0]
+        }
+        #expect(rendered !== first && renders == 4)
+    }
+
+    /// 2,500 summaries span three of the slices rendered in parallel and joined.
+    @Test func summariesInOneBufferEqualEachArticlesOwnRendering() {
+        let articles = (0..<2_500).map { number -> Article in
+            let published: Date? = number % 3 == 0 ? nil : Date(timeIntervalSince1970: Double(number) * 3600)
+            let url: String? = number % 2 == 0 ? "https://example.test/\(number)" : nil
+            return Article(
+                id: "s-\(number)", title: "Title \(number) \"quoted\" ü", body: "Body of \(number).\n\nMore.",
+                paragraphs: [], published: published, source: "Source \(number % 7)", url: url, category: "news",
+                origin: .init(path: "test.jsonl", line: number + 1))
+        }
+        let summaries = RenderedSummaries(articles)
+        for (index, article) in articles.enumerated() where Array(summaries[index]) != ArticleJSON.summary(article) {
+            Issue.record("summary \(index) differs")
+            return
+        }
+    }
+
+    /// Bodies from one `curl` run over several URLs (a JSON body holds no raw newline, so one
+    /// written after each body separates them), with the `Content-Encoding` each came with.
+    static func curl(_ urls: [String], gzip: Bool = false) throws -> [(body: String, encoding: String)] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments =
+            ["-s", "--max-time", "20", "-w", "\n%header{content-encoding}\n"] + (gzip ? ["--compressed"] : []) + urls
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        return stride(from: 0, to: lines.count - 1, by: 2).map { (String(lines[$0]), String(lines[$0 + 1])) }
+    }
+
+    static func bodies(_ urls: [String]) throws -> [String] {
+        try curl(urls, gzip: false).map(\.body)
+    }
+}
