@@ -65,7 +65,7 @@ enum RecordMapper {
             outcome.skip(origin, element: element, .noTitleOrBody)
             return
         }
-        let body = fields.paragraphs.joined(separator: "\n\n")
+        let body = Article.body(ofParagraphs: fields.paragraphs)
         let title = fields.title ?? Headline.fromOpening(of: fields.paragraphs[0])
         var id = ArticleID.derived(title: title, body: body)
         if let raw = fields.id {

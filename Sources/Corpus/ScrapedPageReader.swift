@@ -16,7 +16,7 @@ enum ScrapedPageReader {
         }
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let rawID = ArticleID.fromFileName(fileName)
-        let body = paragraphs.joined(separator: "\n\n")
+        let body = Article.body(ofParagraphs: paragraphs)
         let id: String
         if let clean = ArticleID.sanitized(rawID) {
             id = clean

@@ -37,6 +37,7 @@ public final class EntityIndex: Sendable {
         }
         for index in postings.indices {
             postings[index].sort { ($0.salience, $1.article) > ($1.salience, $0.article) }
+            postings[index] = postings[index].withExactCapacity()
         }
         self.entitiesByArticle = byArticle
         self.postings = postings
@@ -90,6 +91,7 @@ public final class EntityIndex: Sendable {
             if lists[index].count > EntityIndexBuilder.coMentionsKept {
                 lists[index].removeLast(lists[index].count - EntityIndexBuilder.coMentionsKept)
             }
+            lists[index] = lists[index].withExactCapacity()
         }
         return lists
     }

@@ -40,7 +40,7 @@ struct KeywordColumn: Sendable {
         self.idsByFoldedValue = folded
         self.valueStarts = starts
         self.documentValues = documentValues
-        self.documentsByValue = documentsByValue
+        self.documentsByValue = documentsByValue.map { $0.withExactCapacity() }
     }
 
     /// The ids of the values equal to `value` ignoring case (several when they differ only by case).
