@@ -11,7 +11,7 @@ extension EntityIndex {
 
     /// The entities of an article with their mentions, most salient first.
     public func mentions(inArticle article: Int) -> [ArticleEntity] {
-        entitiesByArticle[article] ?? []
+        entitiesByArticle.entities(ofArticle: article)
     }
 
     /// The articles that mention an entity (empty for an unknown id).

@@ -8,7 +8,7 @@ public final class EntityIndex: Sendable {
     /// How many articles were added, with or without entities.
     public let articleCount: Int
     let indexByID: [String: Int]
-    let entitiesByArticle: [Int: [ArticleEntity]]
+    let entitiesByArticle: ArticleEntityTable
     /// Per entity, its articles by descending salience, then ascending article.
     let postings: [[EntityArticle]]
     /// Per entity, its top co-mentioned entities by count, then lift, then index.
@@ -24,10 +24,8 @@ public final class EntityIndex: Sendable {
         for (index, entity) in entities.enumerated() { indexByID[entity.id] = index }
         self.indexByID = indexByID
 
-        var byArticle: [Int: [ArticleEntity]] = [:]
         var postings = [[EntityArticle]](repeating: [], count: entities.count)
         for record in articles {
-            byArticle[record.article] = record.entities
             for entity in record.entities {
                 postings[entity.entity].append(
                     EntityArticle(
@@ -39,7 +37,7 @@ public final class EntityIndex: Sendable {
             postings[index].sort { ($0.salience, $1.article) > ($1.salience, $0.article) }
             postings[index] = postings[index].withExactCapacity()
         }
-        self.entitiesByArticle = byArticle
+        self.entitiesByArticle = ArticleEntityTable(articles.map { ($0.article, $0.entities) })
         self.postings = postings
         self.coMentionLists = EntityIndex.coMentions(articles.map(\.entities), entityCount: entities.count)
 
