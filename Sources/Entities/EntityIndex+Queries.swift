@@ -17,11 +17,12 @@ extension EntityIndex {
     /// The articles that mention an entity (empty for an unknown id).
     public func articles(of id: String, sort: ArticleSort = .salience) -> [EntityArticle] {
         guard let index = indexByID[id] else { return [] }
+        let articles = postings.articles(ofEntity: index, table: entitiesByArticle)
         switch sort {
         case .salience:
-            return postings[index]
+            return articles
         case .date:
-            return postings[index].sorted { a, b in
+            return articles.sorted { a, b in
                 switch (a.date, b.date) {
                 case (let left?, let right?) where left != right: return left > right
                 case (.some, nil): return true
@@ -42,10 +43,10 @@ extension EntityIndex {
     public func timeline(of id: String, interval: TimelineInterval) -> [TimelinePoint] {
         guard let index = indexByID[id] else { return [] }
         var buckets: [Date: (mentions: Int, articles: Int)] = [:]
-        for posting in postings[index] {
-            guard let date = posting.date else { continue }
+        postings.forEachArticle(ofEntity: index, table: entitiesByArticle) { date, mentionCount in
+            guard let date else { return }
             let start = EntityIndex.periodStart(of: date, interval: interval)
-            buckets[start, default: (0, 0)].mentions += posting.mentionCount
+            buckets[start, default: (0, 0)].mentions += mentionCount
             buckets[start, default: (0, 0)].articles += 1
         }
         return buckets.keys.sorted().map { start in
@@ -58,8 +59,9 @@ extension EntityIndex {
     public func undatedCounts(of id: String) -> (mentions: Int, articles: Int) {
         guard let index = indexByID[id] else { return (0, 0) }
         var counts = (mentions: 0, articles: 0)
-        for posting in postings[index] where posting.date == nil {
-            counts.mentions += posting.mentionCount
+        postings.forEachArticle(ofEntity: index, table: entitiesByArticle) { date, mentionCount in
+            guard date == nil else { return }
+            counts.mentions += mentionCount
             counts.articles += 1
         }
         return counts

@@ -10,7 +10,7 @@ public final class EntityIndex: Sendable {
     let indexByID: [String: Int]
     let entitiesByArticle: ArticleEntityTable
     /// Per entity, its articles by descending salience, then ascending article.
-    let postings: [[EntityArticle]]
+    let postings: EntityPostings
     /// Per entity, its top co-mentioned entities by count, then lift, then index.
     let coMentionLists: [[CoMention]]
     let orders: [EntitySort: [Int]]
@@ -24,21 +24,9 @@ public final class EntityIndex: Sendable {
         for (index, entity) in entities.enumerated() { indexByID[entity.id] = index }
         self.indexByID = indexByID
 
-        var postings = [[EntityArticle]](repeating: [], count: entities.count)
-        for record in articles {
-            for entity in record.entities {
-                postings[entity.entity].append(
-                    EntityArticle(
-                        article: record.article, date: record.date, salience: entity.salience,
-                        mentionCount: entity.mentions.count, firstMention: entity.mentions[0]))
-            }
-        }
-        for index in postings.indices {
-            postings[index].sort { ($0.salience, $1.article) > ($1.salience, $0.article) }
-            postings[index] = postings[index].withExactCapacity()
-        }
-        self.entitiesByArticle = ArticleEntityTable(articles.map { ($0.article, $0.entities) })
-        self.postings = postings
+        let table = ArticleEntityTable(articles.map { ($0.article, $0.entities) })
+        self.entitiesByArticle = table
+        self.postings = EntityPostings(entityCount: entities.count, articles: articles, table: table)
         self.coMentionLists = EntityIndex.coMentions(articles.map(\.entities), entityCount: entities.count)
 
         let folded = entities.map { EntityName.folded($0.name) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Entities
@@ -27,5 +28,38 @@ import Testing
         #expect(table.entities(ofArticle: 2).isEmpty)
         #expect(table.entities(ofArticle: -1).isEmpty)
         #expect(ArticleEntityTable([]).entities(ofArticle: 0).isEmpty)
+    }
+}
+
+@Suite struct EntityPostingsTests {
+    /// Postings keep an article and a row; what a query reads back must be what the records said.
+    @Test func readBackAsTheRecordsEntitiesBySalienceThenArticle() {
+        let day = Date(timeIntervalSince1970: 86_400)
+        let records: [(article: Int, date: Date?, entities: [ArticleEntity])] = [
+            (
+                4, day,
+                [
+                    ArticleEntityTableTests.entity(0, 0.5, spans: [-3, 7]),
+                    ArticleEntityTableTests.entity(1, 0.9, spans: [2]),
+                ]
+            ),
+            (2, nil, [ArticleEntityTableTests.entity(0, 0.5, spans: [11, 12, 13])]),
+            (9, day, [ArticleEntityTableTests.entity(0, 0.75, spans: [30])]),
+        ]
+        let table = ArticleEntityTable(records.map { ($0.article, $0.entities) })
+        let postings = EntityPostings(entityCount: 3, articles: records, table: table)
+        func expected(_ record: Int, _ entity: Int) -> EntityArticle {
+            let mentioned = records[record].entities[entity]
+            return EntityArticle(
+                article: records[record].article, date: records[record].date, salience: mentioned.salience,
+                mentionCount: mentioned.mentions.count, firstMention: mentioned.mentions[0])
+        }
+        #expect(postings.articles(ofEntity: 0, table: table) == [expected(2, 0), expected(1, 0), expected(0, 0)])
+        #expect(postings.articles(ofEntity: 1, table: table) == [expected(0, 1)])
+        #expect(postings.articles(ofEntity: 2, table: table).isEmpty)
+        var seen: [(Date?, Int)] = []
+        postings.forEachArticle(ofEntity: 0, table: table) { seen.append(($0, $1)) }
+        #expect(seen.map(\.0) == [day, nil, day])
+        #expect(seen.map(\.1) == [1, 3, 2])
     }
 }
