@@ -36,7 +36,7 @@ extension EntityIndex {
     /// The entities most often named in the same articles (empty for an unknown id).
     public func coMentions(of id: String, limit: Int = 10) -> [CoMention] {
         guard let index = indexByID[id] else { return [] }
-        return Array(coMentionLists[index].prefix(max(0, limit)))
+        return coMentionLists.coMentions(of: index, limit: limit)
     }
 
     /// Mention and article counts per period, oldest first; undated articles are left out.

@@ -12,7 +12,7 @@ public final class EntityIndex: Sendable {
     /// Per entity, its articles by descending salience, then ascending article.
     let postings: EntityPostings
     /// Per entity, its top co-mentioned entities by count, then lift, then index.
-    let coMentionLists: [[CoMention]]
+    let coMentionLists: CoMentionTable
     let orders: [EntitySort: [Int]]
     /// Folded names, aliases and their word suffixes, sorted, for prefix search.
     let prefixKeys: [(key: String, entity: Int)]
@@ -27,7 +27,8 @@ public final class EntityIndex: Sendable {
         let table = ArticleEntityTable(articles.map { ($0.article, $0.entities) })
         self.entitiesByArticle = table
         self.postings = EntityPostings(entityCount: entities.count, articles: articles, table: table)
-        self.coMentionLists = EntityIndex.coMentions(articles.map(\.entities), entityCount: entities.count)
+        self.coMentionLists = CoMentionTable(
+            EntityIndex.coMentions(articles.map(\.entities), entityCount: entities.count))
 
         let folded = entities.map { EntityName.folded($0.name) }
         let all = Array(entities.indices)
@@ -77,7 +78,6 @@ public final class EntityIndex: Sendable {
             if lists[index].count > EntityIndexBuilder.coMentionsKept {
                 lists[index].removeLast(lists[index].count - EntityIndexBuilder.coMentionsKept)
             }
-            lists[index] = lists[index].withExactCapacity()
         }
         return lists
     }

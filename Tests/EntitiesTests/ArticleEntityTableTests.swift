@@ -63,3 +63,20 @@ import Testing
         #expect(seen.map(\.1) == [1, 3, 2])
     }
 }
+
+@Suite struct CoMentionTableTests {
+    @Test func keepsEachListInOrderAndCutsItAtTheLimit() {
+        let lists = [
+            [CoMention(entity: 2, count: 9, lift: 1.5), CoMention(entity: 1, count: 4, lift: 12.125)],
+            [],
+            [CoMention(entity: 0, count: 9, lift: 1.5)],
+        ]
+        let table = CoMentionTable(lists)
+        #expect(table.coMentions(of: 0, limit: 10) == lists[0])
+        #expect(table.coMentions(of: 0, limit: 1) == [lists[0][0]])
+        #expect(table.coMentions(of: 0, limit: 0).isEmpty)
+        #expect(table.coMentions(of: 0, limit: -3).isEmpty)
+        #expect(table.coMentions(of: 1, limit: 10).isEmpty)
+        #expect(table.coMentions(of: 2, limit: 10) == lists[2])
+    }
+}
