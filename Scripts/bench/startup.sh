@@ -6,6 +6,7 @@
 # seconds (user + system, steadier than wall time on a shared machine) and the load average.
 #
 #   Scripts/bench/startup.sh [COUNT] [RUNS]      (defaults 100000 and 3)
+#   NEWSDESK_BIN=.build-base/release/newsdesk Scripts/bench/startup.sh ...   (measure another build)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
@@ -15,8 +16,12 @@ CORPUS="${TMPDIR:-/tmp}/news-$COUNT.jsonl"
 export PATH="/opt/swift/usr/bin:$PATH"
 
 [ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
-(cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
-BIN="$ROOT/.build-release/release/newsdesk"
+if [ -n "${NEWSDESK_BIN:-}" ]; then
+  BIN="$NEWSDESK_BIN"
+else
+  (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
+  BIN="$ROOT/.build-release/release/newsdesk"
+fi
 disk_mb=$(du -m "$CORPUS" | cut -f1)
 
 for run in $(seq "$RUNS"); do
