@@ -42,7 +42,4 @@ struct RenderedSummaries: Sendable {
     subscript(index: Int) -> ArraySlice<UInt8> {
         bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
     }
-
-    /// Bytes held, for memory accounting.
-    var byteCount: Int { bytes.capacity + ends.capacity * MemoryLayout<Int>.stride }
 }
