@@ -43,7 +43,7 @@ wait "$wrapper" 2>/dev/null || true
 rm -f "$out"
 stacks=$(mktemp)
 heaptrack_print -f "$TRACE".zst --print-leaks 0 --print-peaks 0 --print-allocators 0 --print-temporary 0 \
-  --flamegraph-cost-type leaked -F "$stacks" > /dev/null
+  --flamegraph-cost-type leaked -F "$stacks" > /dev/null 2>&1
 echo "$COUNT articles: resident $((rss_kb / 1024)) MB under heaptrack once ready"
 python3 "$ROOT/Scripts/bench/heap_by_builder.py" "$stacks" "$DEPTH"
 rm -f "$stacks"
