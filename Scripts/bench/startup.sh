@@ -6,6 +6,10 @@
 # seconds (user + system, steadier than wall time on a shared machine) and the load average.
 #
 #   Scripts/bench/startup.sh [COUNT] [RUNS]      (defaults 100000 and 3)
+#
+# NEWSDESK_BIN=PATH measures that binary instead of building this tree's release binary, so two
+# builds run side by side in one sitting (e.g. the base commit built with
+# `swift build -c release --product newsdesk --scratch-path .build-base`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
@@ -15,8 +19,12 @@ CORPUS="${TMPDIR:-/tmp}/news-$COUNT.jsonl"
 export PATH="/opt/swift/usr/bin:$PATH"
 
 [ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
-(cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
-BIN="$ROOT/.build-release/release/newsdesk"
+if [ -n "${NEWSDESK_BIN:-}" ]; then
+  BIN="$NEWSDESK_BIN"
+else
+  (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
+  BIN="$ROOT/.build-release/release/newsdesk"
+fi
 disk_mb=$(du -m "$CORPUS" | cut -f1)
 
 for run in $(seq "$RUNS"); do
