@@ -24,10 +24,28 @@ public final class EntityIndex: Sendable {
         for (index, entity) in entities.enumerated() { indexByID[entity.id] = index }
         self.indexByID = indexByID
 
-        var byArticle: [Int: [ArticleEntity]] = [:]
-        var postings = [[EntityArticle]](repeating: [], count: entities.count)
+        // Postings, co-mentions and the lists read the same input, not each other.
+        let (lists, postings, coMentionLists) = Concurrently.run(
+            {
+                (
+                    byArticle: Dictionary(articles.lazy.map { ($0.article, $0.entities) }, uniquingKeysWith: { $1 }),
+                    sorted: EntityIndex.listOrders(entities)
+                )
+            },
+            { EntityIndex.postings(articles, entityCount: entities.count) },
+            { EntityIndex.coMentions(articles.map(\.entities), entityCount: entities.count) })
+        self.entitiesByArticle = lists.byArticle
+        self.postings = postings
+        self.coMentionLists = coMentionLists
+        (orders, prefixKeys) = lists.sorted
+    }
+
+    /// Per entity, its articles by descending salience, then ascending article.
+    static func postings(
+        _ articles: [(article: Int, date: Date?, entities: [ArticleEntity])], entityCount: Int
+    ) -> [[EntityArticle]] {
+        var postings = [[EntityArticle]](repeating: [], count: entityCount)
         for record in articles {
-            byArticle[record.article] = record.entities
             for entity in record.entities {
                 postings[entity.entity].append(
                     EntityArticle(
@@ -38,13 +56,14 @@ public final class EntityIndex: Sendable {
         for index in postings.indices {
             postings[index].sort { ($0.salience, $1.article) > ($1.salience, $0.article) }
         }
-        self.entitiesByArticle = byArticle
-        self.postings = postings
-        self.coMentionLists = EntityIndex.coMentions(articles.map(\.entities), entityCount: entities.count)
+        return postings
+    }
 
+    /// The entity orders of `EntitySort` and the sorted keys of prefix search.
+    static func listOrders(_ entities: [Entity]) -> ([EntitySort: [Int]], [(key: String, entity: Int)]) {
         let folded = entities.map { EntityName.folded($0.name) }
         let all = Array(entities.indices)
-        self.orders = [
+        let orders: [EntitySort: [Int]] = [
             .articles: all.sorted { (entities[$0].articleCount, $1) > (entities[$1].articleCount, $0) },
             .mentions: all.sorted { (entities[$0].mentionCount, $1) > (entities[$1].mentionCount, $0) },
             .name: all.sorted { (folded[$0], $0) < (folded[$1], $1) },
@@ -59,7 +78,7 @@ public final class EntityIndex: Sendable {
             }
         }
         keys.sort { ($0.key, $0.entity) < ($1.key, $1.entity) }
-        self.prefixKeys = keys
+        return (orders, keys)
     }
 
     /// Pair counts over each article's most salient entities, turned into top lists with lift.

@@ -5,10 +5,13 @@ import Foundation
 /// Names merge across articles by their folded form ("São Paulo" = "Sao Paulo"), a surname that
 /// an article uses alone merges into the one full person name of the corpus that ends with it,
 /// and the type is the majority vote, weighted by each mention's evidence. The same additions in the same order give the same index,
-/// byte for byte; `build(articles:extractor:)` adds in input order whatever the thread timing.
+/// byte for byte; `build(articles:extractor:)` builds slices on all cores and appends them in input
+/// order, which gives the same index as adding every article to one builder.
 public struct EntityIndexBuilder: Sendable {
     /// Everything known of one folded name.
     struct Group {
+        /// The folded name (`EntityName.mergeKey`) the group is found under.
+        var key: String
         var names: [String: Int] = [:]
         var surfaces: [String: Int] = [:]
         var types: [EntityType: Int] = [:]
@@ -45,7 +48,7 @@ public struct EntityIndexBuilder: Sendable {
                 group = existing
             } else {
                 group = groups.count
-                groups.append(Group())
+                groups.append(Group(key: key))
                 groupByKey[key] = group
             }
             groups[group].names[mention.name, default: 0] += 1
@@ -59,18 +62,6 @@ public struct EntityIndexBuilder: Sendable {
             }
         }
         articles.append(ArticleRecord(article: article, date: date, entities: entities))
-    }
-
-    /// Extracts every article on all cores, then adds them in order.
-    public static func build(
-        articles: [(title: String, text: String, date: Date?)], extractor: EntityExtractor
-    ) -> EntityIndex {
-        let mentions = extractor.extractAll(articles.map { ($0.title, $0.text) })
-        var builder = EntityIndexBuilder()
-        for (index, article) in articles.enumerated() {
-            builder.add(article: index, date: article.date, mentions: mentions[index])
-        }
-        return builder.build()
     }
 
     public func build() -> EntityIndex {
@@ -132,12 +123,13 @@ public struct EntityIndexBuilder: Sendable {
         entities = byID.map { entities[$0] }
         roots = byID.map { roots[$0] }
 
-        let articleEntities = articles.sorted { $0.article < $1.article }.map { record in
+        let entityOfGroup = target.map { position[$0] }
+        let articleEntities = Concurrently.map(articles.sorted { $0.article < $1.article }) { record in
             (
-                record.article, record.date,
-                EntityIndexBuilder.salience(
+                article: record.article, date: record.date,
+                entities: EntityIndexBuilder.salience(
                     record.entities.map { entity in
-                        (position[target[entity.group]], entity.spans)
+                        (entityOfGroup[entity.group], entity.spans)
                     })
             )
         }
