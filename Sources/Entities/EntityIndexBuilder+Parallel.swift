@@ -8,13 +8,14 @@ extension EntityIndexBuilder {
     /// builders are appended in input order, so the index equals that of one builder fed every
     /// article in order, whatever the thread timing.
     ///
-    /// - Parameter sliceCount: how many slice builders; by default several per core, so that a slow
-    ///   slice does not leave a core idle at the end.
+    /// - Parameter sliceCount: how many slice builders; by default two per core, so that a slow
+    ///   slice does not leave a core idle at the end, and few, since appending costs a lookup per
+    ///   name of each slice.
     public static func build(
         articles: [(title: String, text: String, date: Date?)], extractor: EntityExtractor, sliceCount: Int? = nil
     ) -> EntityIndex {
         let count = articles.count
-        let slices = max(1, sliceCount ?? min(count / 32 + 1, ProcessInfo.processInfo.activeProcessorCount * 8))
+        let slices = max(1, sliceCount ?? min(count / 32 + 1, ProcessInfo.processInfo.activeProcessorCount * 2))
         let parts = Mutex<[EntityIndexBuilder]>(Array(repeating: EntityIndexBuilder(), count: slices))
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var part = EntityIndexBuilder()

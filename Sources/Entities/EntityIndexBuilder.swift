@@ -69,38 +69,47 @@ public struct EntityIndexBuilder: Sendable {
         let target = mergeTargets(types: types)
 
         // Final entities: one per group that is not merged into another.
-        var roots = Array(Set(target)).sorted()
+        let roots = Array(Set(target)).sorted()
         var counts = [(articles: Int, mentions: Int)](repeating: (0, 0), count: groups.count)
         var dates = [(first: Date?, last: Date?)](repeating: (nil, nil), count: groups.count)
-        for record in articles {
-            var seen: Set<Int> = []
+        // The last article that counted towards each root, so an article counts once per root.
+        var countedIn = [Int](repeating: -1, count: groups.count)
+        for (number, record) in articles.enumerated() {
             for entity in record.entities {
                 let root = target[entity.group]
                 counts[root].mentions += entity.spans.count
-                if seen.insert(root).inserted { counts[root].articles += 1 }
+                if countedIn[root] != number {
+                    countedIn[root] = number
+                    counts[root].articles += 1
+                }
                 if let date = record.date {
                     if dates[root].first.map({ date < $0 }) ?? true { dates[root].first = date }
                     if dates[root].last.map({ date > $0 }) ?? true { dates[root].last = date }
                 }
             }
         }
-        var surfaces: [Int: [String: Int]] = [:]
-        var typeVotes: [Int: [EntityType: Int]] = [:]
-        for (group, root) in target.enumerated() {
-            surfaces[root, default: [:]].merge(groups[group].surfaces, uniquingKeysWith: +)
-            typeVotes[root, default: [:]].merge(groups[group].types, uniquingKeysWith: +)
+        var surfaces = groups.map(\.surfaces)
+        var typeVotes = groups.map(\.types)
+        for (group, root) in target.enumerated() where root != group {
+            surfaces[root].merge(groups[group].surfaces, uniquingKeysWith: +)
+            typeVotes[root].merge(groups[group].types, uniquingKeysWith: +)
         }
-        var entities: [Entity] = roots.map { root in
-            let aliases = surfaces[root, default: [:]].map { Entity.Alias(name: $0.key, count: $0.value) }
+        let finalCounts = counts
+        let finalDates = dates
+        let groupSurfaces = surfaces
+        let groupTypes = typeVotes
+        let groups = self.groups
+        var entities: [Entity] = Concurrently.map(roots) { root in
+            let aliases = groupSurfaces[root].map { Entity.Alias(name: $0.key, count: $0.value) }
                 .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
             return Entity(
                 id: "", name: EntityIndexBuilder.preferredName(groups[root].names),
-                type: EntityIndexBuilder.majority(typeVotes[root, default: [:]]), aliases: aliases,
-                articleCount: counts[root].articles, mentionCount: counts[root].mentions,
-                firstSeen: dates[root].first, lastSeen: dates[root].last)
+                type: EntityIndexBuilder.majority(groupTypes[root]), aliases: aliases,
+                articleCount: finalCounts[root].articles, mentionCount: finalCounts[root].mentions,
+                firstSeen: finalDates[root].first, lastSeen: finalDates[root].last)
         }
         // Ids: deterministic order (type, slug, most articles, name), suffixes for collisions.
-        let slugs = entities.map { EntityName.slug($0.name) }
+        let slugs = Concurrently.map(entities) { EntityName.slug($0.name) }
         let order = entities.indices.sorted { a, b in
             let left = entities[a]
             let right = entities[b]
@@ -121,7 +130,6 @@ public struct EntityIndexBuilder: Sendable {
         var position = [Int](repeating: 0, count: groups.count)
         for (newIndex, oldIndex) in byID.enumerated() { position[roots[oldIndex]] = newIndex }
         entities = byID.map { entities[$0] }
-        roots = byID.map { roots[$0] }
 
         let entityOfGroup = target.map { position[$0] }
         let articleEntities = Concurrently.map(articles.sorted { $0.article < $1.article }) { record in

@@ -48,7 +48,6 @@ struct KeywordColumn: Sendable {
         var idOf: [String: Int32] = [:]
         var starts: [Int32] = [0]
         var documentValues: [Int32] = []
-        var documentsByValue: [[Int32]] = []
         var seen: [Int32] = []
 
         mutating func id(of value: String) -> Int32 {
@@ -56,7 +55,6 @@ struct KeywordColumn: Sendable {
             let id = Int32(values.count)
             idOf[value] = id
             values.append(value)
-            documentsByValue.append([])
             return id
         }
 
@@ -64,12 +62,29 @@ struct KeywordColumn: Sendable {
             guard !seen.contains(id) else { return }
             seen.append(id)
             documentValues.append(id)
-            documentsByValue[Int(id)].append(Int32(starts.count - 1))
         }
 
         mutating func endDocument() {
             starts.append(Int32(documentValues.count))
             seen.removeAll(keepingCapacity: true)
+        }
+
+        /// Ascending documents per value, by a counting sort of `documentValues` (documents were
+        /// added in ascending order), with no nested array grown one append at a time.
+        var documentsByValue: [[Int32]] {
+            var offsets = [Int](repeating: 0, count: values.count + 1)
+            for id in documentValues { offsets[Int(id) + 1] += 1 }
+            for value in values.indices { offsets[value + 1] += offsets[value] }
+            var fill = offsets
+            var documents = [Int32](repeating: 0, count: documentValues.count)
+            for doc in 0..<(starts.count - 1) {
+                for index in Int(starts[doc])..<Int(starts[doc + 1]) {
+                    let value = Int(documentValues[index])
+                    documents[fill[value]] = Int32(doc)
+                    fill[value] += 1
+                }
+            }
+            return values.indices.map { Array(documents[offsets[$0]..<offsets[$0 + 1]]) }
         }
     }
 
