@@ -40,8 +40,13 @@ public final class Snapshot: Sendable {
         (entities, search, indexingSeconds) = Self.indexes(of: sorted)
     }
 
+    /// Loads the files while the extractor's gazetteers are read beside them (the first time), so
+    /// indexing does not wait for them.
     public static func load(paths: [String]) -> Snapshot {
+        let gazetteers = DispatchGroup()
+        DispatchQueue.global().async(group: gazetteers) { _ = extractor }
         let (articles, report) = CorpusLoader.load(paths: paths)
+        gazetteers.wait()
         return Snapshot(articles: articles, report: report)
     }
 

@@ -39,17 +39,28 @@ public struct EntityIndexBuilder: Sendable {
     /// Adds one article's mentions; `article` is the caller's index for it, returned by queries.
     public mutating func add(article: Int, date: Date?, mentions: [EntityMention]) {
         var local: [Int: Int] = [:]
+        // An article repeats its names: each is folded and looked up once (-1: no key).
+        var groupOfName: [String: Int] = [:]
         var entities: [(group: Int, spans: [MentionSpan])] = []
         for mention in mentions {
-            let key = EntityName.mergeKey(mention.name)
-            guard !key.isEmpty else { continue }
             let group: Int
-            if let existing = groupByKey[key] {
-                group = existing
+            if let known = groupOfName[mention.name] {
+                guard known >= 0 else { continue }
+                group = known
             } else {
-                group = groups.count
-                groups.append(Group(key: key))
-                groupByKey[key] = group
+                let key = EntityName.mergeKey(mention.name)
+                guard !key.isEmpty else {
+                    groupOfName[mention.name] = -1
+                    continue
+                }
+                if let existing = groupByKey[key] {
+                    group = existing
+                } else {
+                    group = groups.count
+                    groups.append(Group(key: key))
+                    groupByKey[key] = group
+                }
+                groupOfName[mention.name] = group
             }
             groups[group].names[mention.name, default: 0] += 1
             groups[group].surfaces[mention.surface, default: 0] += 1
