@@ -6,7 +6,10 @@
 # seconds (user + system, steadier than wall time on a shared machine) and the load average.
 #
 #   Scripts/bench/startup.sh [COUNT] [RUNS]      (defaults 100000 and 3)
-#   NEWSDESK_BIN=.build-base/release/newsdesk Scripts/bench/startup.sh ...   (measure another build)
+#
+# NEWSDESK_BIN=PATH measures that binary instead of building this tree's release binary, so two
+# builds run side by side in one sitting (e.g. the base commit built with
+# `swift build -c release --product newsdesk --scratch-path .build-base`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"

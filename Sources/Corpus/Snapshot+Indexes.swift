@@ -1,6 +1,8 @@
+import Dispatch
 import Entities
 import Foundation
 import Search
+import Synchronization
 
 extension Snapshot {
     /// The search schema of a news corpus: the title weighs 2.5 times the body; the keyword fields
@@ -9,11 +11,38 @@ extension Snapshot {
     /// so each type has a facet of its own.
     public static let schema = SearchSchema(
         textFields: [.init("title", weight: 2.5), .init("body")],
-        keywordFields: ["source", "category", "month", "entity"] + EntityType.allCases.map { "entity.\($0.rawValue)" },
+        keywordFields: plainKeywordFields + ["entity"] + EntityType.allCases.map { "entity.\($0.rawValue)" },
         snippetField: "body")
+
+    /// The keyword fields known before entities are extracted, first in the schema.
+    static let plainKeywordFields = ["source", "category", "month"]
 
     /// Loaded once per process: the gazetteers are read from the package's resources.
     static let extractor: EntityExtractor? = try? EntityExtractor.loadDefault()
+
+    /// Both indexes of `articles`, built at once: the search index's text (and its plain keyword
+    /// fields) on a thread of their own while the entities are extracted and indexed, each on all
+    /// cores, so that neither waits on the other's single-threaded steps; the entity keyword
+    /// columns are added once both are done. The seconds are wall time from the start until each
+    /// index is complete, so they overlap.
+    static func indexes(
+        of articles: [Article]
+    ) -> (entities: EntityIndex, search: SearchIndex, seconds: (Double, Double)) {
+        let start = ContinuousClock.now
+        let text = Mutex<(IndexedText, [KeywordValues])?>(nil)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            let built = (textIndex(of: articles), plainKeywords(of: articles))
+            text.withLock { $0 = built }
+        }
+        let entities = entityIndex(of: articles)
+        let entitiesDone = ContinuousClock.now
+        let keywords = entityKeywords(of: articles.count, entities: entities)
+        group.wait()
+        let (indexedText, plain) = text.withLock { $0! }
+        let search = SearchIndex(indexedText, keywords: plain + keywords)
+        return (entities, search, (seconds(entitiesDone - start), seconds(ContinuousClock.now - start)))
+    }
 
     static func entityIndex(of articles: [Article]) -> EntityIndex {
         guard let extractor else { return EntityIndexBuilder().build() }
@@ -21,29 +50,52 @@ extension Snapshot {
             articles: articles.map { ($0.title, $0.body, $0.published) }, extractor: extractor)
     }
 
-    static func searchIndex(of articles: [Article], entities: EntityIndex) -> SearchIndex {
+    static func textIndex(of articles: [Article]) -> IndexedText {
         var builder = IndexBuilder(schema: schema)
-        for (number, article) in articles.enumerated() {
-            let mentioned = entities.mentions(inArticle: number).map { entities.entities[$0.entity] }
-            var keywords: [[String]] = [
-                article.source.map { [$0] } ?? [],
-                article.category.map { [$0] } ?? [],
-                article.published.map { [month(of: $0)] } ?? [],
-                mentioned.flatMap { [$0.id, $0.name] },
-            ]
-            for type in EntityType.allCases {
-                keywords.append(mentioned.filter { $0.type == type }.map(\.id))
-            }
+        for article in articles {
             // The shape always matches the schema, so adding cannot fail.
-            _ = try? builder.add(
-                SearchDocument(
-                    text: [article.title, article.body], keywords: keywords, date: seconds(article.published)))
+            _ = try? builder.add(SearchDocument(text: [article.title, article.body], date: seconds(article.published)))
         }
-        return builder.build()
+        return builder.buildText()
+    }
+
+    static func plainKeywords(of articles: [Article]) -> [KeywordValues] {
+        [
+            KeywordValues(articles.map { article in article.source.map { [$0] } ?? [] }),
+            KeywordValues(articles.map { article in article.category.map { [$0] } ?? [] }),
+            KeywordValues(articles.map { article in article.published.map { [month(of: $0)] } ?? [] }),
+        ]
+    }
+
+    /// `entity` (each entity's id and name, most salient first) and `entity.<type>` (the ids of
+    /// one type), as indices into tables of every entity's strings: entity `e` is `2e` (id) and
+    /// `2e + 1` (name) in the first table and `e` in the table of ids.
+    static func entityKeywords(of articleCount: Int, entities: EntityIndex) -> [KeywordValues] {
+        let types = EntityType.allCases
+        var named: [[Int32]] = []
+        var byType = [[[Int32]]](repeating: [], count: types.count)
+        named.reserveCapacity(articleCount)
+        for type in byType.indices { byType[type].reserveCapacity(articleCount) }
+        let typeSlot = entities.entities.map { entity in Int(types.firstIndex(of: entity.type)!) }
+        for number in 0..<articleCount {
+            let mentioned = entities.mentions(inArticle: number).map(\.entity)
+            named.append(mentioned.flatMap { [Int32(2 * $0), Int32(2 * $0 + 1)] })
+            var ofType = [[Int32]](repeating: [], count: types.count)
+            for entity in mentioned { ofType[typeSlot[entity]].append(Int32(entity)) }
+            for type in byType.indices { byType[type].append(ofType[type]) }
+        }
+        let ids = entities.entities.map(\.id)
+        let idsAndNames = entities.entities.flatMap { [$0.id, $0.name] }
+        return [KeywordValues(table: idsAndNames, perDocument: named)]
+            + byType.map { KeywordValues(table: ids, perDocument: $0) }
     }
 
     static func seconds(_ date: Date?) -> Int64? {
         date.map { Int64($0.timeIntervalSince1970.rounded(.down)) }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// `2026-03`, the value of the `month` facet.

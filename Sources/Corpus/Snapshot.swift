@@ -20,7 +20,8 @@ public final class Snapshot: Sendable {
     public let search: SearchIndex
     /// Article numbers in entity queries index `articles` too.
     public let entities: EntityIndex
-    /// Seconds spent extracting entities and building the search index, after loading.
+    /// Seconds from the start of indexing, after loading, until the entity index and the search
+    /// index were each complete: the two are built at once, so the figures overlap.
     public let indexingSeconds: (entities: Double, search: Double)
     private let positions: [String: Int]
 
@@ -36,22 +37,16 @@ public final class Snapshot: Sendable {
         positions.reserveCapacity(sorted.count)
         for (index, article) in sorted.enumerated() { positions[article.id] = index }
         self.positions = positions
-        let clock = ContinuousClock()
-        var entities: EntityIndex!
-        let entitiesTime = clock.measure { entities = Self.entityIndex(of: sorted) }
-        self.entities = entities
-        var search: SearchIndex!
-        let searchTime = clock.measure { search = Self.searchIndex(of: sorted, entities: entities) }
-        self.search = search
-        indexingSeconds = (Self.seconds(entitiesTime), Self.seconds(searchTime))
+        (entities, search, indexingSeconds) = Self.indexes(of: sorted)
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
+    /// Loads the files while the extractor's gazetteers are read beside them (the first time), so
+    /// indexing does not wait for them.
     public static func load(paths: [String]) -> Snapshot {
+        let gazetteers = DispatchGroup()
+        DispatchQueue.global().async(group: gazetteers) { _ = extractor }
         let (articles, report) = CorpusLoader.load(paths: paths)
+        gazetteers.wait()
         return Snapshot(articles: articles, report: report)
     }
 

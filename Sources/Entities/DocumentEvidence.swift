@@ -3,8 +3,8 @@
 /// start or headline word is judged by how the rest of the article writes it. Words are kept as
 /// hashes of their bytes, so collecting costs no `String` per token.
 struct DocumentEvidence {
-    var capitalisedMidSentence: Set<UInt64> = []
-    var lowercaseWords: Set<UInt64> = []
+    var capitalisedMidSentence = WordHashSet()
+    var lowercaseWords = WordHashSet()
 
     mutating func collect(from section: SectionText) {
         for (sentence, range) in section.segmented.sentences.enumerated()

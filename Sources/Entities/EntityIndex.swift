@@ -24,15 +24,24 @@ public final class EntityIndex: Sendable {
         for (index, entity) in entities.enumerated() { indexByID[entity.id] = index }
         self.indexByID = indexByID
 
-        let table = ArticleEntityTable(articles.map { ($0.article, $0.entities) })
-        self.entitiesByArticle = table
-        self.postings = EntityPostings(entityCount: entities.count, articles: articles, table: table)
-        self.coMentionLists = CoMentionTable(
-            EntityIndex.coMentions(articles.map(\.entities), entityCount: entities.count))
+        // The tables, co-mentions and the lists read the same input, not each other.
+        let (tables, coMentions, lists) = Concurrently.run(
+            {
+                let table = ArticleEntityTable(articles.map { ($0.article, $0.entities) })
+                return (table, EntityPostings(entityCount: entities.count, articles: articles, table: table))
+            },
+            { CoMentionTable(EntityIndex.coMentions(articles.map(\.entities), entityCount: entities.count)) },
+            { EntityIndex.listOrders(entities) })
+        (self.entitiesByArticle, self.postings) = tables
+        self.coMentionLists = coMentions
+        (orders, prefixKeys) = lists
+    }
 
+    /// The entity orders of `EntitySort` and the sorted keys of prefix search.
+    static func listOrders(_ entities: [Entity]) -> ([EntitySort: [Int]], [(key: String, entity: Int)]) {
         let folded = entities.map { EntityName.folded($0.name) }
         let all = Array(entities.indices)
-        self.orders = [
+        let orders: [EntitySort: [Int]] = [
             .articles: all.sorted { (entities[$0].articleCount, $1) > (entities[$1].articleCount, $0) },
             .mentions: all.sorted { (entities[$0].mentionCount, $1) > (entities[$1].mentionCount, $0) },
             .name: all.sorted { (folded[$0], $0) < (folded[$1], $1) },
@@ -47,22 +56,30 @@ public final class EntityIndex: Sendable {
             }
         }
         keys.sort { ($0.key, $0.entity) < ($1.key, $1.entity) }
-        self.prefixKeys = keys
+        return (orders, keys)
     }
 
     /// Pair counts over each article's most salient entities, turned into top lists with lift.
+    /// Pairs are counted by sorting: each chunk of articles sorts and counts its own pairs on a
+    /// core of its own, and the chunks' counts are summed in one more sort.
     static func coMentions(_ articles: [[ArticleEntity]], entityCount: Int) -> [[CoMention]] {
-        var pairs: [UInt64: Int32] = [:]
         var articleCounts = [Int](repeating: 0, count: entityCount)
         for entities in articles {
             for entity in entities { articleCounts[entity.entity] += 1 }
-            let top = entities.prefix(EntityIndexBuilder.coMentionEntitiesPerArticle).map(\.entity).sorted()
-            for (offset, a) in top.enumerated() {
-                for b in top[(offset + 1)...] where a != b {
-                    pairs[UInt64(a) << 32 | UInt64(b), default: 0] += 1
+        }
+        let chunks = stride(from: 0, to: articles.count, by: 4_096).map { $0..<min(articles.count, $0 + 4_096) }
+        let counted = Concurrently.map(chunks, chunk: 1) { range in
+            var keys: [UInt64] = []
+            for entities in articles[range] {
+                let top = entities.prefix(EntityIndexBuilder.coMentionEntitiesPerArticle).map(\.entity).sorted()
+                for (offset, a) in top.enumerated() {
+                    for b in top[(offset + 1)...] where a != b { keys.append(UInt64(a) << 32 | UInt64(b)) }
                 }
             }
+            keys.sort()
+            return runs(of: keys.lazy.map { ($0, Int32(1)) })
         }
+        let pairs = runs(of: counted.joined().sorted { $0.key < $1.key })
         let total = Double(max(articles.count, 1))
         var lists = [[CoMention]](repeating: [], count: entityCount)
         for (pair, count) in pairs {
@@ -80,5 +97,18 @@ public final class EntityIndex: Sendable {
             }
         }
         return lists
+    }
+
+    /// Sums the counts of equal keys in `sorted`, which holds equal keys next to each other.
+    static func runs<Pairs: Sequence<(key: UInt64, count: Int32)>>(of sorted: Pairs) -> [(key: UInt64, count: Int32)] {
+        var result: [(key: UInt64, count: Int32)] = []
+        for (key, count) in sorted {
+            if let last = result.last, last.key == key {
+                result[result.count - 1].count += count
+            } else {
+                result.append((key, count))
+            }
+        }
+        return result
     }
 }

@@ -5,10 +5,13 @@ import Foundation
 /// Names merge across articles by their folded form ("São Paulo" = "Sao Paulo"), a surname that
 /// an article uses alone merges into the one full person name of the corpus that ends with it,
 /// and the type is the majority vote, weighted by each mention's evidence. The same additions in the same order give the same index,
-/// byte for byte; `build(articles:extractor:)` adds in input order whatever the thread timing.
+/// byte for byte; `build(articles:extractor:)` builds slices on all cores and appends them in input
+/// order, which gives the same index as adding every article to one builder.
 public struct EntityIndexBuilder: Sendable {
     /// Everything known of one folded name.
     struct Group {
+        /// The folded name (`EntityName.mergeKey`) the group is found under.
+        var key: String
         var names: [String: Int] = [:]
         var surfaces: [String: Int] = [:]
         var types: [EntityType: Int] = [:]
@@ -36,17 +39,28 @@ public struct EntityIndexBuilder: Sendable {
     /// Adds one article's mentions; `article` is the caller's index for it, returned by queries.
     public mutating func add(article: Int, date: Date?, mentions: [EntityMention]) {
         var local: [Int: Int] = [:]
+        // An article repeats its names: each is folded and looked up once (-1: no key).
+        var groupOfName: [String: Int] = [:]
         var entities: [(group: Int, spans: [MentionSpan])] = []
         for mention in mentions {
-            let key = EntityName.mergeKey(mention.name)
-            guard !key.isEmpty else { continue }
             let group: Int
-            if let existing = groupByKey[key] {
-                group = existing
+            if let known = groupOfName[mention.name] {
+                guard known >= 0 else { continue }
+                group = known
             } else {
-                group = groups.count
-                groups.append(Group())
-                groupByKey[key] = group
+                let key = EntityName.mergeKey(mention.name)
+                guard !key.isEmpty else {
+                    groupOfName[mention.name] = -1
+                    continue
+                }
+                if let existing = groupByKey[key] {
+                    group = existing
+                } else {
+                    group = groups.count
+                    groups.append(Group(key: key))
+                    groupByKey[key] = group
+                }
+                groupOfName[mention.name] = group
             }
             groups[group].names[mention.name, default: 0] += 1
             groups[group].surfaces[mention.surface, default: 0] += 1
@@ -61,55 +75,52 @@ public struct EntityIndexBuilder: Sendable {
         articles.append(ArticleRecord(article: article, date: date, entities: entities))
     }
 
-    /// Extracts every article on all cores, then adds them in order.
-    public static func build(
-        articles: [(title: String, text: String, date: Date?)], extractor: EntityExtractor
-    ) -> EntityIndex {
-        let mentions = extractor.extractAll(articles.map { ($0.title, $0.text) })
-        var builder = EntityIndexBuilder()
-        for (index, article) in articles.enumerated() {
-            builder.add(article: index, date: article.date, mentions: mentions[index])
-        }
-        return builder.build()
-    }
-
     public func build() -> EntityIndex {
         let types = groups.map { EntityIndexBuilder.majority($0.types) }
         let target = mergeTargets(types: types)
 
         // Final entities: one per group that is not merged into another.
-        var roots = Array(Set(target)).sorted()
+        let roots = Array(Set(target)).sorted()
         var counts = [(articles: Int, mentions: Int)](repeating: (0, 0), count: groups.count)
         var dates = [(first: Date?, last: Date?)](repeating: (nil, nil), count: groups.count)
-        for record in articles {
-            var seen: Set<Int> = []
+        // The last article that counted towards each root, so an article counts once per root.
+        var countedIn = [Int](repeating: -1, count: groups.count)
+        for (number, record) in articles.enumerated() {
             for entity in record.entities {
                 let root = target[entity.group]
                 counts[root].mentions += entity.spans.count
-                if seen.insert(root).inserted { counts[root].articles += 1 }
+                if countedIn[root] != number {
+                    countedIn[root] = number
+                    counts[root].articles += 1
+                }
                 if let date = record.date {
                     if dates[root].first.map({ date < $0 }) ?? true { dates[root].first = date }
                     if dates[root].last.map({ date > $0 }) ?? true { dates[root].last = date }
                 }
             }
         }
-        var surfaces: [Int: [String: Int]] = [:]
-        var typeVotes: [Int: [EntityType: Int]] = [:]
-        for (group, root) in target.enumerated() {
-            surfaces[root, default: [:]].merge(groups[group].surfaces, uniquingKeysWith: +)
-            typeVotes[root, default: [:]].merge(groups[group].types, uniquingKeysWith: +)
+        var surfaces = groups.map(\.surfaces)
+        var typeVotes = groups.map(\.types)
+        for (group, root) in target.enumerated() where root != group {
+            surfaces[root].merge(groups[group].surfaces, uniquingKeysWith: +)
+            typeVotes[root].merge(groups[group].types, uniquingKeysWith: +)
         }
-        var entities: [Entity] = roots.map { root in
-            let aliases = surfaces[root, default: [:]].map { Entity.Alias(name: $0.key, count: $0.value) }
+        let finalCounts = counts
+        let finalDates = dates
+        let groupSurfaces = surfaces
+        let groupTypes = typeVotes
+        let groups = self.groups
+        var entities: [Entity] = Concurrently.map(roots) { root in
+            let aliases = groupSurfaces[root].map { Entity.Alias(name: $0.key, count: $0.value) }
                 .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
             return Entity(
                 id: "", name: EntityIndexBuilder.preferredName(groups[root].names),
-                type: EntityIndexBuilder.majority(typeVotes[root, default: [:]]), aliases: aliases,
-                articleCount: counts[root].articles, mentionCount: counts[root].mentions,
-                firstSeen: dates[root].first, lastSeen: dates[root].last)
+                type: EntityIndexBuilder.majority(groupTypes[root]), aliases: aliases,
+                articleCount: finalCounts[root].articles, mentionCount: finalCounts[root].mentions,
+                firstSeen: finalDates[root].first, lastSeen: finalDates[root].last)
         }
         // Ids: deterministic order (type, slug, most articles, name), suffixes for collisions.
-        let slugs = entities.map { EntityName.slug($0.name) }
+        let slugs = Concurrently.map(entities) { EntityName.slug($0.name) }
         let order = entities.indices.sorted { a, b in
             let left = entities[a]
             let right = entities[b]
@@ -130,14 +141,14 @@ public struct EntityIndexBuilder: Sendable {
         var position = [Int](repeating: 0, count: groups.count)
         for (newIndex, oldIndex) in byID.enumerated() { position[roots[oldIndex]] = newIndex }
         entities = byID.map { entities[$0] }
-        roots = byID.map { roots[$0] }
 
-        let articleEntities = articles.sorted { $0.article < $1.article }.map { record in
+        let entityOfGroup = target.map { position[$0] }
+        let articleEntities = Concurrently.map(articles.sorted { $0.article < $1.article }) { record in
             (
-                record.article, record.date,
-                EntityIndexBuilder.salience(
+                article: record.article, date: record.date,
+                entities: EntityIndexBuilder.salience(
                     record.entities.map { entity in
-                        (position[target[entity.group]], entity.spans)
+                        (entityOfGroup[entity.group], entity.spans)
                     })
             )
         }

@@ -78,9 +78,38 @@ enum EntityName {
     /// The readable part of an id, safe in a URL path: "Pete Hegseth" -> "pete-hegseth",
     /// "U.S." -> "us", "AT&T" -> "at-and-t", "C++" -> "c-plus-plus".
     static func slug(_ name: String) -> String {
-        let words = folded(name).replacingOccurrences(of: "&", with: " and ")
+        let folded = folded(name)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return slugASCII(folded) }
+        let words = folded.replacingOccurrences(of: "&", with: " and ")
             .replacingOccurrences(of: "+", with: " plus ").replacingOccurrences(of: "#", with: " sharp ")
             .split(separator: " ")
         return words.isEmpty ? "entity" : words.joined(separator: "-")
+    }
+
+    /// `slug` of a folded ASCII name, byte by byte: the same words without Foundation's search.
+    static func slugASCII(_ folded: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(folded.utf8.count + 8)
+        var inWord = false
+        func append(_ byte: UInt8) {
+            if !inWord, !bytes.isEmpty { bytes.append(0x2D) }
+            inWord = true
+            bytes.append(byte)
+        }
+        func appendWord(_ word: String) {
+            inWord = false
+            for byte in word.utf8 { append(byte) }
+            inWord = false
+        }
+        for byte in folded.utf8 {
+            switch byte {
+            case 0x26: appendWord("and")
+            case 0x2B: appendWord("plus")
+            case 0x23: appendWord("sharp")
+            case 0x20: inWord = false
+            default: append(byte)
+            }
+        }
+        return bytes.isEmpty ? "entity" : String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -8,8 +8,8 @@ extension Gazetteer {
         let bytes = Array(lowercased.utf8)
         guard bytes.count >= 6, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
         for (british, american) in Self.spellingSwaps {
-            if lowercased.contains(british),
-                isCommonWord(lowercased.replacingOccurrences(of: british, with: american))
+            if let swapped = Self.replacing(british, with: american, in: bytes),
+                isCommonWord(String(decoding: swapped, as: UTF8.self))
             {
                 return true
             }
@@ -17,8 +17,27 @@ extension Gazetteer {
         return false
     }
 
-    private static let spellingSwaps: [(String, String)] = [
+    /// `bytes` with every occurrence of `pattern` replaced, left to right and not overlapping, or
+    /// nil when there is none: plain byte matching, which is all that ASCII letters need.
+    static func replacing(_ pattern: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8]? {
+        var result: [UInt8] = []
+        var index = 0
+        var found = false
+        while index < bytes.count {
+            if index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                result += replacement
+                index += pattern.count
+                found = true
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return found ? result : nil
+    }
+
+    static let spellingSwaps: [([UInt8], [UInt8])] = [
         ("is", "iz"), ("ys", "yz"), ("our", "or"), ("tre", "ter"), ("ll", "l"), ("ogue", "og"), ("ae", "e"),
         ("oe", "e"), ("ence", "ense"),
-    ]
+    ].map { (Array($0.utf8), Array($1.utf8)) }
 }

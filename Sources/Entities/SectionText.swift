@@ -15,7 +15,11 @@ struct SectionText {
         "de", "is", "are", "after", "over", "into",
     ]
 
-    static let minorWordHashes = Set(minorWords.map { ByteHash.of($0.utf8) })
+    static let minorWordHashes: WordHashSet = {
+        var hashes = WordHashSet()
+        for word in minorWords { hashes.insert(ByteHash.of(word.utf8)) }
+        return hashes
+    }()
 
     init(bytes: UnsafeBufferPointer<UInt8>, segmented: SegmentedText, inTitle: Bool) {
         self.bytes = bytes

@@ -48,22 +48,27 @@ struct ScalarReader {
     let bytes: UnsafeBufferPointer<UInt8>
 
     /// The class and byte length of the scalar at `index` (`.space` and length 0 at the end).
+    /// Inlined for ASCII, which nearly every byte of English news is; the rest is out of line.
+    @inline(__always)
     func classify(_ index: Int) -> (CharacterClass, Int) {
         guard index < bytes.count else { return (.space, 0) }
         let byte = bytes[index]
-        if byte < 0x80 {
-            switch byte {
-            case 0x61...0x7A: return (.lower, 1)
-            case 0x41...0x5A: return (.upper, 1)
-            case 0x30...0x39: return (.digit, 1)
-            case 0x0A: return (.newline, 1)
-            case 0x20, 0x09, 0x0D, 0x0B, 0x0C: return (.space, 1)
-            case 0x27: return (.apostrophe, 1)
-            case 0x2D: return (.hyphen, 1)
-            case 0x2E: return (.period, 1)
-            default: return (.other, 1)
-            }
+        guard byte < 0x80 else { return classifyNonASCII(index) }
+        switch byte {
+        case 0x61...0x7A: return (.lower, 1)
+        case 0x41...0x5A: return (.upper, 1)
+        case 0x30...0x39: return (.digit, 1)
+        case 0x0A: return (.newline, 1)
+        case 0x20, 0x09, 0x0D, 0x0B, 0x0C: return (.space, 1)
+        case 0x27: return (.apostrophe, 1)
+        case 0x2D: return (.hyphen, 1)
+        case 0x2E: return (.period, 1)
+        default: return (.other, 1)
         }
+    }
+
+    @inline(never)
+    func classifyNonASCII(_ index: Int) -> (CharacterClass, Int) {
         let (scalar, length) = decode(index)
         guard let scalar else { return (.other, length) }
         switch scalar.value {

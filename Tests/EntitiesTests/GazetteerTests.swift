@@ -54,3 +54,33 @@ import Testing
         }
     }
 }
+
+/// The byte-wise spelling swaps find the same variants as Foundation's string replacement did.
+@Suite struct SpellingVariantTests {
+    static func foundationVariant(_ gazetteer: Gazetteer, _ word: String) -> Bool {
+        guard word.utf8.count >= 6, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        let swaps = [
+            ("is", "iz"), ("ys", "yz"), ("our", "or"), ("tre", "ter"), ("ll", "l"), ("ogue", "og"), ("ae", "e"),
+            ("oe", "e"), ("ence", "ense"),
+        ]
+        return swaps.contains { british, american in
+            word.contains(british) && gazetteer.isCommonWord(word.replacingOccurrences(of: british, with: american))
+        }
+    }
+
+    @Test func byteSwapsAgreeWithStringReplacement() throws {
+        let gazetteer = try Gazetteer.loadDefault()
+        let british = [
+            "organisers", "centre", "travelled", "catalogue", "paediatric", "foetus", "licence", "analyse",
+            "colour", "labourers", "llllll", "isisisis", "Centre", "cafés", "metres", "fulfil",
+        ]
+        let sampled = gazetteer.commonWords.sorted().enumerated().filter { $0.offset % 5 == 0 }.map(\.element)
+        var agreeing = 0
+        for word in british + sampled {
+            #expect(gazetteer.isCommonWordVariant(word) == Self.foundationVariant(gazetteer, word), "\(word)")
+            agreeing += 1
+        }
+        #expect(gazetteer.isCommonWordVariant("organisers") && gazetteer.isCommonWordVariant("travelled"))
+        #expect(agreeing > 10_000)
+    }
+}

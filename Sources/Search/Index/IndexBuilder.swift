@@ -43,6 +43,16 @@ public struct IndexBuilder: Sendable {
     }
 
     public func build(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) -> SearchIndex {
+        let keywords = schema.keywordFields.indices.map { field in
+            KeywordValues(documents.map { $0.keywords[field] })
+        }
+        return SearchIndex(buildText(concurrency: concurrency), keywords: keywords)
+    }
+
+    /// Everything of the index but its keyword columns, which `SearchIndex(_:keywords:)` adds: the
+    /// documents' keywords are not read, so a caller can index the text while it still works out
+    /// keyword values (the entities of each article, say).
+    public func buildText(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) -> IndexedText {
         let segments = buildSegments(concurrency: max(1, concurrency))
         return merge(segments, concurrency: max(1, concurrency))
     }
@@ -65,7 +75,7 @@ public struct IndexBuilder: Sendable {
         return slots.withLock { $0.map { $0! } }
     }
 
-    private func merge(_ segments: [IndexSegment], concurrency: Int) -> SearchIndex {
+    private func merge(_ segments: [IndexSegment], concurrency: Int) -> IndexedText {
         var allTerms = Set<String>()
         for segment in segments { allTerms.formUnion(segment.terms) }
         let dictionary = TermDictionary(sortedTerms: allTerms.sorted())
@@ -98,13 +108,9 @@ public struct IndexBuilder: Sendable {
             let lengths = segments.flatMap { $0.fieldLengths[field] }
             return Self.norms(lengths: lengths, weight: schema.textFields[field].weight, parameters: parameters)
         }
-        let keywordColumns = (0..<schema.keywordFields.count).map { field in
-            KeywordColumn(perDocumentValues: documents.map { $0.keywords[field] })
-        }
-        return SearchIndex(
+        return IndexedText(
             schema: schema, analyzer: analyzer, parameters: parameters, dictionary: dictionary, postings: postings,
-            fieldNorms: fieldNorms, keywordColumns: keywordColumns,
-            dates: documents.map { $0.date ?? SearchIndex.noDate },
+            fieldNorms: fieldNorms, dates: documents.map { $0.date ?? SearchIndex.noDate },
             storedText: (0..<schema.textFields.count).map { field in documents.map { $0.text[field] } },
             vocabulary: vocabulary,
             suggestions: suggestions.sorted { ($0.folded, -$0.weight) < ($1.folded, -$1.weight) },

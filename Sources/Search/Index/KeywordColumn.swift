@@ -9,38 +9,83 @@ struct KeywordColumn: Sendable {
     /// Ascending document ids per value.
     let documentsByValue: [[Int32]]
 
-    init(perDocumentValues: [[String]]) {
+    /// Value ids are given in order of first appearance, document by document, whichever form
+    /// `keywords` takes.
+    init(_ keywords: KeywordValues) {
+        var collector = Collector()
+        switch keywords.form {
+        case .strings(let perDocument):
+            for values in perDocument {
+                for value in values { collector.add(collector.id(of: value)) }
+                collector.endDocument()
+            }
+        case .table(let table, let perDocument):
+            var idOfEntry = [Int32](repeating: -1, count: table.count)
+            for entries in perDocument {
+                for entry in entries {
+                    var id = idOfEntry[Int(entry)]
+                    if id < 0 {
+                        id = collector.id(of: table[Int(entry)])
+                        idOfEntry[Int(entry)] = id
+                    }
+                    collector.add(id)
+                }
+                collector.endDocument()
+            }
+        }
+        var folded: [String: [Int32]] = [:]
+        for (id, value) in collector.values.enumerated() { folded[value.lowercased(), default: []].append(Int32(id)) }
+        self.values = collector.values
+        self.idsByFoldedValue = folded
+        self.valueStarts = collector.starts
+        self.documentValues = collector.documentValues
+        self.documentsByValue = collector.documentsByValue
+    }
+
+    /// Gathers the column document by document; a value repeated within a document counts once.
+    private struct Collector {
         var values: [String] = []
         var idOf: [String: Int32] = [:]
         var starts: [Int32] = [0]
         var documentValues: [Int32] = []
-        var documentsByValue: [[Int32]] = []
-        for (doc, docValues) in perDocumentValues.enumerated() {
-            var seen: [Int32] = []
-            for value in docValues {
-                let id: Int32
-                if let existing = idOf[value] {
-                    id = existing
-                } else {
-                    id = Int32(values.count)
-                    idOf[value] = id
-                    values.append(value)
-                    documentsByValue.append([])
-                }
-                guard !seen.contains(id) else { continue }
-                seen.append(id)
-                documentValues.append(id)
-                documentsByValue[Int(id)].append(Int32(doc))
-            }
-            starts.append(Int32(documentValues.count))
+        var seen: [Int32] = []
+
+        mutating func id(of value: String) -> Int32 {
+            if let existing = idOf[value] { return existing }
+            let id = Int32(values.count)
+            idOf[value] = id
+            values.append(value)
+            return id
         }
-        var folded: [String: [Int32]] = [:]
-        for (id, value) in values.enumerated() { folded[value.lowercased(), default: []].append(Int32(id)) }
-        self.values = values
-        self.idsByFoldedValue = folded
-        self.valueStarts = starts
-        self.documentValues = documentValues
-        self.documentsByValue = documentsByValue.map { $0.withExactCapacity() }
+
+        mutating func add(_ id: Int32) {
+            guard !seen.contains(id) else { return }
+            seen.append(id)
+            documentValues.append(id)
+        }
+
+        mutating func endDocument() {
+            starts.append(Int32(documentValues.count))
+            seen.removeAll(keepingCapacity: true)
+        }
+
+        /// Ascending documents per value, by a counting sort of `documentValues` (documents were
+        /// added in ascending order), with no nested array grown one append at a time.
+        var documentsByValue: [[Int32]] {
+            var offsets = [Int](repeating: 0, count: values.count + 1)
+            for id in documentValues { offsets[Int(id) + 1] += 1 }
+            for value in values.indices { offsets[value + 1] += offsets[value] }
+            var fill = offsets
+            var documents = [Int32](repeating: 0, count: documentValues.count)
+            for doc in 0..<(starts.count - 1) {
+                for index in Int(starts[doc])..<Int(starts[doc + 1]) {
+                    let value = Int(documentValues[index])
+                    documents[fill[value]] = Int32(doc)
+                    fill[value] += 1
+                }
+            }
+            return values.indices.map { Array(documents[offsets[$0]..<offsets[$0 + 1]]) }
+        }
     }
 
     /// The ids of the values equal to `value` ignoring case (several when they differ only by case).

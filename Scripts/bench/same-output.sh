@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Checks that two builds serve the same corpus identically: starts each release binary in turn on
+# CORPUS (loopback, port 0), fetches the same 271 URLs (stats without timings, entity lists and
+# details, entity articles and timelines, entity-filtered and plain searches, 100 article records,
+# suggestions) and diffs the bodies. Used to hold a faster start-up to the output of the old one.
+#
+#   Scripts/bench/same-output.sh BIN_A BIN_B CORPUS
+set -u
+fetch() {
+  local bin=$1 out=$2 log; log=$(mktemp); mkdir -p "$out"
+  "$bin" serve --port 0 --no-access-log --data "$3" > "$log" 2>/dev/null & local pid=$!
+  local port=""; for _ in $(seq 400); do port=$(grep -o '[0-9]*$' "$log" 2>/dev/null || true); [ -n "$port" ] && break; sleep 0.05; done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "$bin died before /ready"; exit 1; }
+    sleep 0.2
+  done
+  local base="http://127.0.0.1:$port"
+  curl -s "$base/v1/stats" | python3 -c 'import json,sys; s=json.load(sys.stdin); [s.pop(k) for k in ("loadedAt","indexingSeconds")]; s["load"].pop("seconds"); print(json.dumps(s, sort_keys=True))' > "$out/stats"
+  curl -s "$base/v1/entities?limit=100&sort=mentions" > "$out/entities-mentions"
+  curl -s "$base/v1/entities?limit=100&sort=name&offset=200" > "$out/entities-name"
+  curl -s "$base/v1/entities?limit=100&q=ma" > "$out/entities-q"
+  for id in $(python3 -c 'import json,sys; [print(e["id"]) for e in json.load(open(sys.argv[1]))["items"][:40]]' "$out/entities-mentions"); do
+    f=$(echo "$id" | tr '/' '_')
+    curl -s "$base/v1/entities/$id" > "$out/e-$f"
+    curl -s "$base/v1/entities/$id/articles?limit=50" > "$out/ea-$f"
+    curl -s "$base/v1/entities/$id/timeline?interval=month" > "$out/et-$f"
+    curl -s "$base/v1/search?q=said&entity=$id&limit=20" > "$out/s-$f"
+  done
+  for q in minister "election%20OR%20vote" "port" "bank%20rates" "gov*"; do
+    curl -s "$base/v1/search?q=$q&limit=50" > "$out/q-$q"
+  done
+  curl -s "$base/v1/articles?limit=100" > "$out/articles"
+  for id in $(python3 -c 'import json,sys; [print(e["id"]) for e in json.load(open(sys.argv[1]))["items"][:100]]' "$out/articles"); do
+    curl -s "$base/v1/articles/$id" > "$out/a-$id"
+  done
+  curl -s "$base/v1/suggest?q=ma" > "$out/suggest"
+  kill $pid; wait $pid 2>/dev/null; rm -f "$log"
+}
+rm -rf ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/a ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/b
+fetch "$1" ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/a "$3"
+fetch "$2" ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/b "$3"
+echo "files: $(ls ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/a | wc -l), bytes: $(cat ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/a/* | wc -c)"
+diff -rq ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/a ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/b && echo IDENTICAL

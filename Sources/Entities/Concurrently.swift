@@ -1,0 +1,39 @@
+import Dispatch
+import Synchronization
+
+/// Runs independent computations at once, on as many cores as there are, and returns their
+/// results in argument order: the parts of an index that read the same input but not each other.
+enum Concurrently {
+    static func run<A: Sendable, B: Sendable, C: Sendable>(
+        _ first: @Sendable () -> A, _ second: @Sendable () -> B, _ third: @Sendable () -> C
+    ) -> (A, B, C) {
+        let results = Mutex<(A?, B?, C?)>((nil, nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                let value = first()
+                results.withLock { $0.0 = value }
+            case 1:
+                let value = second()
+                results.withLock { $0.1 = value }
+            default:
+                let value = third()
+                results.withLock { $0.2 = value }
+            }
+        }
+        return results.withLock { ($0.0!, $0.1!, $0.2!) }
+    }
+
+    /// `transform` of every element, computed in contiguous chunks on all cores, in input order.
+    static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], chunk: Int = 256, _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let chunks = (elements.count + chunk - 1) / chunk
+        let parts = Mutex<[[Result]]>(Array(repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { part in
+            let mapped = elements[(part * chunk)..<min(elements.count, (part + 1) * chunk)].map(transform)
+            parts.withLock { $0[part] = mapped }
+        }
+        return parts.withLock { $0.flatMap { $0 } }
+    }
+}
