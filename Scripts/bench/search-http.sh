@@ -6,7 +6,9 @@
 #
 #   Scripts/bench/search-http.sh [COUNT] [WORD...]     (defaults 100000; government market fell)
 #
-# Knobs: DUR (wrk duration, default 10s), THREADS (wrk threads, default 2), PORT (default 18290).
+# Knobs: DUR (wrk duration, default 10s), THREADS (wrk threads, default 2), PORT (default 18290),
+# RUNS (wrk runs per word, default 1), BIN (a newsdesk binary to measure instead of building this
+# checkout's release binary: an older build, for before/after in one sitting).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
@@ -22,8 +24,12 @@ export PATH="/opt/swift/usr/bin:$PATH"
 
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk"; exit 1; }
 [ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
-(cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
-"$ROOT/.build-release/release/newsdesk" serve --host 127.0.0.1 --port "$PORT" --no-access-log \
+RUNS="${RUNS:-1}"
+if [ -z "${BIN:-}" ]; then
+  (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
+  BIN="$ROOT/.build-release/release/newsdesk"
+fi
+"$BIN" serve --host 127.0.0.1 --port "$PORT" --no-access-log \
   --data "$CORPUS" > /dev/null 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
@@ -39,14 +45,16 @@ for word in "${WORDS[@]}"; do
   body=$(curl -sf "$url")
   total=$(echo "$body" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], len(d["items"]), sum(len(i.get("snippets", [])) for i in d["items"]))')
   wrk -t"$THREADS" -c32 -d3s "$url" > /dev/null   # warm-up
-  before=$(ticks)
-  out=$(wrk -t"$THREADS" -c32 -d"$DUR" --latency "$url")
-  after=$(ticks)
-  requests=$(echo "$out" | awk '/requests in/{print $1}')
-  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
-  p50=$(echo "$out" | awk '$1=="50%"{print $2}')
-  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
-  cpu=$(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $requests * 1000" | bc -l)
-  printf 'q=%-12s total/hits/snippets %-16s %9s req/s  p50 %8s  p99 %8s  cpu %6.1f ms/1k  bytes %d  load %s\n' \
-    "$word" "$total" "$rps" "$p50" "$p99" "$cpu" "${#body}" "$(cut -d' ' -f1 /proc/loadavg)"
+  for _ in $(seq "$RUNS"); do
+    before=$(ticks)
+    out=$(wrk -t"$THREADS" -c32 -d"$DUR" --latency "$url")
+    after=$(ticks)
+    requests=$(echo "$out" | awk '/requests in/{print $1}')
+    rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+    p50=$(echo "$out" | awk '$1=="50%"{print $2}')
+    p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+    cpu=$(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $requests * 1000" | bc -l)
+    printf 'q=%-12s total/hits/snippets %-16s %9s req/s  p50 %8s  p99 %8s  cpu %6.1f ms/1k  bytes %d  load %s\n' \
+      "$word" "$total" "$rps" "$p50" "$p99" "$cpu" "${#body}" "$(cut -d' ' -f1 /proc/loadavg)"
+  done
 done
