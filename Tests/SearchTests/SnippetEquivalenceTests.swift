@@ -17,7 +17,8 @@ import Testing
         "3.5", "2020-21", "don't", "O'Neill", "rock'n'roll", "café", "Café", "cafés", "Zürich", "zurich",
         "Ελλάδα", "ελλάδα", "東京", "naïve", "naive", "ﬁnance", "finance", "Straße", "strasse", "Ørsted",
         "ＦＵＬＬ", "full", "gov\u{00AD}ernment", "cafe\u{0301}", "Œuvre", "the", "of", "a", "and", "to",
-        "(market)", "\"fell\"", "fell", "falls", "fall", "«marché»", "marché", "—", "...", "$5", "€12bn",
+        "(market)", "\"fell\"", "“market”", "‘fell’", "fell", "falls", "fall", "«marché»", "marché", "—", "...", "$5",
+        "€12bn",
         "#tag", "@handle", "w/o", "i.e.", "A.B.", "a.", "Ü-Bahn", "über", "uber", "yes", "y", "Yield", "yields",
     ]
     static let separators = [" ", " ", " ", " ", ", ", ". ", "\n", "\t", " - ", "—", "\u{00A0}", "", "; ", "/"]
@@ -147,5 +148,15 @@ import Testing
             openings.forEachCandidateChunk(in: bytes) { chunks.append(String(decoding: bytes[$0], as: UTF8.self)) }
         }
         #expect(chunks == ["market.", "5G", "U.S.", "dying;", "Markets", "US's"])
+        // Non-ASCII punctuation starts no token but lets the next word start one; a non-ASCII
+        // letter may fold to anything.
+        let quoted = "“market” — dash—market plain ‘quote’ café 東京 words"
+        chunks = []
+        quoted.utf8.withContiguousStorageIfAvailable { bytes in
+            TermOpenings(["market"]).forEachCandidateChunk(in: bytes) {
+                chunks.append(String(decoding: bytes[$0], as: UTF8.self))
+            }
+        }
+        #expect(chunks == ["“market”", "dash—market", "café", "東京"])
     }
 }

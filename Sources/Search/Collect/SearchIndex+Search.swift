@@ -48,15 +48,13 @@ extension SearchIndex {
             heap.insert(key: key, doc: doc, score: visible.scores[index])
         }
         let page = heap.sorted().dropFirst(request.offset)
-        var workspace = AnalysisWorkspace()
+        var highlighter = request.snippets.map { Highlighter(index: self, leaves: evaluation.leaves, options: $0) }
         let hits = page.map { entry in
             SearchHit(
                 doc: Int(entry.doc), score: entry.score,
                 matchedTerms: evaluation.leaves.filter { leaf in Self.sortedContains(leaf.docs, entry.doc) }.map(
                     \.label),
-                snippets: request.snippets.map {
-                    snippets(for: Int(entry.doc), leaves: evaluation.leaves, options: $0, workspace: &workspace)
-                } ?? [],
+                snippets: highlighter?.snippets(for: Int(entry.doc)) ?? [],
                 duplicates: collapsed[entry.doc] ?? [])
         }
         let nextCursor =

@@ -1,15 +1,16 @@
 /// The openings (first two bytes) of a few terms, to find in raw text the few words that can
 /// analyse to one of them without analysing every word.
 ///
-/// What analysis keeps of a word's opening (`TermOpeningsTests` checks each over real words):
-/// - Folding lowercases ASCII letters and leaves ASCII digits alone; anything else it may change,
-///   so a word with a non-ASCII byte in its first two is always a candidate.
+/// What analysis keeps of a word's opening (`SnippetEquivalenceTests` checks it over real words):
+/// - A token starts at a letter, digit or ideograph: at a word's start, after a hyphen, or where a
+///   number's unit begins ("12bn" -> "12", "bn"). Folding lowercases ASCII letters and leaves ASCII
+///   digits alone, so a token starting at an ASCII byte has a term starting with that byte,
+///   lowercased. A non-ASCII letter, digit or ideograph may fold to anything: always a candidate.
 /// - Porter2 keeps the first letter and, in every stem of two or more letters, the second, except
 ///   that "dying" -> "die" and its kin turn a second "y" into "i"; a one-letter term matches any
 ///   word with that first byte ("5" is a part of "5G").
-/// - Abbreviations, possessives and apostrophes ("U.S.", "O'Neill") put punctuation second, and
-///   numbers cut off their unit ("12bn" -> "12", "bn"), so a part can start after a digit: such
-///   words are candidates.
+/// - Abbreviations, possessives and apostrophes ("U.S.", "O'Neill") put punctuation second: with
+///   a wanted first byte, such words are candidates.
 ///
 /// Tokens never span ASCII whitespace, and the scanner holds no state across it, so a candidate's
 /// tokens are found by analysing only its whitespace-delimited chunk, with the same result as
@@ -17,11 +18,14 @@
 struct TermOpenings {
     /// One bit per (first byte, second byte); second byte 0 stands for "no second byte".
     private var bits = [UInt64](repeating: 0, count: 65_536 / 64)
+    /// Per byte, whether some term starts with it.
+    private var firstBytes = [Bool](repeating: false, count: 256)
 
     init<Terms: Sequence<String>>(_ terms: Terms) {
         for term in terms {
             var bytes = term.utf8.makeIterator()
             guard let first = bytes.next() else { continue }
+            firstBytes[Int(first)] = true
             guard let second = bytes.next() else {
                 for next in 0...255 { insert(first, UInt8(next)) }
                 continue
@@ -56,43 +60,65 @@ struct TermOpenings {
         var previous = ByteClass.space
         var index = 0
         while index < count {
-            let byte = text[index]
-            let kind = ByteClass.of(byte)
-            var candidate = false
+            let kind = ByteClass.of(text[index])
             switch kind {
             case .space:
                 chunkStart = index + 1
+                previous = .space
+                index += 1
+                continue
             case .punctuation:
-                break
-            case .high:
-                candidate = true
+                previous = .punctuation
+                index += 1
+                continue
             case .digit, .letter:
-                // A word starts after a non-word byte; a unit's part starts after a digit.
-                if previous.isPunctuationOrSpace || (kind == .letter && previous == .digit) {
-                    let next = index + 1 < count ? text[index + 1] : UInt8(ascii: " ")
-                    switch ByteClass.of(next) {
-                    case .space: candidate = contains(byte | kind.lowercaseBit, 0)
-                    case .digit, .letter:
-                        candidate = contains(byte | kind.lowercaseBit, next | ByteClass.of(next).lowercaseBit)
-                    case .punctuation, .high: candidate = true
-                    }
+                let startsToken =
+                    previous == .space || previous == .punctuation || previous == .digit && kind == .letter
+                if !startsToken || !opensLikeTerm(text, at: index, kind: kind) {
+                    // The rest of the run starts no token.
+                    index += 1
+                    while index < count, ByteClass.of(text[index]) == kind { index += 1 }
+                    previous = kind
+                    continue
+                }
+            case .high:
+                let (value, length) = TokenScanner.decode(text, at: index, lead: text[index])
+                switch length == 0 ? .separator : ScalarFolding.shared.kind(of: value) {
+                case .letter, .digit, .ideograph:
+                    break
+                default:
+                    // Punctuation, a mark or a joiner starts no token; what follows may.
+                    previous = .punctuation
+                    index += max(length, 1)
+                    continue
                 }
             }
-            if candidate {
-                var end = index + 1
-                while end < count, ByteClass.of(text[end]) != .space { end += 1 }
-                body(chunkStart..<end)
-                index = end
-                previous = .space
-                continue
-            }
-            previous = kind
-            index += 1
+            let end = Self.chunkEnd(in: text, atOrAfter: index)
+            body(chunkStart..<end)
+            index = end
+        }
+    }
+
+    /// Whether a token starting at the ASCII letter or digit at `index` may have one of the terms.
+    @inline(__always)
+    private func opensLikeTerm(_ text: UnsafeBufferPointer<UInt8>, at index: Int, kind: ByteClass) -> Bool {
+        let first = text[index] | kind.lowercaseBit
+        guard firstBytes[Int(first)] else { return false }
+        let next = index + 1 < text.count ? text[index + 1] : UInt8(ascii: " ")
+        let nextKind = ByteClass.of(next)
+        switch nextKind {
+        case .space: return contains(first, 0)
+        case .digit, .letter: return contains(first, next | nextKind.lowercaseBit)
+        case .punctuation, .high: return true
         }
     }
 }
 
 extension TermOpenings {
+    /// ASCII whitespace: where tokens end and the scanner can start afresh.
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { ByteClass.of(byte) == .space }
+
     /// The start of the whitespace-delimited chunk holding `offset` (`offset` itself after whitespace).
     static func chunkStart(in text: UnsafeBufferPointer<UInt8>, atOrBefore offset: Int) -> Int {
         var index = max(0, min(offset, text.count))

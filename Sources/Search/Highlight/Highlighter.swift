@@ -1,30 +1,48 @@
-extension SearchIndex {
-    /// The best passages of `doc`'s snippet field for the leaves it matched: windows of about
-    /// `options.length` bytes scored by the distinct matched terms they hold, then by matches, chosen
-    /// best first without overlap; the field's opening when no term of the query occurs in it.
-    ///
-    /// Only the parts of the text that can hold a match or a passage's edge are analysed: words whose
-    /// raw opening may belong to a wanted term (`TermOpenings`, a byte scan), and the few dozen bytes
-    /// around each chosen passage. One `workspace` serves all the hits of a page.
-    func snippets(
-        for doc: Int, leaves: [MatchedLeaf], options: SnippetOptions, workspace: inout AnalysisWorkspace
-    ) -> [Snippet] {
-        guard options.count > 0, let field = schema.textFieldIndex(schema.snippetField) else { return [] }
+/// Cuts the snippets of one page of hits: the best passages of each hit's snippet field for the
+/// query leaves it matched. Windows of about `options.length` bytes are scored by the distinct
+/// matched terms they hold, then by matches, and chosen best first without overlap; the field's
+/// opening stands in when no term of the query occurs in it.
+///
+/// Only the parts of a text that can hold a match or a passage's edge are analysed: the words whose
+/// raw opening may belong to a wanted term (`TermOpenings`, a byte scan), and the words next to
+/// each passage's edges. One highlighter serves a page: its workspace stems repeated words once.
+struct Highlighter {
+    private let index: SearchIndex
+    private let leaves: [MatchedLeaf]
+    private let options: SnippetOptions
+    /// The openings of every leaf's terms: a hit's own terms are some of them.
+    private let openings: TermOpenings
+    private var workspace = AnalysisWorkspace()
+
+    init(index: SearchIndex, leaves: [MatchedLeaf], options: SnippetOptions) {
+        self.index = index
+        self.leaves = leaves
+        self.options = options
+        openings = TermOpenings(leaves.lazy.flatMap(\.terms).map { index.dictionary.terms[Int($0)] })
+    }
+
+    mutating func snippets(for doc: Int) -> [Snippet] {
+        guard options.count > 0, let field = index.schema.textFieldIndex(index.schema.snippetField) else { return [] }
         var wanted: [String: Int] = [:]
-        for leaf in leaves where Self.sortedContains(leaf.docs, Int32(doc)) {
-            for term in leaf.terms where wanted[dictionary.terms[Int(term)]] == nil {
-                wanted[dictionary.terms[Int(term)]] = wanted.count
+        for leaf in leaves where SearchIndex.sortedContains(leaf.docs, Int32(doc)) {
+            for term in leaf.terms where wanted[index.dictionary.terms[Int(term)]] == nil {
+                wanted[index.dictionary.terms[Int(term)]] = wanted.count
             }
         }
-        return Tokenizer.withUTF8(storedText[field][doc]) { text in
+        let length = max(options.length, 20)
+        let count = options.count
+        let openings = openings
+        let analyzer = index.analyzer
+        return Tokenizer.withUTF8(index.storedText[field][doc]) { text in
             guard !text.isEmpty else { return [] }
-            let matches = self.matches(in: text, wanted: wanted, workspace: &workspace)
-            let length = max(options.length, 20)
+            let matches = Self.matches(
+                in: text, wanted: wanted, openings: openings, analyzer: analyzer, workspace: &workspace)
             guard !matches.isEmpty else {
-                return opening(of: text, length: length, workspace: &workspace).map { [$0] } ?? []
+                return Self.opening(of: text, length: length, analyzer: analyzer, workspace: &workspace).map { [$0] }
+                    ?? []
             }
-            return passages(
-                of: text, matches: matches, termCount: wanted.count, count: options.count, length: length,
+            return Self.passages(
+                of: text, matches: matches, termCount: wanted.count, count: count, length: length, analyzer: analyzer,
                 workspace: &workspace)
         }
     }
@@ -37,12 +55,12 @@ extension SearchIndex {
     }
 
     /// Every token of `text` with a wanted term, in the analyzer's order.
-    private func matches(
-        in text: UnsafeBufferPointer<UInt8>, wanted: [String: Int], workspace: inout AnalysisWorkspace
+    private static func matches(
+        in text: UnsafeBufferPointer<UInt8>, wanted: [String: Int], openings: TermOpenings, analyzer: Analyzer,
+        workspace: inout AnalysisWorkspace
     ) -> [Match] {
         guard !wanted.isEmpty else { return [] }
         var matches: [Match] = []
-        let openings = TermOpenings(wanted.keys)
         openings.forEachCandidateChunk(in: text) { chunk in
             analyzer.forEachToken(
                 in: text, range: chunk, using: &workspace, computingTermsWhere: openings.admits(folded:)
@@ -56,8 +74,8 @@ extension SearchIndex {
 
     /// The text's first `length` bytes cut after a word (or its first word when that is longer);
     /// nil when the text holds no word at all.
-    private func opening(
-        of text: UnsafeBufferPointer<UInt8>, length: Int, workspace: inout AnalysisWorkspace
+    private static func opening(
+        of text: UnsafeBufferPointer<UInt8>, length: Int, analyzer: Analyzer, workspace: inout AnalysisWorkspace
     ) -> Snippet? {
         var first: Int?
         var end: Int?
@@ -74,13 +92,13 @@ extension SearchIndex {
             }
         }
         guard let cut = end ?? first else { return nil }
-        return Self.makeSnippet(text, start: 0, end: cut, marks: [])
+        return makeSnippet(text, start: 0, end: cut, marks: [])
     }
 
     /// Up to `count` passages around the matches, best first.
-    private func passages(
+    private static func passages(
         of text: UnsafeBufferPointer<UInt8>, matches: [Match], termCount: Int, count: Int, length: Int,
-        workspace: inout AnalysisWorkspace
+        analyzer: Analyzer, workspace: inout AnalysisWorkspace
     ) -> [Snippet] {
         struct Window {
             var first: Int
@@ -108,8 +126,12 @@ extension SearchIndex {
             let end = matches[window.last].end
             if chosen.contains(where: { start < $0.end && $0.start < end }) { continue }
             let spare = length - (end - start)
-            let padded = widen(
-                text, start: start, end: end, left: spare / 3, right: spare - spare / 3, workspace: &workspace)
+            let padded = (
+                start: widenedStart(
+                    text, start: start, lowest: start - spare / 3, analyzer: analyzer, workspace: &workspace),
+                end: widenedEnd(
+                    text, end: end, highest: end + spare - spare / 3, analyzer: analyzer, workspace: &workspace)
+            )
             if chosen.contains(where: { padded.start < $0.end && $0.start < padded.end }) {
                 chosen.append((start, end))
             } else {
@@ -120,28 +142,53 @@ extension SearchIndex {
             let marks = matches.lazy.filter { $0.start >= range.start && $0.end <= range.end }.map {
                 ($0.start, $0.end)
             }
-            return Self.makeSnippet(text, start: range.start, end: range.end, marks: Array(marks))
+            return makeSnippet(text, start: range.start, end: range.end, marks: Array(marks))
         }
     }
 
-    /// Moves the bounds outwards by up to `left` and `right` bytes, to the furthest token boundaries
-    /// within reach (stop words are not tokens, so a passage neither starts nor ends on one).
-    private func widen(
-        _ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, left: Int, right: Int,
+    /// The earliest start of a token starting in `lowest..<start`, or `start` when none does (stop
+    /// words are not tokens, so a passage never starts on one). Chunks are read forward from the one
+    /// holding `lowest`; the first with such a token holds the earliest, so reading stops there.
+    private static func widenedStart(
+        _ text: UnsafeBufferPointer<UInt8>, start: Int, lowest: Int, analyzer: Analyzer,
         workspace: inout AnalysisWorkspace
-    ) -> (start: Int, end: Int) {
-        var newStart = start
-        var newEnd = end
-        let region =
-            TermOpenings.chunkStart(
-                in: text, atOrBefore: start - left)..<TermOpenings.chunkEnd(
-                in: text, atOrAfter: end + right)
-        analyzer.forEachToken(in: text, range: region, using: &workspace, computingTermsWhere: { _ in false }) {
-            token in
-            if token.start >= start - left && token.start < newStart { newStart = token.start }
-            if token.end <= end + right && token.end > newEnd { newEnd = token.end }
+    ) -> Int {
+        var result = start
+        var chunkStart = TermOpenings.chunkStart(in: text, atOrBefore: lowest)
+        while chunkStart < start {
+            let chunkEnd = TermOpenings.chunkEnd(in: text, atOrAfter: chunkStart)
+            analyzer.forEachToken(
+                in: text, range: chunkStart..<chunkEnd, using: &workspace, computingTermsWhere: { _ in false }
+            ) { token in
+                if token.start >= lowest && token.start < result { result = token.start }
+            }
+            if result < start { break }
+            chunkStart = chunkEnd
+            while chunkStart < text.count, TermOpenings.isSpace(text[chunkStart]) { chunkStart += 1 }
         }
-        return (newStart, newEnd)
+        return result
+    }
+
+    /// The latest end of a token ending in `end + 1...highest`, or `end` when none does. Chunks are
+    /// read backward from the one holding `highest`; the first with such a token holds the latest.
+    private static func widenedEnd(
+        _ text: UnsafeBufferPointer<UInt8>, end: Int, highest: Int, analyzer: Analyzer,
+        workspace: inout AnalysisWorkspace
+    ) -> Int {
+        var result = end
+        var chunkEnd = TermOpenings.chunkEnd(in: text, atOrAfter: highest)
+        while chunkEnd > end {
+            let chunkStart = TermOpenings.chunkStart(in: text, atOrBefore: chunkEnd)
+            analyzer.forEachToken(
+                in: text, range: chunkStart..<chunkEnd, using: &workspace, computingTermsWhere: { _ in false }
+            ) { token in
+                if token.end <= highest && token.end > result { result = token.end }
+            }
+            if result > end { break }
+            chunkEnd = chunkStart
+            while chunkEnd > 0, TermOpenings.isSpace(text[chunkEnd - 1]) { chunkEnd -= 1 }
+        }
+        return result
     }
 
     private static func makeSnippet(
