@@ -35,17 +35,31 @@ extension SearchIndex {
         var facetCounts = facetFields.map { [Int](repeating: 0, count: keywordColumns[$0].values.count) }
         let kept = filterAndCountFacets(
             evaluation.matches, request: request, filters: filters, facetFields: facetFields, counts: &facetCounts)
-        let (visible, collapsed) = request.collapseDuplicates ? collapse(kept, sort: request.sort) : (kept, [:])
+        let representatives = request.collapseDuplicates ? clusterRepresentatives(kept, sort: request.sort) : nil
 
         let k = request.offset + request.limit
         var heap = TopK(capacity: k)
+        var total = 0
         var afterCursor = 0
-        for index in 0..<visible.count {
-            let doc = visible.docs[index]
-            let key = SearchCursor.key(score: visible.scores[index], date: dates[Int(doc)], sort: request.sort)
-            if let cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { continue }
-            afterCursor += 1
-            heap.insert(key: key, doc: doc, score: visible.scores[index])
+        kept.docs.withUnsafeBufferPointer { docs in
+            kept.scores.withUnsafeBufferPointer { scores in
+                dates.withUnsafeBufferPointer { dates in
+                    clusterOf.withUnsafeBufferPointer { clusterOf in
+                        for index in 0..<docs.count {
+                            let doc = docs[index]
+                            if let representatives {
+                                let cluster = Int(clusterOf[Int(doc)])
+                                if cluster >= 0, Int(representatives[cluster]) != index { continue }
+                            }
+                            total += 1
+                            let key = SearchCursor.key(score: scores[index], date: dates[Int(doc)], sort: request.sort)
+                            if let cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { continue }
+                            afterCursor += 1
+                            heap.insert(key: key, doc: doc, score: scores[index])
+                        }
+                    }
+                }
+            }
         }
         let page = heap.sorted().dropFirst(request.offset)
         var highlighter = request.snippets.map { Highlighter(index: self, leaves: evaluation.leaves, options: $0) }
@@ -55,7 +69,7 @@ extension SearchIndex {
                 matchedTerms: evaluation.leaves.filter { leaf in Self.sortedContains(leaf.docs, entry.doc) }.map(
                     \.label),
                 snippets: highlighter?.snippets(for: Int(entry.doc)) ?? [],
-                duplicates: collapsed[entry.doc] ?? [])
+                duplicates: representatives == nil ? [] : collapsedDuplicates(of: entry.doc, in: kept))
         }
         let nextCursor =
             afterCursor > k && !hits.isEmpty
@@ -69,7 +83,7 @@ extension SearchIndex {
             return FacetCounts(field: schema.keywordFields[field], values: Array(values))
         }
         return SearchResults(
-            total: visible.count, hits: hits, facets: facets, nextCursor: nextCursor, typoToleranceApplied: typoApplied)
+            total: total, hits: hits, facets: facets, nextCursor: nextCursor, typoToleranceApplied: typoApplied)
     }
 
     /// Per filtered keyword field, which value ids pass (several values of one field OR together).
@@ -138,35 +152,40 @@ extension SearchIndex {
         return kept
     }
 
-    /// Keeps one document per near-duplicate cluster (the first in sort order) and returns, for each
-    /// kept one, the other matching members it stands for.
-    private func collapse(_ matches: ScoredDocuments, sort: SortOrder) -> (ScoredDocuments, [Int32: [Int]]) {
-        var best: [Int32: (key: UInt64, doc: Int32)] = [:]
-        var members: [Int32: [Int]] = [:]
-        for index in 0..<matches.count {
-            let doc = matches.docs[index]
-            let cluster = clusterOf[Int(doc)]
-            guard cluster >= 0 else { continue }
-            let key = SearchCursor.key(score: matches.scores[index], date: dates[Int(doc)], sort: sort)
-            members[cluster, default: []].append(Int(doc))
-            if let current = best[cluster], !SearchCursor.precedes((key, doc), (current.key, current.doc)) { continue }
-            best[cluster] = (key, doc)
-        }
-        guard !best.isEmpty else { return (matches, [:]) }
-        var kept = ScoredDocuments()
-        var collapsed: [Int32: [Int]] = [:]
-        for index in 0..<matches.count {
-            let doc = matches.docs[index]
-            let cluster = clusterOf[Int(doc)]
-            if cluster >= 0 {
-                guard best[cluster]?.doc == doc else { continue }
-                let others = members[cluster]!.filter { $0 != Int(doc) }
-                if !others.isEmpty { collapsed[doc] = others }
+    /// Per near-duplicate cluster, the position in `matches` of the member that stands for it (the
+    /// first in sort order) or -1 when none matched; nil when no match is in a cluster. The others
+    /// are left out of the hits and the total, and listed under their representative's hit.
+    private func clusterRepresentatives(_ matches: ScoredDocuments, sort: SortOrder) -> [Int32]? {
+        guard !clusters.isEmpty else { return nil }
+        var representatives = [Int32](repeating: -1, count: clusters.count)
+        var found = false
+        clusterOf.withUnsafeBufferPointer { clusterOf in
+            representatives.withUnsafeMutableBufferPointer { representatives in
+                for index in 0..<matches.count {
+                    let doc = matches.docs[index]
+                    let cluster = Int(clusterOf[Int(doc)])
+                    guard cluster >= 0 else { continue }
+                    found = true
+                    let current = Int(representatives[cluster])
+                    if current >= 0 {
+                        let key = SearchCursor.key(score: matches.scores[index], date: dates[Int(doc)], sort: sort)
+                        let currentDoc = matches.docs[current]
+                        let currentKey = SearchCursor.key(
+                            score: matches.scores[current], date: dates[Int(currentDoc)], sort: sort)
+                        guard SearchCursor.precedes((key, doc), (currentKey, currentDoc)) else { continue }
+                    }
+                    representatives[cluster] = Int32(index)
+                }
             }
-            kept.docs.append(doc)
-            kept.scores.append(matches.scores[index])
         }
-        return (kept, collapsed)
+        return found ? representatives : nil
+    }
+
+    /// The other members of `doc`'s cluster among `matches` (ascending): what its hit stands for.
+    private func collapsedDuplicates(of doc: Int32, in matches: ScoredDocuments) -> [Int] {
+        let cluster = clusterOf[Int(doc)]
+        guard cluster >= 0 else { return [] }
+        return clusters[Int(cluster)].filter { $0 != doc && matches.contains($0) }.map(Int.init)
     }
 
     /// The query with typo tolerance on every plain word of 5+ letters (1 edit, 2 from 8 letters),
