@@ -69,17 +69,23 @@ enum ReferenceSnippets {
             }
         }
         let slice = Array(bytes[start..<end])
-        var html = start > 0 ? "…" : ""
+        return Snippet(
+            text: String(decoding: slice, as: UTF8.self), marks: merged, startsMidText: start > 0,
+            endsMidText: end < bytes.count)
+    }
+
+    /// The snippet's HTML as the engine first wrote it: escaped text, marks, ellipses.
+    static func html(_ snippet: Snippet) -> String {
+        let slice = Array(snippet.text.utf8)
+        var html = snippet.startsMidText ? "…" : ""
         var cursor = 0
-        for mark in merged {
+        for mark in snippet.marks {
             html += escaped(slice[cursor..<mark.lowerBound]) + "<mark>" + escaped(slice[mark]) + "</mark>"
             cursor = mark.upperBound
         }
         html += escaped(slice[cursor...])
-        if end < bytes.count { html += "…" }
-        return Snippet(
-            text: String(decoding: slice, as: UTF8.self), marks: merged, html: html, startsMidText: start > 0,
-            endsMidText: end < bytes.count)
+        if snippet.endsMidText { html += "…" }
+        return html
     }
 
     private static func escaped(_ bytes: ArraySlice<UInt8>) -> String {

@@ -80,7 +80,9 @@ import Testing
                 let expected = ReferenceSnippets.snippets(
                     index: index, doc: hit.doc, leaves: leaves, options: request.snippets!, workspace: &workspace)
                 compared += 1
-                if hit.snippets != expected, mismatches.count < 5 {
+                if hit.snippets != expected || hit.snippets.map(\.html) != expected.map(ReferenceSnippets.html),
+                    mismatches.count < 5
+                {
                     mismatches.append("q=\(query) doc=\(hit.doc): \(hit.snippets) != \(expected)")
                 }
             }

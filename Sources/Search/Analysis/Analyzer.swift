@@ -52,18 +52,18 @@ public struct Analyzer: Sendable {
     /// empty term. Offsets are into `bytes`; positions count from the range's start. For
     /// highlighting a few query terms without stemming every word of a text: `range` must start and
     /// end at ASCII whitespace or the text's ends, where tokens never continue (see `TermOpenings`).
+    /// The caller lends its own scanner: a highlighter analyses many small ranges per text.
     func forEachToken(
-        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, using workspace: inout AnalysisWorkspace,
-        computingTermsWhere mayMatch: (UnsafeBufferPointer<UInt8>) -> Bool, _ body: (Token) -> Void
+        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, scanner: inout TokenScanner,
+        workspace: inout AnalysisWorkspace, computingTermsWhere mayMatch: (UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (Token) -> Void
     ) {
-        var scanner = workspace.takeScanner()
         let base = range.lowerBound
         scanner.scan(UnsafeBufferPointer(rebasing: bytes[range])) { word, position, span, start, end in
             if removesStopWords, StopWords.contains(word) { return }
             let term = mayMatch(word) ? workspace.term(for: word, stemming: stemming) : ""
             body(Token(term: term, position: position, start: base + start, end: base + end, span: span))
         }
-        workspace.returnScanner(scanner)
     }
 
     /// The bulk path of the index builder: as `forEachToken(in:using:_:)`, plus each token's term

@@ -12,12 +12,13 @@ struct Highlighter {
     private let options: SnippetOptions
     /// The openings of every leaf's terms: a hit's own terms are some of them.
     private let openings: TermOpenings
-    private var workspace = AnalysisWorkspace()
+    private var analysis: RangeAnalysis
 
     init(index: SearchIndex, leaves: [MatchedLeaf], options: SnippetOptions) {
         self.index = index
         self.leaves = leaves
         self.options = options
+        analysis = RangeAnalysis(analyzer: index.analyzer)
         openings = TermOpenings(leaves.lazy.flatMap(\.terms).map { index.dictionary.terms[Int($0)] })
     }
 
@@ -32,18 +33,31 @@ struct Highlighter {
         let length = max(options.length, 20)
         let count = options.count
         let openings = openings
-        let analyzer = index.analyzer
         return Tokenizer.withUTF8(index.storedText[field][doc]) { text in
             guard !text.isEmpty else { return [] }
             let matches = Self.matches(
-                in: text, wanted: wanted, openings: openings, analyzer: analyzer, workspace: &workspace)
+                in: text, wanted: wanted, openings: openings, analysis: &analysis)
             guard !matches.isEmpty else {
-                return Self.opening(of: text, length: length, analyzer: analyzer, workspace: &workspace).map { [$0] }
+                return Self.opening(of: text, length: length, analysis: &analysis).map { [$0] }
                     ?? []
             }
             return Self.passages(
-                of: text, matches: matches, termCount: wanted.count, count: count, length: length, analyzer: analyzer,
-                workspace: &workspace)
+                of: text, matches: matches, termCount: wanted.count, count: count, length: length, analysis: &analysis)
+        }
+    }
+
+    /// The analyzer with its own scanner and workspace, lent to the static parts below.
+    private struct RangeAnalysis {
+        let analyzer: Analyzer
+        var scanner = TokenScanner()
+        var workspace = AnalysisWorkspace()
+
+        mutating func forEachToken(
+            in text: UnsafeBufferPointer<UInt8>, range: Range<Int>,
+            computingTermsWhere mayMatch: (UnsafeBufferPointer<UInt8>) -> Bool, _ body: (Token) -> Void
+        ) {
+            analyzer.forEachToken(
+                in: text, range: range, scanner: &scanner, workspace: &workspace, computingTermsWhere: mayMatch, body)
         }
     }
 
@@ -56,14 +70,14 @@ struct Highlighter {
 
     /// Every token of `text` with a wanted term, in the analyzer's order.
     private static func matches(
-        in text: UnsafeBufferPointer<UInt8>, wanted: [String: Int], openings: TermOpenings, analyzer: Analyzer,
-        workspace: inout AnalysisWorkspace
+        in text: UnsafeBufferPointer<UInt8>, wanted: [String: Int], openings: TermOpenings,
+        analysis: inout RangeAnalysis
     ) -> [Match] {
         guard !wanted.isEmpty else { return [] }
         var matches: [Match] = []
         openings.forEachCandidateChunk(in: text) { chunk in
-            analyzer.forEachToken(
-                in: text, range: chunk, using: &workspace, computingTermsWhere: openings.admits(folded:)
+            analysis.forEachToken(
+                in: text, range: chunk, computingTermsWhere: openings.admits(folded:)
             ) { token in
                 guard !token.term.isEmpty, let term = wanted[token.term] else { return }
                 matches.append(Match(start: token.start, end: token.end, term: term))
@@ -75,18 +89,18 @@ struct Highlighter {
     /// The text's first `length` bytes cut after a word (or its first word when that is longer);
     /// nil when the text holds no word at all.
     private static func opening(
-        of text: UnsafeBufferPointer<UInt8>, length: Int, analyzer: Analyzer, workspace: inout AnalysisWorkspace
+        of text: UnsafeBufferPointer<UInt8>, length: Int, analysis: inout RangeAnalysis
     ) -> Snippet? {
         var first: Int?
         var end: Int?
         let head = 0..<TermOpenings.chunkEnd(in: text, atOrAfter: length)
-        analyzer.forEachToken(in: text, range: head, using: &workspace, computingTermsWhere: { _ in false }) { token in
+        analysis.forEachToken(in: text, range: head, computingTermsWhere: { _ in false }) { token in
             if first == nil { first = token.end }
             if token.end <= length { end = token.end }
         }
         if first == nil, head.upperBound < text.count {
             let rest = head.upperBound..<text.count
-            analyzer.forEachToken(in: text, range: rest, using: &workspace, computingTermsWhere: { _ in false }) {
+            analysis.forEachToken(in: text, range: rest, computingTermsWhere: { _ in false }) {
                 token in
                 if first == nil { first = token.end }
             }
@@ -98,7 +112,7 @@ struct Highlighter {
     /// Up to `count` passages around the matches, best first.
     private static func passages(
         of text: UnsafeBufferPointer<UInt8>, matches: [Match], termCount: Int, count: Int, length: Int,
-        analyzer: Analyzer, workspace: inout AnalysisWorkspace
+        analysis: inout RangeAnalysis
     ) -> [Snippet] {
         struct Window {
             var first: Int
@@ -128,9 +142,9 @@ struct Highlighter {
             let spare = length - (end - start)
             let padded = (
                 start: widenedStart(
-                    text, start: start, lowest: start - spare / 3, analyzer: analyzer, workspace: &workspace),
+                    text, start: start, lowest: start - spare / 3, analysis: &analysis),
                 end: widenedEnd(
-                    text, end: end, highest: end + spare - spare / 3, analyzer: analyzer, workspace: &workspace)
+                    text, end: end, highest: end + spare - spare / 3, analysis: &analysis)
             )
             if chosen.contains(where: { padded.start < $0.end && $0.start < padded.end }) {
                 chosen.append((start, end))
@@ -150,15 +164,14 @@ struct Highlighter {
     /// words are not tokens, so a passage never starts on one). Chunks are read forward from the one
     /// holding `lowest`; the first with such a token holds the earliest, so reading stops there.
     private static func widenedStart(
-        _ text: UnsafeBufferPointer<UInt8>, start: Int, lowest: Int, analyzer: Analyzer,
-        workspace: inout AnalysisWorkspace
+        _ text: UnsafeBufferPointer<UInt8>, start: Int, lowest: Int, analysis: inout RangeAnalysis
     ) -> Int {
         var result = start
         var chunkStart = TermOpenings.chunkStart(in: text, atOrBefore: lowest)
         while chunkStart < start {
             let chunkEnd = TermOpenings.chunkEnd(in: text, atOrAfter: chunkStart)
-            analyzer.forEachToken(
-                in: text, range: chunkStart..<chunkEnd, using: &workspace, computingTermsWhere: { _ in false }
+            analysis.forEachToken(
+                in: text, range: chunkStart..<chunkEnd, computingTermsWhere: { _ in false }
             ) { token in
                 if token.start >= lowest && token.start < result { result = token.start }
             }
@@ -172,15 +185,14 @@ struct Highlighter {
     /// The latest end of a token ending in `end + 1...highest`, or `end` when none does. Chunks are
     /// read backward from the one holding `highest`; the first with such a token holds the latest.
     private static func widenedEnd(
-        _ text: UnsafeBufferPointer<UInt8>, end: Int, highest: Int, analyzer: Analyzer,
-        workspace: inout AnalysisWorkspace
+        _ text: UnsafeBufferPointer<UInt8>, end: Int, highest: Int, analysis: inout RangeAnalysis
     ) -> Int {
         var result = end
         var chunkEnd = TermOpenings.chunkEnd(in: text, atOrAfter: highest)
         while chunkEnd > end {
             let chunkStart = TermOpenings.chunkStart(in: text, atOrBefore: chunkEnd)
-            analyzer.forEachToken(
-                in: text, range: chunkStart..<chunkEnd, using: &workspace, computingTermsWhere: { _ in false }
+            analysis.forEachToken(
+                in: text, range: chunkStart..<chunkEnd, computingTermsWhere: { _ in false }
             ) { token in
                 if token.end <= highest && token.end > result { result = token.end }
             }
@@ -203,38 +215,8 @@ struct Highlighter {
                 merged.append(range)
             }
         }
-        let slice = UnsafeBufferPointer(rebasing: text[start..<end])
-        var html: [UInt8] = []
-        html.reserveCapacity(slice.count + 16 + merged.count * 13)
-        if start > 0 { html.append(contentsOf: ellipsis) }
-        var cursor = 0
-        for mark in merged {
-            appendEscaped(slice[cursor..<mark.lowerBound], to: &html)
-            html.append(contentsOf: "<mark>".utf8)
-            appendEscaped(slice[mark], to: &html)
-            html.append(contentsOf: "</mark>".utf8)
-            cursor = mark.upperBound
-        }
-        appendEscaped(slice[cursor...], to: &html)
-        if end < text.count { html.append(contentsOf: ellipsis) }
         return Snippet(
-            text: String(decoding: slice, as: UTF8.self), marks: merged, html: String(decoding: html, as: UTF8.self),
+            text: String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self), marks: merged,
             startsMidText: start > 0, endsMidText: end < text.count)
-    }
-
-    private static let ellipsis = Array("…".utf8)
-
-    /// Appends `bytes` with `&<>"'` escaped for HTML text and attributes.
-    private static func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
     }
 }

@@ -8,6 +8,9 @@ struct KeywordColumn: Sendable {
     let documentValues: [Int32]
     /// Ascending document ids per value.
     let documentsByValue: [[Int32]]
+    /// When no document holds two values (source, category, month), each document's value id, or
+    /// `values.count` for none: facet counting reads one number per document.
+    let singleValues: [UInt32]?
 
     init(perDocumentValues: [[String]]) {
         var values: [String] = []
@@ -41,6 +44,12 @@ struct KeywordColumn: Sendable {
         self.valueStarts = starts
         self.documentValues = documentValues
         self.documentsByValue = documentsByValue
+        let isSingleValued = zip(starts, starts.dropFirst()).allSatisfy { $1 - $0 <= 1 }
+        singleValues =
+            isSingleValued
+            ? (0..<perDocumentValues.count).map { doc in
+                starts[doc] < starts[doc + 1] ? UInt32(documentValues[Int(starts[doc])]) : UInt32(values.count)
+            } : nil
     }
 
     /// The ids of the values equal to `value` ignoring case (several when they differ only by case).
@@ -56,6 +65,17 @@ struct KeywordColumn: Sendable {
     /// Adds one to `counts[value]` for each value of each of `docs`, over raw buffers: this runs
     /// once per facet per search over every matching document.
     func countValues(of docs: [Int32], into counts: inout [Int]) {
+        if let singleValues {
+            singleValues.withUnsafeBufferPointer { valueOf in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for doc in docs {
+                        let value = Int(valueOf[Int(doc)])
+                        if value < counts.count { counts[value] += 1 }
+                    }
+                }
+            }
+            return
+        }
         valueStarts.withUnsafeBufferPointer { starts in
             documentValues.withUnsafeBufferPointer { values in
                 counts.withUnsafeMutableBufferPointer { counts in
@@ -78,7 +98,8 @@ struct KeywordColumn: Sendable {
     }
 
     var byteCount: Int {
-        (valueStarts.count + documentValues.count) * 4 + documentsByValue.reduce(0) { $0 + $1.count * 4 }
+        (valueStarts.count + documentValues.count + (singleValues?.count ?? 0)) * 4
+            + documentsByValue.reduce(0) { $0 + $1.count * 4 }
             + values.reduce(0) { $0 + $1.utf8.count + 16 }
     }
 }
