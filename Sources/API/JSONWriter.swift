@@ -141,36 +141,42 @@ struct JSONWriter {
         appendQuoted(utf8: value)
     }
 
+    /// Per byte, what follows the backslash when it must be escaped: itself, a letter (`n`, `r`,
+    /// `t`), `u` for `\u00XX`, or 0 for a byte copied as is.
+    private static let escapes: [UInt8] = (0...255).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(value)
+        case UInt8(ascii: "\n"): UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): UInt8(ascii: "r")
+        case UInt8(ascii: "\t"): UInt8(ascii: "t")
+        case 0..<0x20, UInt8(ascii: "<"): UInt8(ascii: "u")
+        default: 0
+        }
+    }
+
     /// Runs without escapes are copied whole; escapes are written in place, without allocating
     /// (a snippet's HTML has a `<` per mark).
     private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in 0..<utf8.count {
-            let byte = utf8[index]
-            let escaped: UInt8
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): escaped = byte
-            case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
-            case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
-            case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
-            case 0..<0x20, UInt8(ascii: "<"): escaped = 0
-            default: continue
+        Self.escapes.withUnsafeBufferPointer { escapes in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                let escape = escapes[Int(byte)]
+                if escape == 0 { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(escape)
+                if escape == UInt8(ascii: "u") {
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
+                }
+                runStart = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-            bytes.append(UInt8(ascii: "\\"))
-            if escaped != 0 {
-                bytes.append(escaped)
-            } else {
-                bytes.append(UInt8(ascii: "u"))
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
-            }
-            runStart = index + 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         bytes.append(UInt8(ascii: "\""))
     }
 }

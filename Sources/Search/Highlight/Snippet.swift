@@ -24,13 +24,13 @@ public struct Snippet: Sendable, Hashable {
             if startsMidText { out.append(contentsOf: Self.ellipsis) }
             var cursor = 0
             for mark in marks {
-                Self.appendEscaped(text[cursor..<mark.lowerBound], to: &out)
+                Self.appendEscaped(text, cursor..<mark.lowerBound, to: &out)
                 out.append(contentsOf: Self.markOpen)
-                Self.appendEscaped(text[mark], to: &out)
+                Self.appendEscaped(text, mark, to: &out)
                 out.append(contentsOf: Self.markClose)
                 cursor = mark.upperBound
             }
-            Self.appendEscaped(text[cursor...], to: &out)
+            Self.appendEscaped(text, cursor..<text.count, to: &out)
             if endsMidText { out.append(contentsOf: Self.ellipsis) }
         }
     }
@@ -39,12 +39,14 @@ public struct Snippet: Sendable, Hashable {
     private static let markOpen = Array("<mark>".utf8)
     private static let markClose = Array("</mark>".utf8)
 
-    /// Appends `bytes` with `&<>"'` escaped for HTML text and attributes.
-    private static func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
-        var runStart = bytes.startIndex
-        for index in bytes.indices {
+    /// Appends `text[range]` with `&<>"'` escaped for HTML text and attributes.
+    private static func appendEscaped(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8]
+    ) {
+        var runStart = range.lowerBound
+        for index in range {
             let entity: StaticString
-            switch bytes[index] {
+            switch text[index] {
             case UInt8(ascii: "&"): entity = "&amp;"
             case UInt8(ascii: "<"): entity = "&lt;"
             case UInt8(ascii: ">"): entity = "&gt;"
@@ -52,10 +54,10 @@ public struct Snippet: Sendable, Hashable {
             case UInt8(ascii: "'"): entity = "&#39;"
             default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
             out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
             runStart = index + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.endIndex]))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<range.upperBound]))
     }
 }
