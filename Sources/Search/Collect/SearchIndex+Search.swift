@@ -41,18 +41,24 @@ extension SearchIndex {
         var heap = TopK(capacity: k)
         var total = 0
         var afterCursor = 0
+        let sort = request.sort
         kept.docs.withUnsafeBufferPointer { docs in
             kept.scores.withUnsafeBufferPointer { scores in
                 dates.withUnsafeBufferPointer { dates in
-                    clusterOf.withUnsafeBufferPointer { clusterOf in
+                    clusteredDocuments.withUnsafeBufferPointer { clustered in
                         for index in 0..<docs.count {
                             let doc = docs[index]
-                            if let representatives {
-                                let cluster = Int(clusterOf[Int(doc)])
-                                if cluster >= 0, Int(representatives[cluster]) != index { continue }
+                            if let representatives, clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0,
+                                Int(representatives[Int(clusterOf[Int(doc)])]) != index
+                            {
+                                continue
                             }
                             total += 1
-                            let key = SearchCursor.key(score: scores[index], date: dates[Int(doc)], sort: request.sort)
+                            // Relevance never reads the date: one load less per match.
+                            let key =
+                                sort == .relevance
+                                ? SearchCursor.key(score: scores[index], date: 0, sort: .relevance)
+                                : SearchCursor.key(score: scores[index], date: dates[Int(doc)], sort: sort)
                             if let cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { continue }
                             afterCursor += 1
                             heap.insert(key: key, doc: doc, score: scores[index])
@@ -159,12 +165,12 @@ extension SearchIndex {
         guard !clusters.isEmpty else { return nil }
         var representatives = [Int32](repeating: -1, count: clusters.count)
         var found = false
-        clusterOf.withUnsafeBufferPointer { clusterOf in
+        clusteredDocuments.withUnsafeBufferPointer { clustered in
             representatives.withUnsafeMutableBufferPointer { representatives in
                 for index in 0..<matches.count {
                     let doc = matches.docs[index]
+                    guard clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 else { continue }
                     let cluster = Int(clusterOf[Int(doc)])
-                    guard cluster >= 0 else { continue }
                     found = true
                     let current = Int(representatives[cluster])
                     if current >= 0 {

@@ -8,9 +8,10 @@ struct KeywordColumn: Sendable {
     let documentValues: [Int32]
     /// Ascending document ids per value.
     let documentsByValue: [[Int32]]
-    /// When no document holds two values (source, category, month), each document's value id, or
-    /// `values.count` for none: facet counting reads one number per document.
-    let singleValues: [UInt32]?
+    /// When no document holds two values (source, category, month) and there are fewer than 65,535,
+    /// each document's value id, or `values.count` for none: facet counting reads one small number
+    /// per document (two bytes, so a long match list touches less memory).
+    let singleValues: [UInt16]?
 
     init(perDocumentValues: [[String]]) {
         var values: [String] = []
@@ -44,11 +45,12 @@ struct KeywordColumn: Sendable {
         self.valueStarts = starts
         self.documentValues = documentValues
         self.documentsByValue = documentsByValue
-        let isSingleValued = zip(starts, starts.dropFirst()).allSatisfy { $1 - $0 <= 1 }
+        let isSingleValued =
+            values.count < UInt16.max && zip(starts, starts.dropFirst()).allSatisfy { $1 - $0 <= 1 }
         singleValues =
             isSingleValued
             ? (0..<perDocumentValues.count).map { doc in
-                starts[doc] < starts[doc + 1] ? UInt32(documentValues[Int(starts[doc])]) : UInt32(values.count)
+                starts[doc] < starts[doc + 1] ? UInt16(documentValues[Int(starts[doc])]) : UInt16(values.count)
             } : nil
     }
 
@@ -98,7 +100,7 @@ struct KeywordColumn: Sendable {
     }
 
     var byteCount: Int {
-        (valueStarts.count + documentValues.count + (singleValues?.count ?? 0)) * 4
+        (valueStarts.count + documentValues.count) * 4 + (singleValues?.count ?? 0) * 2
             + documentsByValue.reduce(0) { $0 + $1.count * 4 }
             + values.reduce(0) { $0 + $1.utf8.count + 16 }
     }
