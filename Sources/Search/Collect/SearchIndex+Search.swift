@@ -35,37 +35,42 @@ extension SearchIndex {
         var facetCounts = facetFields.map { [Int](repeating: 0, count: keywordColumns[$0].values.count) }
         let kept = filterAndCountFacets(
             evaluation.matches, request: request, filters: filters, facetFields: facetFields, counts: &facetCounts)
-        let representatives = request.collapseDuplicates ? clusterRepresentatives(kept, sort: request.sort) : nil
+        let collapsing = request.collapseDuplicates && !clusters.isEmpty
 
         let k = request.offset + request.limit
         var heap = TopK(capacity: k)
         var total = 0
         var afterCursor = 0
         let sort = request.sort
+        /// Adds a visible match to the total and, when after the cursor, to the top k.
+        func offer(score: Float, doc: Int32, date: Int64) {
+            total += 1
+            // Relevance never reads the date: one load less per match.
+            let key = SearchCursor.key(score: score, date: date, sort: sort)
+            if let cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { return }
+            afterCursor += 1
+            heap.insert(key: key, doc: doc, score: score)
+        }
+        // Members of near-duplicate clusters are rare: set aside, then one per cluster is offered.
+        var clustered: [Int] = []
         kept.docs.withUnsafeBufferPointer { docs in
             kept.scores.withUnsafeBufferPointer { scores in
                 dates.withUnsafeBufferPointer { dates in
-                    clusteredDocuments.withUnsafeBufferPointer { clustered in
+                    clusteredDocuments.withUnsafeBufferPointer { clusteredDocuments in
                         for index in 0..<docs.count {
                             let doc = docs[index]
-                            if let representatives, clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0,
-                                Int(representatives[Int(clusterOf[Int(doc)])]) != index
-                            {
+                            if collapsing, clusteredDocuments[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 {
+                                clustered.append(index)
                                 continue
                             }
-                            total += 1
-                            // Relevance never reads the date: one load less per match.
-                            let key =
-                                sort == .relevance
-                                ? SearchCursor.key(score: scores[index], date: 0, sort: .relevance)
-                                : SearchCursor.key(score: scores[index], date: dates[Int(doc)], sort: sort)
-                            if let cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { continue }
-                            afterCursor += 1
-                            heap.insert(key: key, doc: doc, score: scores[index])
+                            offer(score: scores[index], doc: doc, date: sort == .relevance ? 0 : dates[Int(doc)])
                         }
                     }
                 }
             }
+        }
+        for index in representatives(among: clustered, of: kept, sort: sort) {
+            offer(score: kept.scores[index], doc: kept.docs[index], date: dates[Int(kept.docs[index])])
         }
         let page = heap.sorted().dropFirst(request.offset)
         var highlighter = request.snippets.map { Highlighter(index: self, leaves: evaluation.leaves, options: $0) }
@@ -75,7 +80,7 @@ extension SearchIndex {
                 matchedTerms: evaluation.leaves.filter { leaf in Self.sortedContains(leaf.docs, entry.doc) }.map(
                     \.label),
                 snippets: highlighter?.snippets(for: Int(entry.doc)) ?? [],
-                duplicates: representatives == nil ? [] : collapsedDuplicates(of: entry.doc, in: kept))
+                duplicates: collapsing ? collapsedDuplicates(of: entry.doc, in: kept) : [])
         }
         let nextCursor =
             afterCursor > k && !hits.isEmpty
@@ -158,33 +163,24 @@ extension SearchIndex {
         return kept
     }
 
-    /// Per near-duplicate cluster, the position in `matches` of the member that stands for it (the
-    /// first in sort order) or -1 when none matched; nil when no match is in a cluster. The others
-    /// are left out of the hits and the total, and listed under their representative's hit.
-    private func clusterRepresentatives(_ matches: ScoredDocuments, sort: SortOrder) -> [Int32]? {
-        guard !clusters.isEmpty else { return nil }
-        var representatives = [Int32](repeating: -1, count: clusters.count)
-        var found = false
-        clusteredDocuments.withUnsafeBufferPointer { clustered in
-            representatives.withUnsafeMutableBufferPointer { representatives in
-                for index in 0..<matches.count {
-                    let doc = matches.docs[index]
-                    guard clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 else { continue }
-                    let cluster = Int(clusterOf[Int(doc)])
-                    found = true
-                    let current = Int(representatives[cluster])
-                    if current >= 0 {
-                        let key = SearchCursor.key(score: matches.scores[index], date: dates[Int(doc)], sort: sort)
-                        let currentDoc = matches.docs[current]
-                        let currentKey = SearchCursor.key(
-                            score: matches.scores[current], date: dates[Int(currentDoc)], sort: sort)
-                        guard SearchCursor.precedes((key, doc), (currentKey, currentDoc)) else { continue }
-                    }
-                    representatives[cluster] = Int32(index)
-                }
+    /// Of the positions in `matches` of clustered documents, those standing for their cluster: the
+    /// first member in sort order. The others are left out of the hits and the total, and listed
+    /// under their representative's hit.
+    private func representatives(among positions: [Int], of matches: ScoredDocuments, sort: SortOrder) -> [Int] {
+        var best: [Int32: Int] = [:]
+        for index in positions {
+            let doc = matches.docs[index]
+            let cluster = clusterOf[Int(doc)]
+            if let current = best[cluster] {
+                let key = SearchCursor.key(score: matches.scores[index], date: dates[Int(doc)], sort: sort)
+                let currentDoc = matches.docs[current]
+                let currentKey = SearchCursor.key(
+                    score: matches.scores[current], date: dates[Int(currentDoc)], sort: sort)
+                guard SearchCursor.precedes((key, doc), (currentKey, currentDoc)) else { continue }
             }
+            best[cluster] = index
         }
-        return found ? representatives : nil
+        return best.values.sorted()
     }
 
     /// The other members of `doc`'s cluster among `matches` (ascending): what its hit stands for.

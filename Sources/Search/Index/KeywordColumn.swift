@@ -68,13 +68,32 @@ struct KeywordColumn: Sendable {
     /// once per facet per search over every matching document.
     func countValues(of docs: [Int32], into counts: inout [Int]) {
         if let singleValues {
+            // Four interleaved tallies: a run of documents with one value (a category, a month) would
+            // otherwise wait on each increment of one counter before the next. The extra slot per
+            // tally counts documents without a value.
+            let stride = counts.count + 1
+            var tallies = [Int](repeating: 0, count: stride * 4)
             singleValues.withUnsafeBufferPointer { valueOf in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for doc in docs {
-                        let value = Int(valueOf[Int(doc)])
-                        if value < counts.count { counts[value] += 1 }
+                docs.withUnsafeBufferPointer { docs in
+                    tallies.withUnsafeMutableBufferPointer { tallies in
+                        var index = 0
+                        while index + 4 <= docs.count {
+                            tallies[Int(valueOf[Int(docs[index])])] += 1
+                            tallies[stride + Int(valueOf[Int(docs[index + 1])])] += 1
+                            tallies[2 * stride + Int(valueOf[Int(docs[index + 2])])] += 1
+                            tallies[3 * stride + Int(valueOf[Int(docs[index + 3])])] += 1
+                            index += 4
+                        }
+                        while index < docs.count {
+                            tallies[Int(valueOf[Int(docs[index])])] += 1
+                            index += 1
+                        }
                     }
                 }
+            }
+            for value in counts.indices {
+                counts[value] +=
+                    tallies[value] + tallies[stride + value] + tallies[2 * stride + value] + tallies[3 * stride + value]
             }
             return
         }
