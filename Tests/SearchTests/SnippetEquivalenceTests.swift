@@ -53,8 +53,10 @@ import Testing
         return (0..<count).map { _ in
             let first = plain[random.next(plain.count)]
             let second = plain[random.next(plain.count)]
-            switch random.next(6) {
+            let third = plain[random.next(plain.count)]
+            switch random.next(7) {
             case 0: return "\(first) \(second)"
+            case 5: return "\(first) OR \(second) OR \(third)"
             case 1: return "\(first) OR \(second)"
             case 2: return "\"\(first) \(second)\""
             case 3: return String(first.prefix(2)) + "*"

@@ -20,6 +20,12 @@ struct TermOpenings {
     private var bits = [UInt64](repeating: 0, count: 65_536 / 64)
     /// Per byte, whether some term starts with it.
     private var firstBytes = [Bool](repeating: false, count: 256)
+    /// Per raw byte, whether the scan must look at it: any non-ASCII byte, and the ASCII letters
+    /// and digits (either case) that open a term.
+    private var notable = [Bool](repeating: false, count: 256)
+    /// When terms open with at most two ASCII bytes, those bytes repeated eight times, so eight
+    /// bytes of text are tested at once (`SWAR`); nil for more.
+    private var wordPatterns: (UInt64, UInt64)?
 
     init<Terms: Sequence<String>>(_ terms: Terms) {
         for term in terms {
@@ -32,6 +38,21 @@ struct TermOpenings {
             }
             insert(first, second)
             if second == UInt8(ascii: "i") { insert(first, UInt8(ascii: "y")) }
+        }
+        var asciiOpenings: [UInt8] = []
+        for byte in 0...255 {
+            let kind = ByteClass.of(UInt8(byte))
+            notable[byte] =
+                kind == .high || (kind == .letter || kind == .digit) && firstBytes[Int(UInt8(byte) | kind.lowercaseBit)]
+            if kind != .high, firstBytes[byte] { asciiOpenings.append(UInt8(byte)) }
+        }
+        if asciiOpenings.count <= 2 {
+            // A byte OR 0x20 equals a lowercase letter only for that letter in either case; an
+            // unmatched pattern (zero) never matches, since no byte OR 0x20 is zero.
+            let repeated = { (byte: UInt8) in UInt64(byte) &* 0x0101_0101_0101_0101 }
+            wordPatterns = (
+                repeated(asciiOpenings.first ?? 0), repeated(asciiOpenings.count > 1 ? asciiOpenings[1] : 0)
+            )
         }
     }
 
@@ -55,48 +76,60 @@ struct TermOpenings {
     /// Calls `body(range)` for each whitespace-delimited chunk of `text` holding a word that may
     /// analyse to one of the terms, in text order: every chunk holding such a word is reported.
     func forEachCandidateChunk(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
-        let count = text.count
-        var chunkStart = 0
-        var previous = ByteClass.space
         var index = 0
-        while index < count {
-            let kind = ByteClass.of(text[index])
-            switch kind {
-            case .space:
-                chunkStart = index + 1
-                previous = .space
-                index += 1
-                continue
-            case .punctuation:
-                previous = .punctuation
-                index += 1
-                continue
-            case .digit, .letter:
-                let startsToken =
-                    previous == .space || previous == .punctuation || previous == .digit && kind == .letter
-                if !startsToken || !opensLikeTerm(text, at: index, kind: kind) {
-                    // The rest of the run starts no token.
-                    index += 1
-                    while index < count, ByteClass.of(text[index]) == kind { index += 1 }
-                    previous = kind
-                    continue
-                }
-            case .high:
-                let (value, length) = TokenScanner.decode(text, at: index, lead: text[index])
+        while let position = nextNotable(in: text, from: index) {
+            let byte = text[position]
+            if byte >= 0x80 {
+                let (value, length) = TokenScanner.decode(text, at: position, lead: byte)
                 switch length == 0 ? .separator : ScalarFolding.shared.kind(of: value) {
                 case .letter, .digit, .ideograph:
                     break
                 default:
                     // Punctuation, a mark or a joiner starts no token; what follows may.
-                    previous = .punctuation
-                    index += max(length, 1)
+                    index = position + max(length, 1)
+                    continue
+                }
+            } else {
+                // A token starts after a byte that is no ASCII letter or digit, or where a unit
+                // follows a number ("12bn").
+                let kind = ByteClass.of(byte)
+                let previous = position > 0 ? ByteClass.of(text[position - 1]) : .space
+                let startsToken = previous != .letter && previous != .digit || previous == .digit && kind == .letter
+                guard startsToken, opensLikeTerm(text, at: position, kind: kind) else {
+                    index = position + 1
                     continue
                 }
             }
-            let end = Self.chunkEnd(in: text, atOrAfter: index)
-            body(chunkStart..<end)
+            let end = Self.chunkEnd(in: text, atOrAfter: position)
+            body(Self.chunkStart(in: text, atOrBefore: position)..<end)
             index = end
         }
+    }
+
+    /// The first notable byte at or after `start`, eight bytes at a time where the patterns allow.
+    @inline(__always)
+    private func nextNotable(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        let count = text.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index < count {
+            if let (first, second) = wordPatterns, index + 8 <= count, let base = text.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let folded = word | 0x2020_2020_2020_2020
+                let a = folded ^ first
+                let b = folded ^ second
+                // Nonzero when some byte is non-ASCII or equals a pattern byte (a zero in a or b).
+                if (word | (a &- ones) & ~a | (b &- ones) & ~b) & highs != 0 {
+                    for candidate in index..<(index + 8) where notable[Int(text[candidate])] { return candidate }
+                }
+                index += 8
+                continue
+            }
+            if notable[Int(text[index])] { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Whether a token starting at the ASCII letter or digit at `index` may have one of the terms.
