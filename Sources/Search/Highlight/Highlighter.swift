@@ -35,11 +35,9 @@ struct Highlighter {
         let openings = openings
         return Tokenizer.withUTF8(index.storedText[field][doc]) { text in
             guard !text.isEmpty else { return [] }
-            let matches = Self.matches(
-                in: text, wanted: wanted, openings: openings, analysis: &analysis)
+            let matches = Self.matches(in: text, wanted: wanted, openings: openings, analysis: &analysis)
             guard !matches.isEmpty else {
-                return Self.opening(of: text, length: length, analysis: &analysis).map { [$0] }
-                    ?? []
+                return Self.opening(of: text, length: length, analysis: &analysis).map { [$0] } ?? []
             }
             return Self.passages(
                 of: text, matches: matches, termCount: wanted.count, count: count, length: length, analysis: &analysis)
@@ -76,9 +74,7 @@ struct Highlighter {
         guard !wanted.isEmpty else { return [] }
         var matches: [Match] = []
         openings.forEachCandidateChunk(in: text) { chunk in
-            analysis.forEachToken(
-                in: text, range: chunk, computingTermsWhere: openings.admits(folded:)
-            ) { token in
+            analysis.forEachToken(in: text, range: chunk, computingTermsWhere: openings.admits(folded:)) { token in
                 guard !token.term.isEmpty, let term = wanted[token.term] else { return }
                 matches.append(Match(start: token.start, end: token.end, term: term))
             }
@@ -100,8 +96,7 @@ struct Highlighter {
         }
         if first == nil, head.upperBound < text.count {
             let rest = head.upperBound..<text.count
-            analysis.forEachToken(in: text, range: rest, computingTermsWhere: { _ in false }) {
-                token in
+            analysis.forEachToken(in: text, range: rest, computingTermsWhere: { _ in false }) { token in
                 if first == nil { first = token.end }
             }
         }
