@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # End-to-end search throughput: starts the release binary on a make_scaled.py corpus, waits for
 # /ready, then runs wrk with 32 connections on GET /v1/search?q=WORD&limit=20 (snippets on, the
-# default) for each WORD, reporting requests/s, latency, the server's CPU per 1,000 requests and
-# the load average. Stops the server it started.
+# default, and the default facets) for each WORD, reporting requests/s, latency, the server's CPU
+# per 1,000 requests and the load average. Stops the servers it started.
 #
 #   Scripts/bench/search-http.sh [COUNT] [WORD...]     (defaults 100000; government market fell)
 #
-# Knobs: DUR (wrk duration, default 10s), THREADS (wrk threads, default 2), PORT (default 18290).
+# Knobs: DUR (wrk duration, default 10s), THREADS (wrk threads, default 2), PORT (default 18290),
+# RUNS (wrk runs per word, default 1), BIN (a newsdesk binary to measure instead of building this
+# checkout's release binary), BASE (an older newsdesk binary, e.g. one built into .build-base:
+# both servers run at once and their wrk runs alternate, so a busy machine weighs on both alike;
+# each line then starts with `base` or `new`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
@@ -17,36 +21,61 @@ WORDS=("$@")
 DUR="${DUR:-10s}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-18290}"
+RUNS="${RUNS:-1}"
 CORPUS="${TMPDIR:-/tmp}/news-$COUNT.jsonl"
 export PATH="/opt/swift/usr/bin:$PATH"
 
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk"; exit 1; }
 [ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
-(cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
-"$ROOT/.build-release/release/newsdesk" serve --host 127.0.0.1 --port "$PORT" --no-access-log \
-  --data "$CORPUS" > /dev/null 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
-start=$(date +%s)
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/ready")" = 200 ]; do
-  kill -0 "$pid" || { echo "newsdesk died"; exit 1; }
-  [ $(( $(date +%s) - start )) -lt 1200 ] || { echo "not ready after 20 minutes"; exit 1; }
-  sleep 0.5
+if [ -z "${BIN:-}" ]; then
+  (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
+  BIN="$ROOT/.build-release/release/newsdesk"
+fi
+
+names=(new)
+binaries=("$BIN")
+if [ -n "${BASE:-}" ]; then
+  names=(base new)
+  binaries=("$BASE" "$BIN")
+fi
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done' EXIT
+for i in "${!binaries[@]}"; do
+  "${binaries[$i]}" serve --host 127.0.0.1 --port $((PORT + i)) --no-access-log \
+    --data "$CORPUS" > /dev/null 2>&1 &
+  pids+=($!)
 done
-ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+start=$(date +%s)
+for i in "${!binaries[@]}"; do
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((PORT + i))/ready")" = 200 ]; do
+    kill -0 "${pids[$i]}" || { echo "newsdesk (${names[$i]}) died"; exit 1; }
+    [ $(( $(date +%s) - start )) -lt 1200 ] || { echo "not ready after 20 minutes"; exit 1; }
+    sleep 0.5
+  done
+done
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 for word in "${WORDS[@]}"; do
-  url="http://127.0.0.1:$PORT/v1/search?q=$word&limit=20"
-  body=$(curl -sf "$url")
-  total=$(echo "$body" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], len(d["items"]), sum(len(i.get("snippets", [])) for i in d["items"]))')
-  wrk -t"$THREADS" -c32 -d3s "$url" > /dev/null   # warm-up
-  before=$(ticks)
-  out=$(wrk -t"$THREADS" -c32 -d"$DUR" --latency "$url")
-  after=$(ticks)
-  requests=$(echo "$out" | awk '/requests in/{print $1}')
-  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
-  p50=$(echo "$out" | awk '$1=="50%"{print $2}')
-  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
-  cpu=$(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $requests * 1000" | bc -l)
-  printf 'q=%-12s total/hits/snippets %-16s %9s req/s  p50 %8s  p99 %8s  cpu %6.1f ms/1k  bytes %d  load %s\n' \
-    "$word" "$total" "$rps" "$p50" "$p99" "$cpu" "${#body}" "$(cut -d' ' -f1 /proc/loadavg)"
+  for i in "${!binaries[@]}"; do
+    url="http://127.0.0.1:$((PORT + i))/v1/search?q=$word&limit=20"
+    body=$(curl -sf "$url")
+    totals[$i]=$(echo "$body" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], len(d["items"]), sum(len(i.get("snippets", [])) for i in d["items"]))')
+    sizes[$i]=${#body}
+    wrk -t"$THREADS" -c32 -d3s "$url" > /dev/null   # warm-up
+  done
+  for _ in $(seq "$RUNS"); do
+    for i in "${!binaries[@]}"; do
+      url="http://127.0.0.1:$((PORT + i))/v1/search?q=$word&limit=20"
+      before=$(ticks "${pids[$i]}")
+      out=$(wrk -t"$THREADS" -c32 -d"$DUR" --latency "$url")
+      after=$(ticks "${pids[$i]}")
+      requests=$(echo "$out" | awk '/requests in/{print $1}')
+      rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+      p50=$(echo "$out" | awk '$1=="50%"{print $2}')
+      p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+      cpu=$(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $requests * 1000" | bc -l)
+      printf '%-4s q=%-12s total/hits/snippets %-16s %9s req/s  p50 %8s  p99 %8s  cpu %6.1f ms/1k  bytes %d  load %s\n' \
+        "${names[$i]}" "$word" "${totals[$i]}" "$rps" "$p50" "$p99" "$cpu" "${sizes[$i]}" \
+        "$(cut -d' ' -f1 /proc/loadavg)"
+    done
+  done
 done

@@ -47,7 +47,7 @@ struct JSONWriter {
     /// A string given as UTF-8 bytes (a slice of a larger text, written without making a `String`).
     mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
         separate()
-        appendQuoted(value)
+        appendQuoted(utf8: value)
     }
 
     mutating func int(_ value: Int) {
@@ -144,33 +144,45 @@ struct JSONWriter {
     /// UTF-8. `<` is escaped too, so no string can close a `<script>` element it is embedded in.
     private mutating func appendQuoted(_ value: String) {
         var value = value
-        value.withUTF8 { appendQuoted($0) }
+        value.withUTF8 { appendQuoted(utf8: $0) }
     }
 
-    /// Copies runs of plain bytes whole and writes each escape in place: a record's body is a few
-    /// kilobytes and is written on every uncached request, so the common byte costs one comparison.
-    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in 0..<utf8.count {
-            let byte = utf8[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
-            else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
-            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
-            default:
-                bytes.append(contentsOf: "u00".utf8)
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
-            }
-            runStart = index + 1
+    /// Per byte, what follows the backslash when it must be escaped: itself, a letter (`n`, `r`,
+    /// `t`), `u` for `\u00XX`, or 0 for a byte copied as is.
+    private static let escapes: [UInt8] = (0...255).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(value)
+        case UInt8(ascii: "\n"): UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): UInt8(ascii: "r")
+        case UInt8(ascii: "\t"): UInt8(ascii: "t")
+        case 0..<0x20, UInt8(ascii: "<"): UInt8(ascii: "u")
+        default: 0
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+
+    /// Runs without escapes are copied whole; escapes are written in place, without allocating
+    /// (a snippet's HTML has a `<` per mark).
+    private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        Self.escapes.withUnsafeBufferPointer { escapes in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                let escape = escapes[Int(byte)]
+                if escape == 0 { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(escape)
+                if escape == UInt8(ascii: "u") {
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(Self.hexDigits[Int(byte >> 4)])
+                    bytes.append(Self.hexDigits[Int(byte & 0xF)])
+                }
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        }
         bytes.append(UInt8(ascii: "\""))
     }
 }

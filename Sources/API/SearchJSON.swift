@@ -9,6 +9,8 @@ enum SearchJSON {
         let catalog = state.catalog
         let entities = state.snapshot.entities
         var json = JSONWriter(capacity: 2048 + results.hits.count * 1536)
+        // One buffer for every snippet's HTML, written into the JSON without a `String` of its own.
+        var html: [UInt8] = []
         json.object { json in
             json.field("query", parameters.query)
             json.field("total", results.total)
@@ -46,7 +48,10 @@ enum SearchJSON {
                                 var offsets = UTF16Offsets(snippet.text)
                                 json.object { json in
                                     json.field("text", snippet.text)
-                                    json.field("html", snippet.html)
+                                    json.key("html")
+                                    html.removeAll(keepingCapacity: true)
+                                    snippet.appendHTML(to: &html)
+                                    html.withUnsafeBufferPointer { json.string(utf8: $0) }
                                     json.key("highlights")
                                     json.array { json in
                                         for range in offsets.utf16Ranges(snippet.marks) {

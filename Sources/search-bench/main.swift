@@ -4,8 +4,9 @@ import Search
 /// Benchmarks the Search engine from the command line and prints JSON on standard output.
 ///
 ///     search-bench cisi  CORPUS.jsonl QUERIES.jsonl               ranked runs for CISI (match=any)
-///     search-bench speed CORPUS.jsonl QUERIES.txt [PASSES] [--snippets] [--runs N]
+///     search-bench speed CORPUS.jsonl QUERIES.txt [PASSES] [--snippets] [--facets LIST]
 ///                                                             build time, memory, query latency
+///                                                             (LIST: source,category,month as the API)
 ///     search-bench dups  CORPUS.jsonl                             near-duplicate clusters found
 
 func fail(_ message: String) -> Never {
@@ -148,6 +149,9 @@ case "speed":
     guard arguments.count >= 4 else { fail("usage: search-bench speed CORPUS.jsonl QUERIES.txt [PASSES] [--snippets]") }
     let passes = arguments.count >= 5 ? Int(arguments[4]) ?? 5 : 5
     let snippets = arguments.contains("--snippets")
+    let facets =
+        arguments.firstIndex(of: "--facets").flatMap { arguments.indices.contains($0 + 1) ? $0 + 1 : nil }
+        .map { arguments[$0].split(separator: ",").map(String.init) } ?? []
     let corpus = readJSONL(arguments[2])
     let textBytes = corpus.reduce(0) {
         $0 + (($1["title"] as? String)?.utf8.count ?? 0) + (($1["body"] as? String)?.utf8.count ?? 0)
@@ -159,6 +163,7 @@ case "speed":
     var request = SearchRequest(query: "")
     request.limit = 20
     request.snippets = snippets ? SnippetOptions() : nil
+    request.facets = facets
     request.typoTolerance = false
     var totals: [String: Int] = [:]
     for query in queries {
@@ -198,7 +203,7 @@ case "speed":
         "engine": "newsdesk-search", "documents": index.documentCount, "terms": index.termCount,
         "text_bytes": textBytes, "build_seconds": buildSeconds, "build_cpu_seconds": buildCPU,
         "index_bytes": index.memoryFootprint,
-        "rss_growth_bytes": rssAfter - rssBefore, "snippets": snippets, "passes": passes,
+        "rss_growth_bytes": rssAfter - rssBefore, "snippets": snippets, "facets": facets, "passes": passes,
         "duplicate_clusters": index.duplicateClusters.count,
         "overall": overall, "cpu": ["overall": cpuOverall], "by_type": byType, "totals": totals,
         "load_average": loadAverage(),

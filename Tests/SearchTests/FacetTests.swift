@@ -65,4 +65,31 @@ import Testing
         let results = try index.search(request)
         #expect(results.facets[0].values == [FacetCounts.Value(value: "a", count: 3)])
     }
+
+    /// Single-valued fields are counted from one value per document, others from each document's
+    /// list: both must skip documents without a value and agree with counting by hand.
+    @Test func countsMatchCountingByHandForSingleMultiAndMissingValues() throws {
+        var builder = IndexBuilder(schema: TestCorpus.schema)
+        let sources: [[String]] = [["a"], [], ["b"], ["a"], [], ["c"]]
+        let entities: [[String]] = [["p", "q"], ["q"], [], ["p", "q", "r"], ["r"], ["p", "p"]]
+        for doc in 0..<6 {
+            try builder.add(
+                SearchDocument(
+                    text: ["", doc == 4 ? "gas" : "oil"],
+                    keywords: [sources[doc], [doc % 2 == 0 ? "x" : "y"], entities[doc]]))
+        }
+        let index = builder.build()
+        var request = SearchRequest(query: "oil")
+        request.facets = ["source", "entity", "category"]
+        let results = try index.search(request)
+        #expect(counts(results, "source") == ["a": 2, "b": 1, "c": 1])
+        #expect(counts(results, "entity") == ["p": 3, "q": 3, "r": 1])
+        #expect(counts(results, "category") == ["x": 2, "y": 3])
+        // With a filter on the multi-valued field, its own counts stay disjunctive.
+        request.filters = ["entity": ["r"]]
+        let filtered = try index.search(request)
+        #expect(filtered.total == 1)
+        #expect(counts(filtered, "entity") == ["p": 3, "q": 3, "r": 1])
+        #expect(counts(filtered, "source") == ["a": 1])
+    }
 }

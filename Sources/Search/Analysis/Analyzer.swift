@@ -47,21 +47,22 @@ public struct Analyzer: Sendable {
         }
     }
 
-    /// As `forEachToken(in:using:_:)`, but a word's term is computed (stemmed) only when `mayMatch`
-    /// accepts its folded bytes; other words come with an empty term, their offsets intact. For
-    /// highlighting a few query terms without stemming every word of a text.
+    /// As `forEachToken(in:using:_:)` over `bytes[range]` of a larger text, but a word's term is
+    /// computed (stemmed) only when `mayMatch` accepts its folded bytes; other words come with an
+    /// empty term. Offsets are into `bytes`; positions count from the range's start. For
+    /// highlighting a few query terms without stemming every word of a text: `range` must start and
+    /// end at ASCII whitespace or the text's ends, where tokens never continue (see `TermOpenings`).
+    /// The caller lends its own scanner: a highlighter analyses many small ranges per text.
     func forEachToken(
-        in text: String, using workspace: inout AnalysisWorkspace,
-        computingTermsWhere mayMatch: (UnsafeBufferPointer<UInt8>) -> Bool, _ body: (Token) -> Void
+        in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, scanner: inout TokenScanner,
+        workspace: inout AnalysisWorkspace, computingTermsWhere mayMatch: (UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (Token) -> Void
     ) {
-        Tokenizer.withUTF8(text) { bytes in
-            var scanner = workspace.takeScanner()
-            scanner.scan(bytes) { word, position, span, start, end in
-                if removesStopWords, StopWords.contains(word) { return }
-                let term = mayMatch(word) ? workspace.term(for: word, stemming: stemming) : ""
-                body(Token(term: term, position: position, start: start, end: end, span: span))
-            }
-            workspace.returnScanner(scanner)
+        let base = range.lowerBound
+        scanner.scan(UnsafeBufferPointer(rebasing: bytes[range])) { word, position, span, start, end in
+            if removesStopWords, StopWords.contains(word) { return }
+            let term = mayMatch(word) ? workspace.term(for: word, stemming: stemming) : ""
+            body(Token(term: term, position: position, start: base + start, end: base + end, span: span))
         }
     }
 

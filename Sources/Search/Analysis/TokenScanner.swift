@@ -60,7 +60,7 @@ struct TokenScanner {
     private func character(at offset: Int) -> (kind: CharacterKind, length: Int, value: UInt32) {
         let lead = bytes[offset]
         if lead < 0x80 { return (folding.kind(of: UInt32(lead)), 1, UInt32(lead)) }
-        let (value, length) = decode(at: offset, lead: lead)
+        let (value, length) = Self.decode(bytes, at: offset, lead: lead)
         guard length > 0 else { return (.separator, 1, 0xFFFD) }
         return (folding.kind(of: value), length, value)
     }
@@ -71,7 +71,9 @@ struct TokenScanner {
     }
 
     /// Decodes one multi-byte scalar; length 0 marks a malformed or truncated sequence.
-    private func decode(at offset: Int, lead: UInt8) -> (value: UInt32, length: Int) {
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, lead: UInt8) -> (value: UInt32, length: Int)
+    {
         let length: Int
         var value: UInt32
         switch lead {

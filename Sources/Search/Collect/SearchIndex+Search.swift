@@ -35,29 +35,52 @@ extension SearchIndex {
         var facetCounts = facetFields.map { [Int](repeating: 0, count: keywordColumns[$0].values.count) }
         let kept = filterAndCountFacets(
             evaluation.matches, request: request, filters: filters, facetFields: facetFields, counts: &facetCounts)
-        let (visible, collapsed) = request.collapseDuplicates ? collapse(kept, sort: request.sort) : (kept, [:])
+        let collapsing = request.collapseDuplicates && !clusters.isEmpty
 
         let k = request.offset + request.limit
         var heap = TopK(capacity: k)
+        var total = 0
         var afterCursor = 0
-        for index in 0..<visible.count {
-            let doc = visible.docs[index]
-            let key = SearchCursor.key(score: visible.scores[index], date: dates[Int(doc)], sort: request.sort)
-            if let cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { continue }
+        let sort = request.sort
+        /// Adds a visible match to the total and, when after the cursor, to the top k.
+        func offer(score: Float, doc: Int32, date: Int64) {
+            total += 1
+            // Relevance never reads the date: one load less per match.
+            let key = SearchCursor.key(score: score, date: date, sort: sort)
+            if let cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { return }
             afterCursor += 1
-            heap.insert(key: key, doc: doc, score: visible.scores[index])
+            heap.insert(key: key, doc: doc, score: score)
+        }
+        // Members of near-duplicate clusters are rare: set aside, then one per cluster is offered.
+        var clustered: [Int] = []
+        kept.docs.withUnsafeBufferPointer { docs in
+            kept.scores.withUnsafeBufferPointer { scores in
+                dates.withUnsafeBufferPointer { dates in
+                    clusteredDocuments.withUnsafeBufferPointer { clusteredDocuments in
+                        for index in 0..<docs.count {
+                            let doc = docs[index]
+                            if collapsing, clusteredDocuments[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 {
+                                clustered.append(index)
+                                continue
+                            }
+                            offer(score: scores[index], doc: doc, date: sort == .relevance ? 0 : dates[Int(doc)])
+                        }
+                    }
+                }
+            }
+        }
+        for index in representatives(among: clustered, of: kept, sort: sort) {
+            offer(score: kept.scores[index], doc: kept.docs[index], date: dates[Int(kept.docs[index])])
         }
         let page = heap.sorted().dropFirst(request.offset)
-        var workspace = AnalysisWorkspace()
+        var highlighter = request.snippets.map { Highlighter(index: self, leaves: evaluation.leaves, options: $0) }
         let hits = page.map { entry in
             SearchHit(
                 doc: Int(entry.doc), score: entry.score,
                 matchedTerms: evaluation.leaves.filter { leaf in Self.sortedContains(leaf.docs, entry.doc) }.map(
                     \.label),
-                snippets: request.snippets.map {
-                    snippets(for: Int(entry.doc), leaves: evaluation.leaves, options: $0, workspace: &workspace)
-                } ?? [],
-                duplicates: collapsed[entry.doc] ?? [])
+                snippets: highlighter?.snippets(for: Int(entry.doc)) ?? [],
+                duplicates: collapsing ? collapsedDuplicates(of: entry.doc, in: kept) : [])
         }
         let nextCursor =
             afterCursor > k && !hits.isEmpty
@@ -71,7 +94,7 @@ extension SearchIndex {
             return FacetCounts(field: schema.keywordFields[field], values: Array(values))
         }
         return SearchResults(
-            total: visible.count, hits: hits, facets: facets, nextCursor: nextCursor, typoToleranceApplied: typoApplied)
+            total: total, hits: hits, facets: facets, nextCursor: nextCursor, typoToleranceApplied: typoApplied)
     }
 
     /// Per filtered keyword field, which value ids pass (several values of one field OR together).
@@ -140,35 +163,31 @@ extension SearchIndex {
         return kept
     }
 
-    /// Keeps one document per near-duplicate cluster (the first in sort order) and returns, for each
-    /// kept one, the other matching members it stands for.
-    private func collapse(_ matches: ScoredDocuments, sort: SortOrder) -> (ScoredDocuments, [Int32: [Int]]) {
-        var best: [Int32: (key: UInt64, doc: Int32)] = [:]
-        var members: [Int32: [Int]] = [:]
-        for index in 0..<matches.count {
+    /// Of the positions in `matches` of clustered documents, those standing for their cluster: the
+    /// first member in sort order. The others are left out of the hits and the total, and listed
+    /// under their representative's hit.
+    private func representatives(among positions: [Int], of matches: ScoredDocuments, sort: SortOrder) -> [Int] {
+        var best: [Int32: Int] = [:]
+        for index in positions {
             let doc = matches.docs[index]
             let cluster = clusterOf[Int(doc)]
-            guard cluster >= 0 else { continue }
-            let key = SearchCursor.key(score: matches.scores[index], date: dates[Int(doc)], sort: sort)
-            members[cluster, default: []].append(Int(doc))
-            if let current = best[cluster], !SearchCursor.precedes((key, doc), (current.key, current.doc)) { continue }
-            best[cluster] = (key, doc)
-        }
-        guard !best.isEmpty else { return (matches, [:]) }
-        var kept = ScoredDocuments()
-        var collapsed: [Int32: [Int]] = [:]
-        for index in 0..<matches.count {
-            let doc = matches.docs[index]
-            let cluster = clusterOf[Int(doc)]
-            if cluster >= 0 {
-                guard best[cluster]?.doc == doc else { continue }
-                let others = members[cluster]!.filter { $0 != Int(doc) }
-                if !others.isEmpty { collapsed[doc] = others }
+            if let current = best[cluster] {
+                let key = SearchCursor.key(score: matches.scores[index], date: dates[Int(doc)], sort: sort)
+                let currentDoc = matches.docs[current]
+                let currentKey = SearchCursor.key(
+                    score: matches.scores[current], date: dates[Int(currentDoc)], sort: sort)
+                guard SearchCursor.precedes((key, doc), (currentKey, currentDoc)) else { continue }
             }
-            kept.docs.append(doc)
-            kept.scores.append(matches.scores[index])
+            best[cluster] = index
         }
-        return (kept, collapsed)
+        return best.values.sorted()
+    }
+
+    /// The other members of `doc`'s cluster among `matches` (ascending): what its hit stands for.
+    private func collapsedDuplicates(of doc: Int32, in matches: ScoredDocuments) -> [Int] {
+        let cluster = clusterOf[Int(doc)]
+        guard cluster >= 0 else { return [] }
+        return clusters[Int(cluster)].filter { $0 != doc && matches.contains($0) }.map(Int.init)
     }
 
     /// The query with typo tolerance on every plain word of 5+ letters (1 edit, 2 from 8 letters),

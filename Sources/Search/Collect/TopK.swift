@@ -20,21 +20,30 @@ struct TopK {
         SearchCursor.precedes((b.key, b.doc), (a.key, a.doc))
     }
 
+    /// Most entries of a long match list lose to a full heap's worst: that test is inlined into the
+    /// caller's loop, the heap work is not.
+    @inline(__always)
     mutating func insert(key: UInt64, doc: Int32, score: Float) {
-        guard capacity > 0 else { return }
         let entry = Entry(key: key, doc: doc, score: score)
         if heap.count < capacity {
-            heap.append(entry)
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard Self.worse(heap[child], heap[parent]) else { break }
-                heap.swapAt(child, parent)
-                child = parent
-            }
-            return
+            push(entry)
+        } else if capacity > 0, Self.worse(heap[0], entry) {
+            replaceWorst(with: entry)
         }
-        guard Self.worse(heap[0], entry) else { return }
+    }
+
+    private mutating func push(_ entry: Entry) {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.worse(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func replaceWorst(with entry: Entry) {
         heap[0] = entry
         var parent = 0
         while true {

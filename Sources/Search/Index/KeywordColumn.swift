@@ -8,6 +8,10 @@ struct KeywordColumn: Sendable {
     let documentValues: [Int32]
     /// Ascending document ids per value.
     let documentsByValue: [[Int32]]
+    /// When no document holds two values (source, category, month) and there are fewer than 65,535,
+    /// each document's value id, or `values.count` for none: facet counting reads one small number
+    /// per document (two bytes, so a long match list touches less memory).
+    let singleValues: [UInt16]?
 
     /// Value ids are given in order of first appearance, document by document, whichever form
     /// `keywords` takes.
@@ -40,6 +44,14 @@ struct KeywordColumn: Sendable {
         self.valueStarts = collector.starts
         self.documentValues = collector.documentValues
         self.documentsByValue = collector.documentsByValue
+        let (starts, documentValues, valueCount) = (collector.starts, collector.documentValues, collector.values.count)
+        let isSingleValued =
+            valueCount < UInt16.max && zip(starts, starts.dropFirst()).allSatisfy { $1 - $0 <= 1 }
+        singleValues =
+            isSingleValued
+            ? (0..<(starts.count - 1)).map { doc in
+                starts[doc] < starts[doc + 1] ? UInt16(documentValues[Int(starts[doc])]) : UInt16(valueCount)
+            } : nil
     }
 
     /// Gathers the column document by document; a value repeated within a document counts once.
@@ -101,6 +113,36 @@ struct KeywordColumn: Sendable {
     /// Adds one to `counts[value]` for each value of each of `docs`, over raw buffers: this runs
     /// once per facet per search over every matching document.
     func countValues(of docs: [Int32], into counts: inout [Int]) {
+        if let singleValues {
+            // Four interleaved tallies: a run of documents with one value (a category, a month) would
+            // otherwise wait on each increment of one counter before the next. The extra slot per
+            // tally counts documents without a value.
+            let stride = counts.count + 1
+            var tallies = [Int](repeating: 0, count: stride * 4)
+            singleValues.withUnsafeBufferPointer { valueOf in
+                docs.withUnsafeBufferPointer { docs in
+                    tallies.withUnsafeMutableBufferPointer { tallies in
+                        var index = 0
+                        while index + 4 <= docs.count {
+                            tallies[Int(valueOf[Int(docs[index])])] += 1
+                            tallies[stride + Int(valueOf[Int(docs[index + 1])])] += 1
+                            tallies[2 * stride + Int(valueOf[Int(docs[index + 2])])] += 1
+                            tallies[3 * stride + Int(valueOf[Int(docs[index + 3])])] += 1
+                            index += 4
+                        }
+                        while index < docs.count {
+                            tallies[Int(valueOf[Int(docs[index])])] += 1
+                            index += 1
+                        }
+                    }
+                }
+            }
+            for value in counts.indices {
+                counts[value] +=
+                    tallies[value] + tallies[stride + value] + tallies[2 * stride + value] + tallies[3 * stride + value]
+            }
+            return
+        }
         valueStarts.withUnsafeBufferPointer { starts in
             documentValues.withUnsafeBufferPointer { values in
                 counts.withUnsafeMutableBufferPointer { counts in
@@ -123,7 +165,8 @@ struct KeywordColumn: Sendable {
     }
 
     var byteCount: Int {
-        (valueStarts.count + documentValues.count) * 4 + documentsByValue.reduce(0) { $0 + $1.count * 4 }
+        (valueStarts.count + documentValues.count) * 4 + (singleValues?.count ?? 0) * 2
+            + documentsByValue.reduce(0) { $0 + $1.count * 4 }
             + values.reduce(0) { $0 + $1.utf8.count + 16 }
     }
 }

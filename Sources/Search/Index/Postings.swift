@@ -12,24 +12,6 @@ struct Postings: Sendable {
     let documentFrequencies: [UInt32]
     let fieldCount: Int
 
-    /// Calls `body(doc, frequencies)` for every document of `term`, in ascending doc order.
-    @inline(__always)
-    func forEachDocument(of term: Int32, _ body: (Int32, UnsafeBufferPointer<UInt32>) -> Void) {
-        let range = documentStarts[Int(term)]..<documentStarts[Int(term) + 1]
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
-            documents.withUnsafeBufferPointer { bytes in
-                var offset = range.lowerBound
-                var doc: Int32 = 0
-                let fields = fieldCount
-                while offset < range.upperBound {
-                    doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
-                    for field in 0..<fields { frequencies[field] = VarInt.read(bytes, &offset) }
-                    body(doc, UnsafeBufferPointer(frequencies))
-                }
-            }
-        }
-    }
-
     /// The positions of `term` in each of `candidates` (sorted ascending), per field: for candidate
     /// `i`, `result[i][field]` lists positions in ascending order; empty when absent.
     func positions(of term: Int32, in candidates: [Int32]) -> [[[UInt32]]] {

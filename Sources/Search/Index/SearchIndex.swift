@@ -22,6 +22,9 @@ public final class SearchIndex: Sendable {
     /// Near-duplicate clusters (two or more documents each) and each document's cluster or -1.
     let clusters: [[Int32]]
     let clusterOf: [Int32]
+    /// One bit per document, set when it is in a cluster: the bits of a long match list stay in
+    /// cache, where `clusterOf` would not.
+    let clusteredDocuments: [UInt64]
 
     init(
         schema: SearchSchema, analyzer: Analyzer, parameters: BM25Parameters, dictionary: TermDictionary,
@@ -52,6 +55,11 @@ public final class SearchIndex: Sendable {
             for doc in members { clusterOf[Int(doc)] = Int32(cluster) }
         }
         self.clusterOf = clusterOf
+        var clusteredDocuments = [UInt64](repeating: 0, count: (dates.count + 63) / 64)
+        for members in clusters {
+            for doc in members { clusteredDocuments[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
+        }
+        self.clusteredDocuments = clusteredDocuments
     }
 
     /// The other members of `doc`'s near-duplicate cluster, ascending; empty when it has none.
@@ -69,7 +77,7 @@ public final class SearchIndex: Sendable {
     /// Bytes the index itself holds (postings, norms, dictionaries, columns), not counting the
     /// caller's stored text, which it shares.
     public var memoryFootprint: Int {
-        postings.byteCount + norms.count * 4 + dates.count * 8 + clusterOf.count * 4
+        postings.byteCount + norms.count * 4 + dates.count * 8 + clusterOf.count * 4 + clusteredDocuments.count * 8
             + dictionary.terms.reduce(0) { $0 + max(16, $1.utf8.count) } * 2 + dictionary.count * 16
             + keywordColumns.reduce(0) { $0 + $1.byteCount } + vocabulary.byteCount
     }

@@ -119,31 +119,47 @@ extension SearchIndex {
 
     /// BM25F of one term over `fields`: per document, tf' = sum over fields of tf * weight / (1 - b +
     /// b * length / average length), and the score is idf * tf' / (tf' + k1).
+    ///
+    /// The hot loop of every query: postings are decoded straight into the result's storage.
     func scoreTerm(_ term: Int32, fields: [Int], boost: Float = 1) -> ScoredDocuments {
         let frequency = Int(postings.documentFrequencies[Int(term)])
         let idf = BM25Parameters.idf(documentCount: documentCount, documentFrequency: frequency) * boost
         let k1 = parameters.k1
         let fieldCount = schema.textFields.count
-        let allFields = fields.count == fieldCount
-        var result = ScoredDocuments()
-        result.docs.reserveCapacity(frequency)
-        result.scores.reserveCapacity(frequency)
-        norms.withUnsafeBufferPointer { norms in
-            postings.forEachDocument(of: term) { doc, frequencies in
-                let base = Int(doc) * fieldCount
-                var weighted: Float = 0
-                if allFields {
-                    for field in 0..<fieldCount { weighted += Float(frequencies[field]) * norms[base + field] }
-                } else {
-                    for field in fields { weighted += Float(frequencies[field]) * norms[base + field] }
+        var selected = [Bool](repeating: false, count: fieldCount)
+        for field in fields { selected[field] = true }
+        let range = postings.documentStarts[Int(term)]..<postings.documentStarts[Int(term) + 1]
+        var scores: [Float] = []
+        let docs = [Int32](unsafeUninitializedCapacity: frequency) { docs, docCount in
+            scores = [Float](unsafeUninitializedCapacity: frequency) { scores, scoreCount in
+                var count = 0
+                postings.documents.withUnsafeBufferPointer { bytes in
+                    norms.withUnsafeBufferPointer { norms in
+                        selected.withUnsafeBufferPointer { selected in
+                            var offset = range.lowerBound
+                            var doc: Int32 = 0
+                            while offset < range.upperBound {
+                                doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
+                                let base = Int(doc) * fieldCount
+                                var weighted: Float = 0
+                                for field in 0..<fieldCount {
+                                    let frequency = VarInt.read(bytes, &offset)
+                                    if selected[field] { weighted += Float(frequency) * norms[base + field] }
+                                }
+                                if weighted > 0 {
+                                    docs[count] = doc
+                                    scores[count] = idf * weighted / (weighted + k1)
+                                    count += 1
+                                }
+                            }
+                        }
+                    }
                 }
-                if weighted > 0 {
-                    result.docs.append(doc)
-                    result.scores.append(idf * weighted / (weighted + k1))
-                }
+                scoreCount = count
             }
+            docCount = scores.count
         }
-        return result
+        return ScoredDocuments(docs: docs, scores: scores)
     }
 
     /// Documents where the terms occur at the given relative positions within one field, scored like
