@@ -50,9 +50,18 @@ struct JSONWriter {
         appendQuoted(utf8: value)
     }
 
+    /// Digits written straight into the buffer: a search response has a few hundred numbers, and a
+    /// `String` for each was an allocation apiece.
     mutating func int(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     /// Finite numbers only; scores are rounded to 6 significant decimals so output is stable across
