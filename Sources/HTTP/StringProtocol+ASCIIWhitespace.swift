@@ -1,5 +1,6 @@
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (HTTP's OWS), not Unicode whitespace.
+    @inlinable
     package func trimmingASCIIWhitespace() -> String {
         var slice = self[...]
         while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
