@@ -21,12 +21,7 @@ enum ArticleJSON {
             let mentionCount = mentioned.reduce(0) { $0 + $1.mentions.count }
             var json = JSONWriter(capacity: text.count * 2 + 512 + mentioned.count * 128 + mentionCount * 64)
             json.object { json in
-                json.field("id", article.id)
-                json.field("title", article.title)
-                json.field("date", article.published.map(DateBound.format))
-                json.field("source", article.source)
-                json.field("category", article.category)
-                json.field("url", article.url)
+                identityFields(of: article, into: &json)
                 json.field("author", article.author)
                 json.field("wordCount", article.wordCount)
                 json.key("paragraphs")
@@ -73,15 +68,21 @@ enum ArticleJSON {
         }
     }
 
+    /// The fields every rendering of an article starts with, in this order: record, summary and
+    /// search hit.
+    static func identityFields(of article: Article, into json: inout JSONWriter) {
+        json.field("id", article.id)
+        json.field("title", article.title)
+        json.field("date", article.published.map(DateBound.format))
+        json.field("source", article.source)
+        json.field("category", article.category)
+        json.field("url", article.url)
+    }
+
     static func summary(_ article: Article) -> [UInt8] {
         var json = JSONWriter(capacity: 768)
         json.object { json in
-            json.field("id", article.id)
-            json.field("title", article.title)
-            json.field("date", article.published.map(DateBound.format))
-            json.field("source", article.source)
-            json.field("category", article.category)
-            json.field("url", article.url)
+            identityFields(of: article, into: &json)
             json.field("excerpt", excerpt(article.body))
         }
         return json.bytes

@@ -33,12 +33,7 @@ enum SearchJSON {
                 for hit in results.hits {
                     let article = catalog.articles[hit.doc]
                     json.object { json in
-                        json.field("id", article.id)
-                        json.field("title", article.title)
-                        json.field("date", article.published.map(DateBound.format))
-                        json.field("source", article.source)
-                        json.field("category", article.category)
-                        json.field("url", article.url)
+                        ArticleJSON.identityFields(of: article, into: &json)
                         json.field("score", Double(hit.score))
                         json.key("matchedTerms")
                         json.array { json in for term in hit.matchedTerms { json.string(term) } }
