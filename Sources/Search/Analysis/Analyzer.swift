@@ -66,26 +66,6 @@ public struct Analyzer: Sendable {
         }
     }
 
-    /// The bulk path of the index builder: as `forEachToken(in:using:_:)`, plus each token's term
-    /// number in `workspace` and the generation that number belongs to (`body(token, number,
-    /// generation)`): numbers of one generation name one term each.
-    func forEachNumberedToken(
-        in text: String, using workspace: inout AnalysisWorkspace, _ body: (Token, Int, Int) -> Void
-    ) {
-        Tokenizer.withUTF8(text) { bytes in
-            var scanner = workspace.takeScanner()
-            scanner.scan(bytes) { word, position, span, start, end in
-                if removesStopWords, StopWords.contains(word) { return }
-                let number = workspace.termNumber(for: word, stemming: stemming)
-                let term = workspace.term(number: number, stemming: stemming)
-                body(
-                    Token(term: term, position: position, start: start, end: end, span: span), number,
-                    workspace.generation(stemming: stemming))
-            }
-            workspace.returnScanner(scanner)
-        }
-    }
-
     /// The single term a query word stands for, or nil when it yields none (a stop word,
     /// punctuation) or several separate terms ("2020-21": match `tokens(_:)` as a phrase instead).
     /// A hyphenated word gives its whole form ("Indo-Pacific" -> the term of "indopacific").

@@ -20,9 +20,16 @@ enum StopWords {
         bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
+    /// The stop words in the order `index(of:)` numbers them.
+    static let numbered: [String] = english.sorted { pack($0.utf8) < pack($1.utf8) }
+
     @inline(__always)
-    static func contains(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !term.isEmpty, term.count <= longest else { return false }
+    static func contains(_ term: UnsafeBufferPointer<UInt8>) -> Bool { index(of: term) != nil }
+
+    /// The term's number in `numbered`, or nil when it is not a stop word.
+    @inline(__always)
+    static func index(of term: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !term.isEmpty, term.count <= longest else { return nil }
         let key = pack(term)
         var low = 0
         var high = packed.count
@@ -30,6 +37,6 @@ enum StopWords {
             let middle = (low + high) / 2
             if packed[middle] < key { low = middle + 1 } else { high = middle }
         }
-        return low < packed.count && packed[low] == key
+        return low < packed.count && packed[low] == key ? low : nil
     }
 }

@@ -25,9 +25,21 @@ struct Highlighter {
     mutating func snippets(for doc: Int) -> [Snippet] {
         guard options.count > 0, let field = index.schema.textFieldIndex(index.schema.snippetField) else { return [] }
         var wanted: [String: Int] = [:]
+        // Per wanted term, the forms quoted phrases want of it; nil when any form is wanted.
+        var forms: [Set<String>?] = []
         for leaf in leaves where SearchIndex.sortedContains(leaf.docs, Int32(doc)) {
-            for term in leaf.terms where wanted[index.dictionary.terms[Int(term)]] == nil {
-                wanted[index.dictionary.terms[Int(term)]] = wanted.count
+            for (position, term) in leaf.terms.enumerated() {
+                let name = index.dictionary.terms[Int(term)]
+                let number = wanted[name] ?? wanted.count
+                if number == wanted.count {
+                    wanted[name] = number
+                    forms.append([])
+                }
+                if let leafForms = leaf.forms {
+                    forms[number]?.insert(leafForms[position])
+                } else {
+                    forms[number] = nil
+                }
             }
         }
         let length = max(options.length, 20)
@@ -35,7 +47,8 @@ struct Highlighter {
         let openings = openings
         return Tokenizer.withUTF8(index.storedText[field][doc]) { text in
             guard !text.isEmpty else { return [] }
-            let matches = Self.matches(in: text, wanted: wanted, openings: openings, analysis: &analysis)
+            let matches = Self.keepingWantedForms(
+                Self.matches(in: text, wanted: wanted, openings: openings, analysis: &analysis), forms: forms, in: text)
             guard !matches.isEmpty else {
                 return Self.opening(of: text, length: length, analysis: &analysis).map { [$0] } ?? []
             }
@@ -60,7 +73,7 @@ struct Highlighter {
     }
 
     /// A token of the text whose term is one of the wanted ones (`term` is its number there).
-    private struct Match {
+    struct Match {
         var start: Int
         var end: Int
         var term: Int

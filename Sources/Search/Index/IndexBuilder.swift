@@ -86,9 +86,11 @@ public struct IndexBuilder: Sendable {
             for (localID, globalID) in globalIDs[index].enumerated() { local[Int(globalID)] = Int32(localID) }
             localIDs[index] = local
         }
-        let postings = Self.mergePostings(
+        var postings = Self.mergePostings(
             segments, localIDs: localIDs, termCount: dictionary.count, fieldCount: schema.textFields.count,
             concurrency: concurrency)
+        postings.exactForms = ExactForms(
+            merging: segments.map(\.exactForms), localIDs: localIDs, names: dictionary.terms, concurrency: concurrency)
 
         var surfaceCounts: [String: (term: Int32, count: UInt32)] = [:]
         for (index, segment) in segments.enumerated() {

@@ -11,6 +11,8 @@ struct Postings: Sendable {
     let positionStarts: [Int]
     let documentFrequencies: [UInt32]
     let fieldCount: Int
+    /// Per occurrence, which folded form of its term it was: read only by exact phrases.
+    var exactForms = ExactForms.empty
 
     /// The positions of `term` in each of `candidates` (sorted ascending), per field: for candidate
     /// `i`, `result[i][field]` lists positions in ascending order; empty when absent.
@@ -61,6 +63,6 @@ struct Postings: Sendable {
     /// Bytes held, for the memory figure.
     var byteCount: Int {
         documents.count + positions.count + (documentStarts.count + positionStarts.count) * 8
-            + documentFrequencies.count * 4
+            + documentFrequencies.count * 4 + exactForms.byteCount
     }
 }

@@ -4,6 +4,9 @@ struct MatchedLeaf {
     var label: String
     var docs: [Int32]
     var terms: [Int32]
+    /// For a quoted phrase, the folded form each of `terms` must have (its words as typed); nil
+    /// marks any form of the terms.
+    var forms: [String]? = nil
 }
 
 extension SearchIndex {
@@ -52,27 +55,15 @@ extension SearchIndex {
             }
             return matches
         case .phrase(let words, let field):
-            // A hyphenated word is matched through its parts; its whole form spans them.
-            let tokens = analyzer.tokens(words.joined(separator: " ")).filter { $0.span == 1 }
-            if tokens.isEmpty { return nil }
-            let ids = tokens.map { dictionary.id(of: $0.term) }
-            let terms = ids.compactMap { $0 }
-            let matches: ScoredDocuments
-            if terms.count < ids.count {
-                matches = ScoredDocuments()
-            } else if Set(tokens.map { $0.position }).count == 1 {
-                matches = ScoredDocuments.union(
-                    Array(Set(terms)).sorted().map { scoreTerm($0, fields: fieldIndexes(field)) }, combine: .sum,
-                    documentCount: documentCount)
-            } else {
-                matches = phrase(
-                    terms: terms, offsets: tokens.map { $0.position - tokens[0].position }, fields: fieldIndexes(field))
-            }
+            guard let phrase = exactPhrase(words, fields: fieldIndexes(field)) else { return nil }
             if positive {
                 leaves.append(
-                    MatchedLeaf(label: "\"" + words.joined(separator: " ") + "\"", docs: matches.docs, terms: terms))
+                    MatchedLeaf(
+                        label: "\"" + words.joined(separator: " ") + "\"", docs: phrase.matches.docs,
+                        terms: phrase.terms,
+                        forms: phrase.forms))
             }
-            return matches
+            return phrase.matches
         case .keyword(let field, let value):
             guard let column = schema.keywordFieldIndex(field).map({ keywordColumns[$0] }) else {
                 return ScoredDocuments()
@@ -160,78 +151,6 @@ extension SearchIndex {
             docCount = scores.count
         }
         return ScoredDocuments(docs: docs, scores: scores)
-    }
-
-    /// Documents where the terms occur at the given relative positions within one field, scored like
-    /// one term whose frequency is the phrase's and whose idf is the sum of the terms' idfs.
-    private func phrase(terms: [Int32], offsets: [Int], fields: [Int]) -> ScoredDocuments {
-        let fieldCount = schema.textFields.count
-        let idf = terms.reduce(Float(0)) {
-            $0
-                + BM25Parameters.idf(
-                    documentCount: documentCount, documentFrequency: Int(postings.documentFrequencies[Int($1)]))
-        }
-        let k1 = parameters.k1
-        // Walk the rarest term first so the others mostly skip.
-        let order = terms.indices.sorted {
-            postings.documentFrequencies[Int(terms[$0])] < postings.documentFrequencies[Int(terms[$1])]
-        }
-        var cursors = order.map { PostingsCursor(postings: postings, term: terms[$0]) }
-        let relative = order.map { offsets[$0] }
-        var buffers = [[[UInt32]]](repeating: Array(repeating: [], count: fieldCount), count: terms.count)
-        var result = ScoredDocuments()
-        postings.documents.withUnsafeBufferPointer { documents in
-            postings.positions.withUnsafeBufferPointer { positions in
-                norms.withUnsafeBufferPointer { norms in
-                    var target: Int32 = 0
-                    search: while true {
-                        for index in cursors.indices {
-                            guard cursors[index].advance(to: target, documents, positions) else { break search }
-                            if cursors[index].doc > target {
-                                target = cursors[index].doc
-                                continue search
-                            }
-                        }
-                        for index in cursors.indices { cursors[index].readPositions(into: &buffers[index], positions) }
-                        var weighted: Float = 0
-                        for field in fields {
-                            let count = Self.phraseCount(buffers, field: field, offsets: relative)
-                            weighted += Float(count) * norms[Int(target) * fieldCount + field]
-                        }
-                        if weighted > 0 {
-                            result.docs.append(target)
-                            result.scores.append(idf * weighted / (weighted + k1))
-                        }
-                        target += 1
-                    }
-                }
-            }
-        }
-        return result
-    }
-
-    /// How many positions p of the first term have every other term i at p + offsets[i] - offsets[0].
-    private static func phraseCount(_ buffers: [[[UInt32]]], field: Int, offsets: [Int]) -> Int {
-        var count = 0
-        outer: for start in buffers[0][field] {
-            let anchor = Int(start) - offsets[0]
-            for index in 1..<buffers.count {
-                let wanted = anchor + offsets[index]
-                guard wanted >= 0, Self.sortedContains(buffers[index][field], UInt32(wanted)) else { continue outer }
-            }
-            count += 1
-        }
-        return count
-    }
-
-    private static func sortedContains(_ values: [UInt32], _ value: UInt32) -> Bool {
-        var low = 0
-        var high = values.count
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < values.count && values[low] == value
     }
 
     /// Terms whose surface form or stem starts with the folded prefix.

@@ -1,0 +1,101 @@
+/// The segment side of `ExactForms`: which folded, unstemmed form of its term each occurrence was.
+///
+/// A term's forms get ordinals in the order the segment first meets them. Per term, the ordinals
+/// of its occurrences are written (varint) in the order of its positions; a term seen in only one
+/// form so far writes nothing and counts its occurrences in `pendingZeros`, written as zeros when a
+/// second form appears: most terms never vary, and they cost nothing here.
+struct ExactFormRecorder {
+    /// Per local term: its first form and its form count; forms chain through `nextForm`.
+    private(set) var firstForm: [Int32] = []
+    private var lastForm: [Int32] = []
+    private(set) var formCounts: [UInt32] = []
+    /// Per local term: the ordinals written, and the occurrences still owed as zeros.
+    private(set) var streams: [[UInt8]] = []
+    private(set) var pendingZeros: [UInt32] = []
+    /// Per form: the next form of the same term (-1 ends), its ordinal, and its bytes in
+    /// `formBytes[formStarts[form]..<formStarts[form + 1]]`.
+    private(set) var nextForm: [Int32] = []
+    private var formOrdinals: [UInt32] = []
+    private var formStarts: [Int32] = [0]
+    private var formBytes: [UInt8] = []
+    /// Form per workspace term number, valid for `numberGeneration` (the number names the folded
+    /// word, so a repeated word finds its form without comparing bytes).
+    private var formOfNumber: [Int32] = []
+    private var numberGeneration = -1
+    /// The current document's ordinals, in token order (stop words hold 0).
+    private var tokenOrdinals: [UInt32] = []
+
+    /// Records a word of the current document whose term has local id `term`.
+    mutating func record(_ word: Analyzer.IndexedWord, term: Int32) {
+        while firstForm.count <= Int(term) {
+            firstForm.append(-1)
+            lastForm.append(-1)
+            formCounts.append(0)
+            streams.append([])
+            pendingZeros.append(0)
+        }
+        if word.stopWord >= 0 {
+            tokenOrdinals.append(0)
+            return
+        }
+        if word.generation != numberGeneration {
+            formOfNumber.removeAll(keepingCapacity: true)
+            numberGeneration = word.generation
+        }
+        if word.number >= formOfNumber.count {
+            formOfNumber.append(contentsOf: repeatElement(-1, count: max(word.number + 1 - formOfNumber.count, 1024)))
+        }
+        var form = formOfNumber[word.number]
+        if form < 0 {
+            form = self.form(word.folded, of: Int(term))
+            formOfNumber[word.number] = form
+        }
+        tokenOrdinals.append(formOrdinals[Int(form)])
+    }
+
+    /// The form of `term` spelled `folded`, added when new.
+    private mutating func form(_ folded: UnsafeBufferPointer<UInt8>, of term: Int) -> Int32 {
+        var form = firstForm[term]
+        while form >= 0 {
+            if formBytes[Int(formStarts[Int(form)])..<Int(formStarts[Int(form) + 1])].elementsEqual(folded) {
+                return form
+            }
+            form = nextForm[Int(form)]
+        }
+        let new = Int32(nextForm.count)
+        nextForm.append(-1)
+        formOrdinals.append(formCounts[term])
+        formBytes.append(contentsOf: folded)
+        formStarts.append(Int32(formBytes.count))
+        if lastForm[term] >= 0 { nextForm[Int(lastForm[term])] = new } else { firstForm[term] = new }
+        lastForm[term] = new
+        formCounts[term] += 1
+        return new
+    }
+
+    /// Writes the current document's ordinals per term, in the order `IndexSegment` writes its
+    /// positions: `order[starts[slot]..<starts[slot + 1]]` are the tokens of term `slotTerms[slot]`.
+    mutating func flushDocument(order: [Int], starts: [Int], slotTerms: [Int32]) {
+        for (slot, term) in slotTerms.enumerated() {
+            let term = Int(term)
+            let count = starts[slot + 1] - starts[slot]
+            guard formCounts[term] > 1 else {
+                pendingZeros[term] += UInt32(count)
+                continue
+            }
+            if pendingZeros[term] > 0 {
+                streams[term].append(contentsOf: repeatElement(0, count: Int(pendingZeros[term])))
+                pendingZeros[term] = 0
+            }
+            for index in starts[slot]..<starts[slot + 1] {
+                VarInt.append(tokenOrdinals[order[index]], to: &streams[term])
+            }
+        }
+        tokenOrdinals.removeAll(keepingCapacity: true)
+    }
+
+    /// The bytes of `form`.
+    func withForm<Result>(_ form: Int32, _ body: (ArraySlice<UInt8>) -> Result) -> Result {
+        body(formBytes[Int(formStarts[Int(form)])..<Int(formStarts[Int(form) + 1])])
+    }
+}

@@ -1,0 +1,161 @@
+import Dispatch
+import Synchronization
+
+/// What a quoted phrase needs to match words as typed (folded, not stemmed) on a stemmed index:
+/// the folded forms each term was indexed from, and per occurrence which form it was, in a stream
+/// beside the positions that only exact phrases read (`ExactPhraseCursor`).
+///
+/// - A term with no listed form was always spelled as itself ("strike" only ever from "strike"),
+///   and a term with one listed form always as that form: neither has a stream.
+/// - A term with two or more forms has, per occurrence in the order of its positions, the varint
+///   ordinal of its form in its list.
+/// - Stop words are indexed as terms of their own, named with `stopWordPrefix` so no analysed
+///   word, prefix or suggestion can reach them, positions only and never counted in field lengths:
+///   "Bank of England" needs the "of".
+struct ExactForms: Sendable {
+    /// Starts stop-word terms' names: a byte no folded word holds.
+    static let stopWordPrefix = "\u{1}"
+
+    /// Per term: the range of its forms in `formOffsets` (`formRanges[term]..<formRanges[term + 1]`).
+    let formRanges: [UInt32]
+    /// Per form: its bytes in `formBytes[formOffsets[form]..<formOffsets[form + 1]]`.
+    let formOffsets: [UInt32]
+    let formBytes: [UInt8]
+    /// Per term: its ordinals in `stream[streamStarts[term]..<streamStarts[term + 1]]`.
+    let streamStarts: [UInt32]
+    let stream: [UInt8]
+
+    /// No term has forms or ordinals: what an index built without them holds.
+    static let empty = ExactForms(formRanges: [], formOffsets: [0], formBytes: [], streamStarts: [], stream: [])
+
+    static func stopWordTerm(_ word: String) -> String { stopWordPrefix + word }
+
+    /// Which occurrences of `term` (named `name`) were spelled `folded`.
+    enum Match: Equatable {
+        /// None: the term was never indexed from that spelling.
+        case none
+        /// Every occurrence.
+        case every
+        /// The occurrences whose ordinal is this one.
+        case ordinal(UInt32)
+    }
+
+    func match(_ folded: String, term: Int32, name: String) -> Match {
+        let forms = Int(formRanges[Int(term)])..<Int(formRanges[Int(term) + 1])
+        if forms.isEmpty { return folded == name ? .every : .none }
+        let wanted = Array(folded.utf8)
+        for form in forms {
+            let bytes = formBytes[Int(formOffsets[form])..<Int(formOffsets[form + 1])]
+            if bytes.elementsEqual(wanted) {
+                return forms.count == 1 ? .every : .ordinal(UInt32(form - forms.lowerBound))
+            }
+        }
+        return .none
+    }
+
+    var byteCount: Int {
+        (formRanges.count + formOffsets.count + streamStarts.count) * 4 + formBytes.count + stream.count
+    }
+}
+
+extension ExactForms {
+    /// Merges the segments' recorders: per term, its forms in the order the segments first met
+    /// them, and its ordinals re-numbered to that order; terms are merged in parallel by ranges.
+    /// `localIDs[segment][term]` is the term's id in the segment or -1; `names` are the terms.
+    init(merging recorders: [ExactFormRecorder], localIDs: [[Int32]], names: [String], concurrency: Int) {
+        struct Part {
+            var formCounts: [UInt32] = []
+            var formLengths: [UInt32] = []
+            var formBytes: [UInt8] = []
+            var streamLengths: [UInt32] = []
+            var stream: [UInt8] = []
+        }
+        let termCount = names.count
+        let partCount = max(1, min(concurrency * 2, termCount / 1024 + 1))
+        let slots = Mutex<[Part]>(Array(repeating: Part(), count: partCount))
+        DispatchQueue.concurrentPerform(iterations: partCount) { partIndex in
+            var part = Part()
+            var forms: [ArraySlice<UInt8>] = []
+            var mapping: [UInt32] = []
+            for term in (termCount * partIndex / partCount)..<(termCount * (partIndex + 1) / partCount) {
+                forms.removeAll(keepingCapacity: true)
+                var mappings: [[UInt32]] = []
+                for (segment, recorder) in recorders.enumerated() {
+                    let local = localIDs[segment][term]
+                    mapping.removeAll(keepingCapacity: true)
+                    var form = local >= 0 ? recorder.firstForm[Int(local)] : -1
+                    while form >= 0 {
+                        recorder.withForm(form) { bytes in
+                            if let known = forms.firstIndex(where: { $0.elementsEqual(bytes) }) {
+                                mapping.append(UInt32(known))
+                            } else {
+                                mapping.append(UInt32(forms.count))
+                                forms.append(bytes)
+                            }
+                        }
+                        form = recorder.nextForm[Int(form)]
+                    }
+                    mappings.append(mapping)
+                }
+                let listed = forms.count > 1 || forms.count == 1 && !forms[0].elementsEqual(names[term].utf8)
+                part.formCounts.append(listed ? UInt32(forms.count) : 0)
+                if listed {
+                    for form in forms {
+                        part.formLengths.append(UInt32(form.count))
+                        part.formBytes += form
+                    }
+                }
+                let before = part.stream.count
+                if forms.count > 1 {
+                    for (segment, recorder) in recorders.enumerated() {
+                        let local = Int(localIDs[segment][term])
+                        guard local >= 0 else { continue }
+                        Self.appendOrdinals(of: recorder, term: local, mapping: mappings[segment], to: &part.stream)
+                    }
+                }
+                part.streamLengths.append(UInt32(part.stream.count - before))
+            }
+            slots.withLock { $0[partIndex] = part }
+        }
+        let parts = slots.withLock { $0 }
+        var formRanges: [UInt32] = [0]
+        var formOffsets: [UInt32] = [0]
+        var streamStarts: [UInt32] = [0]
+        formRanges.reserveCapacity(termCount + 1)
+        streamStarts.reserveCapacity(termCount + 1)
+        var formBytes: [UInt8] = []
+        var stream: [UInt8] = []
+        formBytes.reserveCapacity(parts.reduce(0) { $0 + $1.formBytes.count })
+        stream.reserveCapacity(parts.reduce(0) { $0 + $1.stream.count })
+        for part in parts {
+            for count in part.formCounts { formRanges.append(formRanges[formRanges.count - 1] + count) }
+            for length in part.formLengths { formOffsets.append(formOffsets[formOffsets.count - 1] + length) }
+            for length in part.streamLengths { streamStarts.append(streamStarts[streamStarts.count - 1] + length) }
+            formBytes += part.formBytes
+            stream += part.stream
+        }
+        self.init(
+            formRanges: formRanges, formOffsets: formOffsets, formBytes: formBytes, streamStarts: streamStarts,
+            stream: stream)
+    }
+
+    /// One segment's ordinals of a term, re-numbered by `mapping` (copied when it changes nothing).
+    private static func appendOrdinals(
+        of recorder: ExactFormRecorder, term: Int, mapping: [UInt32], to stream: inout [UInt8]
+    ) {
+        if recorder.formCounts[term] <= 1 {
+            let ordinal = mapping.first ?? 0
+            for _ in 0..<recorder.pendingZeros[term] { VarInt.append(ordinal, to: &stream) }
+            return
+        }
+        let bytes = recorder.streams[term]
+        if mapping.indices.allSatisfy({ mapping[$0] == UInt32($0) }) {
+            stream += bytes
+            return
+        }
+        bytes.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            while offset < bytes.count { VarInt.append(mapping[Int(VarInt.read(bytes, &offset))], to: &stream) }
+        }
+    }
+}
