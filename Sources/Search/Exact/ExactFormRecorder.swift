@@ -1,5 +1,7 @@
 /// The segment side of `ExactForms`: which folded, unstemmed form of its term each occurrence was.
 ///
+/// It also keeps the segment's `StopWordPositions`, which the index holds beside the forms.
+///
 /// A term's forms get ordinals in the order the segment first meets them. Per term, the ordinals
 /// of its occurrences are written (varint) in the order of its positions; a term seen in only one
 /// form so far writes nothing and counts its occurrences in `pendingZeros`, written as zeros when a
@@ -22,8 +24,11 @@ struct ExactFormRecorder {
     /// word, so a repeated word finds its form without comparing bytes).
     private var formOfNumber: [Int32] = []
     private var numberGeneration = -1
-    /// The current document's ordinals, in token order (stop words hold 0).
+    /// The current document's ordinals, in token order.
     private var tokenOrdinals: [UInt32] = []
+    /// The current document's stop words per field, and the segment's.
+    private var documentStopWords: [[(position: UInt32, word: UInt8)]] = []
+    private(set) var stopWords = StopWordPositions()
 
     /// Records a word of the current document whose term has local id `term`.
     mutating func record(_ word: Analyzer.IndexedWord, term: Int32) {
@@ -33,10 +38,6 @@ struct ExactFormRecorder {
             formCounts.append(0)
             streams.append([])
             pendingZeros.append(0)
-        }
-        if word.stopWord >= 0 {
-            tokenOrdinals.append(0)
-            return
         }
         if word.generation != numberGeneration {
             formOfNumber.removeAll(keepingCapacity: true)
@@ -51,6 +52,12 @@ struct ExactFormRecorder {
             formOfNumber[word.number] = form
         }
         tokenOrdinals.append(formOrdinals[Int(form)])
+    }
+
+    /// Records a stop word of the current document's `field`.
+    mutating func recordStopWord(_ word: Analyzer.IndexedWord, field: Int) {
+        while documentStopWords.count <= field { documentStopWords.append([]) }
+        documentStopWords[field].append((UInt32(word.token.position), UInt8(word.stopWord)))
     }
 
     /// The form of `term` spelled `folded`, added when new.
@@ -75,7 +82,10 @@ struct ExactFormRecorder {
 
     /// Writes the current document's ordinals per term, in the order `IndexSegment` writes its
     /// positions: `order[starts[slot]..<starts[slot + 1]]` are the tokens of term `slotTerms[slot]`.
-    mutating func flushDocument(order: [Int], starts: [Int], slotTerms: [Int32]) {
+    mutating func flushDocument(order: [Int], starts: [Int], slotTerms: [Int32], fieldCount: Int) {
+        while documentStopWords.count < fieldCount { documentStopWords.append([]) }
+        stopWords.appendDocument(documentStopWords)
+        for field in documentStopWords.indices { documentStopWords[field].removeAll(keepingCapacity: true) }
         for (slot, term) in slotTerms.enumerated() {
             let term = Int(term)
             let count = starts[slot + 1] - starts[slot]

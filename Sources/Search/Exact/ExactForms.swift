@@ -2,20 +2,15 @@ import Dispatch
 import Synchronization
 
 /// What a quoted phrase needs to match words as typed (folded, not stemmed) on a stemmed index:
-/// the folded forms each term was indexed from, and per occurrence which form it was, in a stream
-/// beside the positions that only exact phrases read (`ExactPhraseCursor`).
+/// the folded forms each term was indexed from, per occurrence which form it was (in a stream
+/// beside the positions that only exact phrases read, `ExactPhraseCursor`), and each document's
+/// stop words (`StopWordPositions`).
 ///
 /// - A term with no listed form was always spelled as itself ("strike" only ever from "strike"),
 ///   and a term with one listed form always as that form: neither has a stream.
 /// - A term with two or more forms has, per occurrence in the order of its positions, the varint
 ///   ordinal of its form in its list.
-/// - Stop words are indexed as terms of their own, named with `stopWordPrefix` so no analysed
-///   word, prefix or suggestion can reach them, positions only and never counted in field lengths:
-///   "Bank of England" needs the "of".
 struct ExactForms: Sendable {
-    /// Starts stop-word terms' names: a byte no folded word holds.
-    static let stopWordPrefix = "\u{1}"
-
     /// Per term: the range of its forms in `formOffsets` (`formRanges[term]..<formRanges[term + 1]`).
     let formRanges: [UInt32]
     /// Per form: its bytes in `formBytes[formOffsets[form]..<formOffsets[form + 1]]`.
@@ -24,11 +19,11 @@ struct ExactForms: Sendable {
     /// Per term: its ordinals in `stream[streamStarts[term]..<streamStarts[term + 1]]`.
     let streamStarts: [UInt32]
     let stream: [UInt8]
+    let stopWords: StopWordPositions
 
     /// No term has forms or ordinals: what an index built without them holds.
-    static let empty = ExactForms(formRanges: [], formOffsets: [0], formBytes: [], streamStarts: [], stream: [])
-
-    static func stopWordTerm(_ word: String) -> String { stopWordPrefix + word }
+    static let empty = ExactForms(
+        formRanges: [], formOffsets: [0], formBytes: [], streamStarts: [], stream: [], stopWords: StopWordPositions())
 
     /// Which occurrences of `term` (named `name`) were spelled `folded`.
     enum Match: Equatable {
@@ -136,7 +131,7 @@ extension ExactForms {
         }
         self.init(
             formRanges: formRanges, formOffsets: formOffsets, formBytes: formBytes, streamStarts: streamStarts,
-            stream: stream)
+            stream: stream, stopWords: StopWordPositions(concatenating: recorders.map(\.stopWords)))
     }
 
     /// One segment's ordinals of a term, re-numbered by `mapping` (copied when it changes nothing).

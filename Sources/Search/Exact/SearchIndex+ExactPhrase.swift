@@ -8,14 +8,14 @@ struct ExactPhraseMatch {
 }
 
 extension SearchIndex {
-    /// One word of a quoted phrase: its folded form, its term, its position in the phrase, and which
-    /// of the term's occurrences it stands for.
+    /// One word of a quoted phrase: its folded form, its position in the phrase, and its term with
+    /// which of the term's occurrences it stands for, or the stop word's number.
     private struct PhraseWord {
         var folded: String
-        var term: Int32
         var offset: Int
-        var isStopWord: Bool
-        var match: ExactForms.Match
+        var term: Int32 = -1
+        var match: ExactForms.Match = .every
+        var stopWord: UInt8?
     }
 
     /// Documents holding the words in `fields` as typed: consecutive, folded (case, diacritics,
@@ -23,30 +23,29 @@ extension SearchIndex {
     /// parts, as the tokenizer indexes them. nil when the words hold no word at all (only
     /// punctuation): the phrase constrains nothing.
     ///
-    /// Scored like one term: frequency the phrase's occurrences per field, idf the sum of its words'
-    /// (stop words left out unless the phrase has nothing else).
+    /// Scored like one term: frequency the phrase's occurrences per field, idf the sum of its
+    /// words' (stop words have none).
     func exactPhrase(_ words: [String], fields: [Int]) -> ExactPhraseMatch? {
         guard let phrase = phraseWords(words.joined(separator: " ")) else { return nil }
-        let content = phrase.filter { !$0.isStopWord && $0.match != .none }
-        let match = ExactPhraseMatch(
+        let content = phrase.filter { $0.stopWord == nil && $0.match != .none }
+        var result = ExactPhraseMatch(
             matches: ScoredDocuments(), terms: content.map(\.term), forms: content.map(\.folded))
-        guard phrase.allSatisfy({ $0.match != .none }) else { return match }
-        let scored = content.isEmpty ? phrase : content
-        let idf = scored.reduce(Float(0)) {
+        guard phrase.allSatisfy({ $0.match != .none }) else { return result }
+        if phrase.count == 1, phrase[0].stopWord == nil, phrase[0].match == .every {
+            result.matches = scoreTerm(phrase[0].term, fields: fields)
+            return result
+        }
+        let idf = content.reduce(Float(0)) {
             $0
                 + BM25Parameters.idf(
                     documentCount: documentCount, documentFrequency: Int(postings.documentFrequencies[Int($1.term)]))
         }
-        if phrase.count == 1, phrase[0].match == .every {
-            return ExactPhraseMatch(
-                matches: scoreTerm(phrase[0].term, fields: fields), terms: match.terms, forms: match.forms)
-        }
-        return ExactPhraseMatch(
-            matches: exactMatches(phrase, idf: idf, fields: fields), terms: match.terms, forms: match.forms)
+        result.matches = exactMatches(phrase, idf: idf, fields: fields)
+        return result
     }
 
     /// The phrase's words as the index holds them (parts of hyphenated words, `span == 1`); nil for
-    /// none, and a word whose term the index lacks gets `.none`.
+    /// none. A word whose term the index lacks gets `.none`.
     private func phraseWords(_ text: String) -> [PhraseWord]? {
         var words: [PhraseWord] = []
         var workspace = AnalysisWorkspace()
@@ -54,19 +53,16 @@ extension SearchIndex {
         Tokenizer.withUTF8(text) { bytes in
             scanner.scan(bytes) { folded, position, span, _, _ in
                 guard span == 1 else { return }
-                let form = String(decoding: folded, as: UTF8.self)
-                let isStopWord = analyzer.removesStopWords && StopWords.contains(folded)
-                let name =
-                    isStopWord
-                    ? ExactForms.stopWordTerm(form) : workspace.term(for: folded, stemming: analyzer.stemming)
-                guard let term = dictionary.id(of: name) else {
-                    words.append(
-                        PhraseWord(folded: form, term: 0, offset: position, isStopWord: isStopWord, match: .none))
-                    return
+                var word = PhraseWord(folded: String(decoding: folded, as: UTF8.self), offset: position)
+                if analyzer.removesStopWords, let stopWord = StopWords.index(of: folded) {
+                    word.stopWord = UInt8(stopWord)
+                } else if let term = dictionary.id(of: workspace.term(for: folded, stemming: analyzer.stemming)) {
+                    word.term = term
+                    word.match = postings.exactForms.match(word.folded, term: term, name: dictionary.terms[Int(term)])
+                } else {
+                    word.match = .none
                 }
-                let match = isStopWord ? .every : postings.exactForms.match(form, term: term, name: name)
-                words.append(
-                    PhraseWord(folded: form, term: term, offset: position, isStopWord: isStopWord, match: match))
+                words.append(word)
             }
         }
         guard let first = words.first else { return nil }
@@ -77,66 +73,105 @@ extension SearchIndex {
         }
     }
 
-    /// Documents where every word occurs at its offset from the first within one field, in its
-    /// wanted form; scored as one term of frequency the phrase's count per field.
+    /// Documents where every word occurs at its offset within one field, in its wanted form; scored
+    /// as one term of frequency the phrase's count per field. Candidates come from the words that
+    /// are not stop words, rarest first; their stop words are then read per candidate.
     private func exactMatches(_ words: [PhraseWord], idf: Float, fields: [Int]) -> ScoredDocuments {
         let fieldCount = schema.textFields.count
         let k1 = parameters.k1
-        // Walk the rarest term first so the others mostly skip.
-        let order = words.indices.sorted {
-            postings.documentFrequencies[Int(words[$0].term)] < postings.documentFrequencies[Int(words[$1].term)]
+        let content = words.filter { $0.stopWord == nil }.sorted {
+            postings.documentFrequencies[Int($0.term)] < postings.documentFrequencies[Int($1.term)]
         }
-        var cursors = order.map { index in
-            let word = words[index]
+        let stops = words.filter { $0.stopWord != nil }
+        var cursors = content.map { word in
             let wanted: UInt32? = if case .ordinal(let ordinal) = word.match { ordinal } else { nil }
             return ExactPhraseCursor(postings: postings, term: word.term, wanted: wanted)
         }
-        let offsets = order.map { words[$0].offset }
-        var positions = [[[UInt32]]](repeating: Array(repeating: [], count: fieldCount), count: words.count)
-        var isWanted = [[[Bool]]](repeating: Array(repeating: [], count: fieldCount), count: words.count)
+        var check = PhraseCheck(
+            offsets: content.map(\.offset), stopOffsets: stops.map(\.offset), stopWords: stops.map { $0.stopWord! },
+            wordCount: content.count, fieldCount: fieldCount)
         var result = ScoredDocuments()
+        let stopWords = postings.exactForms.stopWords
+        func score(_ doc: Int32) {
+            var weighted: Float = 0
+            for field in fields {
+                if !stops.isEmpty { check.readStopWords(stopWords, doc: Int(doc), field: field) }
+                let count = check.count(field: field, cursors: cursors)
+                weighted += Float(count) * norms[Int(doc) * fieldCount + field]
+            }
+            if weighted > 0 {
+                result.docs.append(doc)
+                result.scores.append(idf * weighted / (weighted + k1))
+            }
+        }
+        if cursors.isEmpty {
+            // Stop words only: every document is a candidate.
+            for doc in 0..<Int32(documentCount) { score(doc) }
+            return result
+        }
         postings.documents.withUnsafeBufferPointer { documents in
             postings.positions.withUnsafeBufferPointer { positionBytes in
                 postings.exactForms.stream.withUnsafeBufferPointer { forms in
-                    norms.withUnsafeBufferPointer { norms in
-                        var target: Int32 = 0
-                        search: while true {
-                            for index in cursors.indices {
-                                guard cursors[index].advance(to: target, documents, positionBytes) else { break search }
-                                if cursors[index].doc > target {
-                                    target = cursors[index].doc
-                                    continue search
-                                }
+                    var target: Int32 = 0
+                    search: while true {
+                        for index in cursors.indices {
+                            guard cursors[index].advance(to: target, documents, positionBytes) else { break search }
+                            if cursors[index].doc > target {
+                                target = cursors[index].doc
+                                continue search
                             }
-                            for index in cursors.indices {
-                                cursors[index].read(
-                                    positions: &positions[index], isWanted: &isWanted[index], positionBytes, forms)
-                            }
-                            var weighted: Float = 0
-                            for field in fields {
-                                let count = Self.exactCount(
-                                    positions, isWanted, cursors: cursors, field: field, offsets: offsets)
-                                weighted += Float(count) * norms[Int(target) * fieldCount + field]
-                            }
-                            if weighted > 0 {
-                                result.docs.append(target)
-                                result.scores.append(idf * weighted / (weighted + k1))
-                            }
-                            target += 1
                         }
+                        for index in cursors.indices { check.read(&cursors[index], word: index, positionBytes, forms) }
+                        score(target)
+                        target += 1
                     }
                 }
             }
         }
         return result
     }
+}
 
-    /// How many positions p of the first cursor's word have every word i at p + offsets[i] -
-    /// offsets[0] in `field`, each in its wanted form.
-    private static func exactCount(
-        _ positions: [[[UInt32]]], _ isWanted: [[[Bool]]], cursors: [ExactPhraseCursor], field: Int, offsets: [Int]
-    ) -> Int {
+/// The positions of one candidate document that a phrase is checked against: per content word and
+/// field its positions and whether each is the wanted form, and one field's stop words.
+private struct PhraseCheck {
+    let offsets: [Int]
+    let stopOffsets: [Int]
+    let stopWords: [UInt8]
+    var positions: [[[UInt32]]]
+    var isWanted: [[[Bool]]]
+    var stopPositions: [UInt32] = []
+    var stopNumbers: [UInt8] = []
+
+    init(offsets: [Int], stopOffsets: [Int], stopWords: [UInt8], wordCount: Int, fieldCount: Int) {
+        self.offsets = offsets
+        self.stopOffsets = stopOffsets
+        self.stopWords = stopWords
+        positions = Array(repeating: Array(repeating: [], count: fieldCount), count: wordCount)
+        isWanted = Array(repeating: Array(repeating: [], count: fieldCount), count: wordCount)
+    }
+
+    mutating func read(
+        _ cursor: inout ExactPhraseCursor, word: Int, _ positionBytes: UnsafeBufferPointer<UInt8>,
+        _ forms: UnsafeBufferPointer<UInt8>
+    ) {
+        cursor.read(positions: &positions[word], isWanted: &isWanted[word], positionBytes, forms)
+    }
+
+    mutating func readStopWords(_ stopWords: StopWordPositions, doc: Int, field: Int) {
+        stopWords.read(doc: doc, field: field, positions: &stopPositions, words: &stopNumbers)
+    }
+
+    /// How many places in `field` have every word at its offset, in its wanted form. The places
+    /// are the first content word's positions, or the first stop word's when there is none.
+    func count(field: Int, cursors: [ExactPhraseCursor]) -> Int {
         var count = 0
+        if positions.isEmpty {
+            for (index, position) in stopPositions.enumerated() where stopNumbers[index] == stopWords[0] {
+                if hasStopWords(at: Int(position) - stopOffsets[0]) { count += 1 }
+            }
+            return count
+        }
         outer: for (index, start) in positions[0][field].enumerated() {
             if cursors[0].wanted != nil, !isWanted[0][field][index] { continue }
             let anchor = Int(start) - offsets[0]
@@ -146,12 +181,23 @@ extension SearchIndex {
                     cursors[word].wanted == nil || isWanted[word][field][found]
                 else { continue outer }
             }
-            count += 1
+            if hasStopWords(at: anchor) { count += 1 }
         }
         return count
     }
 
-    private static func sortedIndex(of value: UInt32, in values: [UInt32]) -> Int? {
+    /// Whether each stop word of the phrase is at `anchor` plus its offset.
+    private func hasStopWords(at anchor: Int) -> Bool {
+        for (index, offset) in stopOffsets.enumerated() {
+            let wanted = anchor + offset
+            guard wanted >= 0, let found = Self.sortedIndex(of: UInt32(wanted), in: stopPositions),
+                stopNumbers[found] == stopWords[index]
+            else { return false }
+        }
+        return true
+    }
+
+    private static func sortedIndex<Value: Comparable>(of value: Value, in values: [Value]) -> Int? {
         var low = 0
         var high = values.count
         while low < high {

@@ -24,10 +24,8 @@ struct IndexSegment {
     private var surfaceBytes: [UInt8] = []
     /// Per document, `NearDuplicates.binCount` MinHash values (empty documents hold all `.max`).
     private(set) var signatures: [UInt32] = []
-    /// Which folded form each occurrence was, for exact phrases.
+    /// Which folded form each occurrence was, and where the stop words are, for exact phrases.
     private(set) var exactForms = ExactFormRecorder()
-    /// Segment term id per stop word number (`StopWords.numbered`), -1 until seen.
-    private var stopWordTerms = [Int32](repeating: -1, count: StopWords.numbered.count)
 
     /// Segment term id per term number of the analysis workspace (-1: not seen yet), valid for
     /// `numberGeneration`: a repeated word skips hashing its `String` into `termIDs`.
@@ -69,13 +67,6 @@ struct IndexSegment {
         return id
     }
 
-    private mutating func stopWordTermID(_ number: Int) -> Int32 {
-        if stopWordTerms[number] < 0 {
-            stopWordTerms[number] = termID(ExactForms.stopWordTerm(StopWords.numbered[number]))
-        }
-        return stopWordTerms[number]
-    }
-
     /// The segment's id for a token's term, through its workspace term number when known.
     private mutating func termID(_ token: Token, number: Int, generation: Int) -> Int32 {
         if generation != numberGeneration {
@@ -104,26 +95,24 @@ struct IndexSegment {
             var length: UInt32 = 0
             text.withUTF8 { bytes in
                 analyzer.forEachIndexedWord(in: document.text[field], using: &workspace) { word in
+                    if word.stopWord >= 0 {
+                        exactForms.recordStopWord(word, field: field)
+                        return
+                    }
                     let token = word.token
-                    let isStopWord = word.stopWord >= 0
-                    let term =
-                        isStopWord
-                        ? stopWordTermID(word.stopWord)
-                        : termID(token, number: word.number, generation: word.generation)
+                    length += 1
+                    let term = termID(token, number: word.number, generation: word.generation)
                     exactForms.record(word, term: term)
                     var slot = slotOfTerm[Int(term)]
                     if slot < 0 {
                         slot = Int32(slotTerms.count)
                         slotOfTerm[Int(term)] = slot
                         slotTerms.append(term)
-                        if !isStopWord { recordSurface(bytes[token.start..<token.end], term: term) }
+                        recordSurface(bytes[token.start..<token.end], term: term)
                     }
                     tokenSlots.append(slot)
                     tokenFields.append(UInt8(field))
                     tokenPositions.append(UInt32(token.position))
-                    // Stop words are indexed for exact phrases only: they weigh nothing in lengths or shingles.
-                    if isStopWord { return }
-                    length += 1
                     if field == snippetField { shingles.add(termHashes[Int(term)]) }
                 }
             }
@@ -246,7 +235,7 @@ struct IndexSegment {
                 }
             }
         }
-        exactForms.flushDocument(order: order, starts: starts, slotTerms: slotTerms)
+        exactForms.flushDocument(order: order, starts: starts, slotTerms: slotTerms, fieldCount: fieldCount)
         slotTerms.removeAll(keepingCapacity: true)
         tokenSlots.removeAll(keepingCapacity: true)
         tokenFields.removeAll(keepingCapacity: true)
