@@ -1,6 +1,6 @@
 /// The segment side of `ExactForms`: which folded, unstemmed form of its term each occurrence was.
 ///
-/// It also keeps the segment's `StopWordPositions`, which the index holds beside the forms.
+/// It also keeps the segment's `StopWordMap`, which the index holds beside the forms.
 ///
 /// A term's forms get ordinals in the order the segment first meets them. Per term, the ordinals
 /// of its occurrences are written (varint) in the order of its positions; a term seen in only one
@@ -28,7 +28,7 @@ struct ExactFormRecorder {
     private var tokenOrdinals: [UInt32] = []
     /// The current document's stop words per field, and the segment's.
     private var documentStopWords: [[(position: UInt32, word: UInt8)]] = []
-    private(set) var stopWords = StopWordPositions()
+    private(set) var stopWords = StopWordMap()
 
     /// Records a word of the current document whose term has local id `term`.
     mutating func record(_ word: Analyzer.IndexedWord, term: Int32) {
@@ -56,6 +56,9 @@ struct ExactFormRecorder {
 
     /// Records a stop word of the current document's `field`.
     mutating func recordStopWord(_ word: Analyzer.IndexedWord, field: Int) {
+        // A phrase is matched through single-position words; a stop word spanning a compound's parts
+        // ("a-n" as "an") shares its position with its first part.
+        guard word.token.span == 1 else { return }
         while documentStopWords.count <= field { documentStopWords.append([]) }
         documentStopWords[field].append((UInt32(word.token.position), UInt8(word.stopWord)))
     }

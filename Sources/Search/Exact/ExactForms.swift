@@ -3,8 +3,8 @@ import Synchronization
 
 /// What a quoted phrase needs to match words as typed (folded, not stemmed) on a stemmed index:
 /// the folded forms each term was indexed from, per occurrence which form it was (in a stream
-/// beside the positions that only exact phrases read, `ExactPhraseCursor`), and each document's
-/// stop words (`StopWordPositions`).
+/// beside the positions that only exact phrases read, `ExactPhraseCursor`), and which stop word
+/// stands where (`StopWordMap`).
 ///
 /// - A term with no listed form was always spelled as itself ("strike" only ever from "strike"),
 ///   and a term with one listed form always as that form: neither has a stream.
@@ -19,11 +19,11 @@ struct ExactForms: Sendable {
     /// Per term: its ordinals in `stream[streamStarts[term]..<streamStarts[term + 1]]`.
     let streamStarts: [UInt32]
     let stream: [UInt8]
-    let stopWords: StopWordPositions
+    let stopWords: StopWordMap
 
     /// No term has forms or ordinals: what an index built without them holds.
     static let empty = ExactForms(
-        formRanges: [], formOffsets: [0], formBytes: [], streamStarts: [], stream: [], stopWords: StopWordPositions())
+        formRanges: [], formOffsets: [0], formBytes: [], streamStarts: [], stream: [], stopWords: StopWordMap())
 
     /// Which occurrences of `term` (named `name`) were spelled `folded`.
     enum Match: Equatable {
@@ -131,7 +131,7 @@ extension ExactForms {
         }
         self.init(
             formRanges: formRanges, formOffsets: formOffsets, formBytes: formBytes, streamStarts: streamStarts,
-            stream: stream, stopWords: StopWordPositions(concatenating: recorders.map(\.stopWords)))
+            stream: stream, stopWords: StopWordMap(concatenating: recorders.map(\.stopWords)))
     }
 
     /// One segment's ordinals of a term, re-numbered by `mapping` (copied when it changes nothing).

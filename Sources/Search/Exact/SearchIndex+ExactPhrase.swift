@@ -88,42 +88,47 @@ extension SearchIndex {
             return ExactPhraseCursor(postings: postings, term: word.term, wanted: wanted)
         }
         var check = PhraseCheck(
-            offsets: content.map(\.offset), stopOffsets: stops.map(\.offset), stopWords: stops.map { $0.stopWord! },
+            offsets: content.map(\.offset), stopOffsets: stops.map(\.offset), stopWords: stops.map { $0.stopWord! + 1 },
             wordCount: content.count, fieldCount: fieldCount)
         var result = ScoredDocuments()
         let stopWords = postings.exactForms.stopWords
-        func score(_ doc: Int32) {
-            var weighted: Float = 0
-            for field in fields {
-                if !stops.isEmpty { check.readStopWords(stopWords, doc: Int(doc), field: field) }
-                let count = check.count(field: field, cursors: cursors)
-                weighted += Float(count) * norms[Int(doc) * fieldCount + field]
+        stopWords.bytes.withUnsafeBufferPointer { stopBytes in
+            func score(_ doc: Int32) {
+                var weighted: Float = 0
+                for field in fields {
+                    let stopRange = stopWords.range(slot: Int(doc) * fieldCount + field)
+                    let count = check.count(
+                        field: field, cursors: cursors, stops: UnsafeBufferPointer(rebasing: stopBytes[stopRange]))
+                    weighted += Float(count) * norms[Int(doc) * fieldCount + field]
+                }
+                if weighted > 0 {
+                    result.docs.append(doc)
+                    result.scores.append(idf * weighted / (weighted + k1))
+                }
             }
-            if weighted > 0 {
-                result.docs.append(doc)
-                result.scores.append(idf * weighted / (weighted + k1))
+            if cursors.isEmpty {
+                // Stop words only: every document is a candidate.
+                for doc in 0..<Int32(documentCount) { score(doc) }
+                return
             }
-        }
-        if cursors.isEmpty {
-            // Stop words only: every document is a candidate.
-            for doc in 0..<Int32(documentCount) { score(doc) }
-            return result
-        }
-        postings.documents.withUnsafeBufferPointer { documents in
-            postings.positions.withUnsafeBufferPointer { positionBytes in
-                postings.exactForms.stream.withUnsafeBufferPointer { forms in
-                    var target: Int32 = 0
-                    search: while true {
-                        for index in cursors.indices {
-                            guard cursors[index].advance(to: target, documents, positionBytes) else { break search }
-                            if cursors[index].doc > target {
-                                target = cursors[index].doc
-                                continue search
+            postings.documents.withUnsafeBufferPointer { documents in
+                postings.positions.withUnsafeBufferPointer { positionBytes in
+                    postings.exactForms.stream.withUnsafeBufferPointer { forms in
+                        var target: Int32 = 0
+                        search: while true {
+                            for index in cursors.indices {
+                                guard cursors[index].advance(to: target, documents, positionBytes) else { break search }
+                                if cursors[index].doc > target {
+                                    target = cursors[index].doc
+                                    continue search
+                                }
                             }
+                            for index in cursors.indices {
+                                check.read(&cursors[index], word: index, positionBytes, forms)
+                            }
+                            score(target)
+                            target += 1
                         }
-                        for index in cursors.indices { check.read(&cursors[index], word: index, positionBytes, forms) }
-                        score(target)
-                        target += 1
                     }
                 }
             }
@@ -133,15 +138,15 @@ extension SearchIndex {
 }
 
 /// The positions of one candidate document that a phrase is checked against: per content word and
-/// field its positions and whether each is the wanted form, and one field's stop words.
+/// field its positions and whether each is the wanted form; stop words are looked up in the
+/// document's `StopWordMap` bytes.
 private struct PhraseCheck {
     let offsets: [Int]
     let stopOffsets: [Int]
+    /// Per stop word of the phrase: its byte in a `StopWordMap`.
     let stopWords: [UInt8]
     var positions: [[[UInt32]]]
     var isWanted: [[[Bool]]]
-    var stopPositions: [UInt32] = []
-    var stopNumbers: [UInt8] = []
 
     init(offsets: [Int], stopOffsets: [Int], stopWords: [UInt8], wordCount: Int, fieldCount: Int) {
         self.offsets = offsets
@@ -158,18 +163,13 @@ private struct PhraseCheck {
         cursor.read(positions: &positions[word], isWanted: &isWanted[word], positionBytes, forms)
     }
 
-    mutating func readStopWords(_ stopWords: StopWordPositions, doc: Int, field: Int) {
-        stopWords.read(doc: doc, field: field, positions: &stopPositions, words: &stopNumbers)
-    }
-
-    /// How many places in `field` have every word at its offset, in its wanted form. The places
-    /// are the first content word's positions, or the first stop word's when there is none.
-    func count(field: Int, cursors: [ExactPhraseCursor]) -> Int {
+    /// How many places in `field` have every word at its offset, in its wanted form, given the
+    /// field's stop-word bytes. The places are the first content word's positions, or every
+    /// position when the phrase has only stop words.
+    func count(field: Int, cursors: [ExactPhraseCursor], stops: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         if positions.isEmpty {
-            for (index, position) in stopPositions.enumerated() where stopNumbers[index] == stopWords[0] {
-                if hasStopWords(at: Int(position) - stopOffsets[0]) { count += 1 }
-            }
+            for position in stops.indices where hasStopWords(at: position - stopOffsets[0], stops) { count += 1 }
             return count
         }
         outer: for (index, start) in positions[0][field].enumerated() {
@@ -181,23 +181,22 @@ private struct PhraseCheck {
                     cursors[word].wanted == nil || isWanted[word][field][found]
                 else { continue outer }
             }
-            if hasStopWords(at: anchor) { count += 1 }
+            if hasStopWords(at: anchor, stops) { count += 1 }
         }
         return count
     }
 
     /// Whether each stop word of the phrase is at `anchor` plus its offset.
-    private func hasStopWords(at anchor: Int) -> Bool {
+    @inline(__always)
+    private func hasStopWords(at anchor: Int, _ stops: UnsafeBufferPointer<UInt8>) -> Bool {
         for (index, offset) in stopOffsets.enumerated() {
-            let wanted = anchor + offset
-            guard wanted >= 0, let found = Self.sortedIndex(of: UInt32(wanted), in: stopPositions),
-                stopNumbers[found] == stopWords[index]
-            else { return false }
+            let position = anchor + offset
+            guard position >= 0, position < stops.count, stops[position] == stopWords[index] else { return false }
         }
         return true
     }
 
-    private static func sortedIndex<Value: Comparable>(of value: Value, in values: [Value]) -> Int? {
+    private static func sortedIndex(of value: UInt32, in values: [UInt32]) -> Int? {
         var low = 0
         var high = values.count
         while low < high {
