@@ -18,6 +18,12 @@ import Testing
         #expect(try index.docs("\"strike\"") == [1])
         #expect(try index.docs("\"strikes\"") == [1])
         #expect(try index.docs("\"struck\"").isEmpty)
+        // Within one field, the other field's forms are passed over in step with its positions.
+        #expect(try index.docs("title:\"striking\"") == [0])
+        #expect(try Set(index.docs("body:\"striking\"")) == [0, 2])
+        #expect(try index.docs("body:\"strike\"") == [1])
+        #expect(try index.docs("title:\"strikes\"").isEmpty)
+        #expect(try index.docs("\"the union is striking\"") == [0])
     }
 
     @Test func aQuotedPhraseMatchesItsWordsAsTyped() throws {

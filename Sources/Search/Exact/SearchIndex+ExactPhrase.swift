@@ -83,6 +83,12 @@ extension SearchIndex {
             postings.documentFrequencies[Int($0.term)] < postings.documentFrequencies[Int($1.term)]
         }
         let stops = words.filter { $0.stopWord != nil }
+        if content.count == 1 {
+            let wanted: UInt32? = if case .ordinal(let ordinal) = content[0].match { ordinal } else { nil }
+            return exactWordMatches(
+                term: content[0].term, wanted: wanted,
+                stops: stops.map { ($0.offset - content[0].offset, $0.stopWord! + 1) }, idf: idf, fields: fields)
+        }
         var cursors = content.map { word in
             let wanted: UInt32? = if case .ordinal(let ordinal) = word.match { ordinal } else { nil }
             return ExactPhraseCursor(postings: postings, term: word.term, wanted: wanted)

@@ -1,0 +1,71 @@
+extension SearchIndex {
+    /// An exact phrase with one word that is not a stop word ("the country", "level of", a quoted
+    /// single word in one form): the word's postings are read straight through, positions and
+    /// form ordinals in step, and each place checked against the stop words in constant time. No
+    /// cursor and no per-document arrays: such a word is often in half the corpus.
+    ///
+    /// `wanted` is the form ordinal asked for (nil for any); `stops` pairs each stop word's offset
+    /// from the word with its `StopWordMap` byte.
+    func exactWordMatches(
+        term: Int32, wanted: UInt32?, stops: [(offset: Int, byte: UInt8)], idf: Float, fields: [Int]
+    ) -> ScoredDocuments {
+        let fieldCount = schema.textFields.count
+        let k1 = parameters.k1
+        var selected = [Bool](repeating: false, count: fieldCount)
+        for field in fields { selected[field] = true }
+        var frequencies = [Int](repeating: 0, count: fieldCount)
+        let stopWords = postings.exactForms.stopWords
+        var result = ScoredDocuments()
+        postings.documents.withUnsafeBufferPointer { documents in
+            postings.positions.withUnsafeBufferPointer { positions in
+                postings.exactForms.stream.withUnsafeBufferPointer { forms in
+                    stopWords.bytes.withUnsafeBufferPointer { stopBytes in
+                        var offset = postings.documentStarts[Int(term)]
+                        let end = postings.documentStarts[Int(term) + 1]
+                        var positionOffset = postings.positionStarts[Int(term)]
+                        var formOffset = wanted == nil ? 0 : Int(postings.exactForms.streamStarts[Int(term)])
+                        var doc: Int32 = 0
+                        while offset < end {
+                            doc &+= Int32(bitPattern: VarInt.read(documents, &offset))
+                            for field in 0..<fieldCount { frequencies[field] = Int(VarInt.read(documents, &offset)) }
+                            var weighted: Float = 0
+                            for field in 0..<fieldCount where frequencies[field] > 0 {
+                                guard selected[field] else {
+                                    VarInt.skip(frequencies[field], in: positions, &positionOffset)
+                                    if wanted != nil { VarInt.skip(frequencies[field], in: forms, &formOffset) }
+                                    continue
+                                }
+                                let range = stopWords.range(slot: Int(doc) * fieldCount + field)
+                                var position = 0
+                                var count = 0
+                                for _ in 0..<frequencies[field] {
+                                    position += Int(VarInt.read(positions, &positionOffset))
+                                    if let wanted, VarInt.read(forms, &formOffset) != wanted { continue }
+                                    if Self.hasStopWords(stops, around: position, in: stopBytes, range) { count += 1 }
+                                }
+                                weighted += Float(count) * norms[Int(doc) * fieldCount + field]
+                            }
+                            if weighted > 0 {
+                                result.docs.append(doc)
+                                result.scores.append(idf * weighted / (weighted + k1))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    private static func hasStopWords(
+        _ stops: [(offset: Int, byte: UInt8)], around position: Int, in bytes: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>
+    ) -> Bool {
+        for stop in stops {
+            let place = position + stop.offset
+            guard place >= 0, place < range.count, bytes[range.lowerBound + place] == stop.byte else { return false }
+        }
+        return true
+    }
+}
