@@ -75,10 +75,9 @@ extension SearchIndex {
 
     /// Documents where every word occurs at its offset within one field, in its wanted form; scored
     /// as one term of frequency the phrase's count per field. Candidates come from the words that
-    /// are not stop words, rarest first; their stop words are then read per candidate.
+    /// are not stop words, rarest first; their stop words are then checked per place.
     private func exactMatches(_ words: [PhraseWord], idf: Float, fields: [Int]) -> ScoredDocuments {
         let fieldCount = schema.textFields.count
-        let k1 = parameters.k1
         let content = words.filter { $0.stopWord == nil }.sorted {
             postings.documentFrequencies[Int($0.term)] < postings.documentFrequencies[Int($1.term)]
         }
@@ -98,48 +97,63 @@ extension SearchIndex {
             wordCount: content.count, fieldCount: fieldCount)
         var result = ScoredDocuments()
         let stopWords = postings.exactForms.stopWords
-        stopWords.bytes.withUnsafeBufferPointer { stopBytes in
-            func score(_ doc: Int32) {
-                var weighted: Float = 0
-                for field in fields {
-                    let stopRange = stopWords.range(slot: Int(doc) * fieldCount + field)
-                    let count = check.count(
-                        field: field, cursors: cursors, stops: UnsafeBufferPointer(rebasing: stopBytes[stopRange]))
-                    weighted += Float(count) * norms[Int(doc) * fieldCount + field]
-                }
-                if weighted > 0 {
-                    result.docs.append(doc)
-                    result.scores.append(idf * weighted / (weighted + k1))
-                }
+        let scoring = PhraseScoring(idf: idf, k1: parameters.k1, fields: fields, fieldCount: fieldCount)
+        if cursors.isEmpty {
+            // Stop words only: every document is a candidate.
+            for doc in 0..<Int32(documentCount) {
+                scoring.score(doc, check, cursors: cursors, stopWords: stopWords, norms: norms, into: &result)
             }
-            if cursors.isEmpty {
-                // Stop words only: every document is a candidate.
-                for doc in 0..<Int32(documentCount) { score(doc) }
-                return
-            }
-            postings.documents.withUnsafeBufferPointer { documents in
-                postings.positions.withUnsafeBufferPointer { positionBytes in
-                    postings.exactForms.stream.withUnsafeBufferPointer { forms in
-                        var target: Int32 = 0
-                        search: while true {
-                            for index in cursors.indices {
-                                guard cursors[index].advance(to: target, documents, positionBytes) else { break search }
-                                if cursors[index].doc > target {
-                                    target = cursors[index].doc
-                                    continue search
-                                }
+            return result
+        }
+        postings.documents.withUnsafeBufferPointer { documents in
+            postings.positions.withUnsafeBufferPointer { positionBytes in
+                postings.exactForms.stream.withUnsafeBufferPointer { forms in
+                    var target: Int32 = 0
+                    search: while true {
+                        for index in cursors.indices {
+                            guard cursors[index].advance(to: target, documents, positionBytes) else { break search }
+                            if cursors[index].doc > target {
+                                target = cursors[index].doc
+                                continue search
                             }
-                            for index in cursors.indices {
-                                check.read(&cursors[index], word: index, positionBytes, forms)
-                            }
-                            score(target)
-                            target += 1
                         }
+                        for index in cursors.indices { check.read(&cursors[index], word: index, positionBytes, forms) }
+                        scoring.score(
+                            target, check, cursors: cursors, stopWords: stopWords, norms: norms, into: &result)
+                        target += 1
                     }
                 }
             }
         }
         return result
+    }
+}
+
+/// BM25F of a phrase in one candidate document: its count per field times the field's norm, as
+/// one term whose idf is the phrase's.
+private struct PhraseScoring {
+    let idf: Float
+    let k1: Float
+    let fields: [Int]
+    let fieldCount: Int
+
+    func score(
+        _ doc: Int32, _ check: PhraseCheck, cursors: [ExactPhraseCursor], stopWords: StopWordMap, norms: [Float],
+        into result: inout ScoredDocuments
+    ) {
+        var weighted: Float = 0
+        stopWords.bytes.withUnsafeBufferPointer { stopBytes in
+            for field in fields {
+                let stops = UnsafeBufferPointer(
+                    rebasing: stopBytes[stopWords.range(slot: Int(doc) * fieldCount + field)])
+                let count = check.count(field: field, cursors: cursors, stops: stops)
+                weighted += Float(count) * norms[Int(doc) * fieldCount + field]
+            }
+        }
+        if weighted > 0 {
+            result.docs.append(doc)
+            result.scores.append(idf * weighted / (weighted + k1))
+        }
     }
 }
 
