@@ -15,13 +15,33 @@ enum ReferenceSnippets {
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else { return [] }
         var wanted: Set<String> = []
+        // The forms quoted phrases want of a term; a term any leaf wants in every form is absent.
+        var forms: [String: Set<String>] = [:]
+        var anyForm: Set<String> = []
         for leaf in leaves where leaf.docs.contains(Int32(doc)) {
-            for term in leaf.terms { wanted.insert(index.dictionary.terms[Int(term)]) }
+            for (position, term) in leaf.terms.enumerated() {
+                let name = index.dictionary.terms[Int(term)]
+                wanted.insert(name)
+                if let leafForms = leaf.forms {
+                    forms[name, default: []].insert(leafForms[position])
+                } else {
+                    anyForm.insert(name)
+                }
+            }
         }
+        for name in anyForm { forms[name] = nil }
         var tokens: [Token] = []
         index.analyzer.forEachToken(in: text, using: &workspace) { tokens.append($0) }
         guard !tokens.isEmpty else { return [] }
-        let matched = tokens.indices.filter { wanted.contains(tokens[$0].term) }
+        // Each token's folded, unstemmed word: the unstemmed analysis of the same bytes.
+        var folded: [Int: String] = [:]
+        for token in Analyzer.exact.tokens(text) { folded[token.start << 32 | token.end] = token.term }
+        let matched = tokens.indices.filter { index in
+            let token = tokens[index]
+            guard wanted.contains(token.term) else { return false }
+            guard let allowed = forms[token.term] else { return true }
+            return folded[token.start << 32 | token.end].map(allowed.contains) ?? false
+        }
         let length = max(options.length, 20)
         guard !matched.isEmpty else {
             let end = tokens.last(where: { $0.end <= length })?.end ?? tokens[0].end
