@@ -175,4 +175,56 @@ import Testing
             #expect(try Set(index.docs("\"filler \(form)\"") { $0.collapseDuplicates = false }) == expected)
         }
     }
+
+    /// Against the plain definition on generated bodies full of folding, inflection, stop words,
+    /// compounds and abbreviations (`SnippetEquivalenceTests.corpus`): a document matches a quoted
+    /// phrase when one field has the phrase's unstemmed single-position tokens at consecutive
+    /// positions (`Analyzer.exact`, which keeps stop words and folds as the index does).
+    @Test(arguments: [1, 2, 3])
+    func sameDocumentsAsMatchingUnstemmedTokens(seed: UInt64) throws {
+        let articles = SnippetEquivalenceTests.corpus(count: 120, seed: seed)
+        let index = try TestCorpus.index(articles)
+        func tokens(_ text: String) -> [Int: String] {
+            var byPosition: [Int: String] = [:]
+            for token in Analyzer.exact.tokens(text) where token.span == 1 { byPosition[token.position] = token.term }
+            return byPosition
+        }
+        let fields = articles.map { [tokens($0.title), tokens($0.body)] }
+        var random = SnippetEquivalenceTests.Generator(state: seed &+ 7)
+        let words = SnippetEquivalenceTests.words.filter { word in
+            word.unicodeScalars.allSatisfy { !"\"()-:*~«»$€#@/".unicodeScalars.contains($0) }
+        }
+        var compared = 0
+        for _ in 0..<80 {
+            let start = random.next(articles.count)
+            let body = Analyzer.exact.tokens(articles[start].body).filter { $0.span == 1 }
+            // Half the phrases are cut from a body (so they match somewhere), half are random words.
+            let phrase: [String]
+            if random.next(2) == 0, body.count > 1 {
+                let first = random.next(body.count - 1)
+                let length = 1 + random.next(min(3, body.count - first))
+                phrase = body[first..<(first + length)].map(\.term)
+            } else {
+                phrase = (0..<(1 + random.next(3))).map { _ in words[random.next(words.count)] }
+            }
+            let wanted = Analyzer.exact.tokens(phrase.joined(separator: " ")).filter { $0.span == 1 }
+            guard let first = wanted.first else { continue }
+            let expected = Set(
+                fields.indices.filter { doc in
+                    fields[doc].contains { field in
+                        field.keys.contains { anchor in
+                            wanted.allSatisfy { field[anchor + $0.position - first.position] == $0.term }
+                        }
+                    }
+                })
+            let query = "\"" + phrase.joined(separator: " ") + "\""
+            let found = try index.docs(query) {
+                $0.collapseDuplicates = false
+                $0.typoTolerance = false
+            }
+            #expect(Set(found) == expected, "\(query)")
+            compared += expected.count
+        }
+        #expect(compared > 40, "too few matches compared: \(compared)")
+    }
 }
