@@ -89,19 +89,30 @@ struct ExactFormRecorder {
         while documentStopWords.count < fieldCount { documentStopWords.append([]) }
         stopWords.appendDocument(documentStopWords)
         for field in documentStopWords.indices { documentStopWords[field].removeAll(keepingCapacity: true) }
-        for (slot, term) in slotTerms.enumerated() {
-            let term = Int(term)
-            let count = starts[slot + 1] - starts[slot]
-            guard formCounts[term] > 1 else {
-                pendingZeros[term] += UInt32(count)
-                continue
-            }
-            if pendingZeros[term] > 0 {
-                streams[term].append(contentsOf: repeatElement(0, count: Int(pendingZeros[term])))
-                pendingZeros[term] = 0
-            }
-            for index in starts[slot]..<starts[slot + 1] {
-                VarInt.append(tokenOrdinals[order[index]], to: &streams[term])
+        // Writing through the arrays' buffers saves uniqueness checks per slot and per byte.
+        var streams = self.streams
+        self.streams = []
+        defer { self.streams = streams }
+        streams.withUnsafeMutableBufferPointer { streams in
+            pendingZeros.withUnsafeMutableBufferPointer { pendingZeros in
+                formCounts.withUnsafeBufferPointer { formCounts in
+                    tokenOrdinals.withUnsafeBufferPointer { ordinals in
+                        for (slot, term) in slotTerms.enumerated() {
+                            let term = Int(term)
+                            guard formCounts[term] > 1 else {
+                                pendingZeros[term] += UInt32(starts[slot + 1] - starts[slot])
+                                continue
+                            }
+                            if pendingZeros[term] > 0 {
+                                streams[term].append(contentsOf: repeatElement(0, count: Int(pendingZeros[term])))
+                                pendingZeros[term] = 0
+                            }
+                            for index in starts[slot]..<starts[slot + 1] {
+                                VarInt.append(ordinals[order[index]], to: &streams[term])
+                            }
+                        }
+                    }
+                }
             }
         }
         tokenOrdinals.removeAll(keepingCapacity: true)
