@@ -11,7 +11,8 @@ struct Postings: Sendable {
     let positionStarts: [Int]
     let documentFrequencies: [UInt32]
     let fieldCount: Int
-    /// Per occurrence, which folded form of its term it was: read only by exact phrases.
+    /// Per occurrence, which folded form of its term it was, and where the stop words stand: read
+    /// only by exact phrases. `IndexBuilder` sets it after merging the postings.
     var exactForms = ExactForms.empty
 
     /// The positions of `term` in each of `candidates` (sorted ascending), per field: for candidate
