@@ -26,9 +26,10 @@ struct ExactFormRecorder {
     private var numberGeneration = -1
     /// The current document's ordinals, in token order.
     private var tokenOrdinals: [UInt32] = []
-    /// The current document's stop words per field, and the segment's.
-    private var documentStopWords: [[(position: UInt32, word: UInt8)]] = []
+    /// The segment's stop words, written as they come; `documentFields` is where the current
+    /// document's first field starts in it.
     private(set) var stopWords = StopWordMap()
+    private var documentFields = 0
 
     /// Records a word of the current document whose term has local id `term`.
     mutating func record(_ word: Analyzer.IndexedWord, term: Int32) {
@@ -59,8 +60,8 @@ struct ExactFormRecorder {
         // A phrase is matched through single-position words; a stop word spanning a compound's parts
         // ("a-n" as "an") shares its position with its first part.
         guard word.token.span == 1 else { return }
-        while documentStopWords.count <= field { documentStopWords.append([]) }
-        documentStopWords[field].append((UInt32(word.token.position), UInt8(word.stopWord)))
+        while stopWords.fieldCount < documentFields + field { stopWords.endField() }
+        stopWords.set(UInt8(word.stopWord), at: word.token.position)
     }
 
     /// The form of `term` spelled `folded`, added when new.
@@ -86,9 +87,8 @@ struct ExactFormRecorder {
     /// Writes the current document's ordinals per term, in the order `IndexSegment` writes its
     /// positions: `order[starts[slot]..<starts[slot + 1]]` are the tokens of term `slotTerms[slot]`.
     mutating func flushDocument(order: [Int], starts: [Int], slotTerms: [Int32], fieldCount: Int) {
-        while documentStopWords.count < fieldCount { documentStopWords.append([]) }
-        stopWords.appendDocument(documentStopWords)
-        for field in documentStopWords.indices { documentStopWords[field].removeAll(keepingCapacity: true) }
+        while stopWords.fieldCount < documentFields + fieldCount { stopWords.endField() }
+        documentFields += fieldCount
         // Writing through the arrays' buffers saves uniqueness checks per slot and per byte.
         var streams = self.streams
         self.streams = []

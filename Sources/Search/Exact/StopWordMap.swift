@@ -12,15 +12,20 @@ struct StopWordMap: Sendable {
 
     init() {}
 
-    /// Appends the next document: `words[field]` lists its (position, word) pairs in position order.
-    mutating func appendDocument(_ words: [[(position: UInt32, word: UInt8)]]) {
-        for field in words {
-            let base = bytes.count
-            if let last = field.last { bytes.append(contentsOf: repeatElement(0, count: Int(last.position) + 1)) }
-            for (position, word) in field { bytes[base + Int(position)] = word + 1 }
-            starts.append(UInt32(bytes.count))
-        }
+    /// Sets the stop word at `position` of the current field (the field after the last one
+    /// ended); positions come in ascending order.
+    @inline(__always)
+    mutating func set(_ word: UInt8, at position: Int) {
+        let index = Int(starts[starts.count - 1]) + position
+        if bytes.count <= index { bytes.append(contentsOf: repeatElement(0, count: index + 1 - bytes.count)) }
+        bytes[index] = word + 1
     }
+
+    /// Ends the current field: the next `set` writes the next field (of this document or the next).
+    mutating func endField() { starts.append(UInt32(bytes.count)) }
+
+    /// The fields ended so far, over all documents.
+    var fieldCount: Int { starts.count - 1 }
 
     /// The segments' documents, in order.
     init(concatenating parts: [StopWordMap]) {
