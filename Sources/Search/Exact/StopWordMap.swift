@@ -13,7 +13,7 @@ struct StopWordMap: Sendable {
     init() {}
 
     /// Sets the stop word at `position` of the current field (the field after the last one
-    /// ended); positions come in ascending order.
+    /// ended).
     @inline(__always)
     mutating func set(_ word: UInt8, at position: Int) {
         let index = Int(starts[starts.count - 1]) + position
