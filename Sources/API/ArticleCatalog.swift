@@ -29,12 +29,12 @@ final class ArticleCatalog: Sendable {
     let ranksBySource: [String: [Int]]
     let ranksByCategory: [String: [Int]]
 
-    init(snapshot: Snapshot, recordCacheSlots: Int = RecordCache.defaultSlotCount) {
+    init(snapshot: Snapshot, recordCacheSlots: Int = RecordCache.defaultSlotCount, loopCount: Int = 1) {
         let articles = snapshot.articles
         self.articles = articles
         summaries = RenderedSummaries(articles)
         entities = snapshot.entities
-        recordCache = RecordCache(slotCount: recordCacheSlots)
+        recordCache = RecordCache(slotCount: recordCacheSlots, loopCount: loopCount)
         indexByID = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newestFirst = articles.indices.sorted { a, b in
             switch (articles[a].published, articles[b].published) {
@@ -60,9 +60,10 @@ final class ArticleCatalog: Sendable {
         ranksByCategory = byCategory
     }
 
-    /// The full record of article `index`, with the gzip kept beside it while it stays cached.
-    func record(_ index: Int) -> RecordCache.Entry {
-        recordCache.record(index) { ArticleJSON.record(articles[index], entities: entities, number: index) }
+    /// The full record of article `index`, with the gzip kept beside it while it stays cached in
+    /// event loop `loop`'s part of the cache.
+    func record(_ index: Int, loop: Int = 0) -> RecordCache.Entry {
+        recordCache.record(index, loop: loop) { ArticleJSON.record(articles[index], entities: entities, number: index) }
     }
 
     /// The ranks (newest-first positions) of articles published within `from...to`.
