@@ -18,6 +18,9 @@ public final class EntityIndex: Sendable {
     let prefixKeys: [(key: String, entity: Int)]
 
     init(entities: [Entity], articles: [(article: Int, date: Date?, entities: [ArticleEntity])]) {
+        // The builder made these strings on every core among its transient ones: copied, they stop
+        // pinning its freed pages (100,000 articles: about 60 MB less resident with the keys below).
+        let entities = entities.map(Self.freshCopy)
         self.entities = entities
         self.articleCount = articles.count
         var indexByID: [String: Int] = [:]
@@ -34,7 +37,17 @@ public final class EntityIndex: Sendable {
             { EntityIndex.listOrders(entities) })
         (self.entitiesByArticle, self.postings) = tables
         self.coMentionLists = coMentions
-        (orders, prefixKeys) = lists
+        orders = lists.0
+        prefixKeys = lists.1.map { ($0.key.freshCopy(), $0.entity) }
+    }
+
+    /// `entity` with its strings in fresh allocations (`String.freshCopy`).
+    static func freshCopy(_ entity: Entity) -> Entity {
+        var copy = entity
+        copy.id = entity.id.freshCopy()
+        copy.name = entity.name.freshCopy()
+        copy.aliases = entity.aliases.map { Entity.Alias(name: $0.name.freshCopy(), count: $0.count) }
+        return copy
     }
 
     /// The entity orders of `EntitySort` and the sorted keys of prefix search.
