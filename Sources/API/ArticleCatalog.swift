@@ -30,12 +30,12 @@ final class ArticleCatalog: Sendable {
     let ranksBySource: [String: [Int]]
     let ranksByCategory: [String: [Int]]
 
-    init(snapshot: Snapshot, recordCacheSlots: Int = RecordCache.defaultSlotCount, loopCount: Int = 1) {
+    init(snapshot: Snapshot, recordCacheSlots: Int = RecordCache.defaultSlotCount) {
         let articles = snapshot.articles
         self.articles = articles
         summaries = RenderedSummaries(articles)
         entities = snapshot.entities
-        recordCache = RecordCache(slotCount: recordCacheSlots, loopCount: loopCount)
+        recordCache = RecordCache(slotCount: recordCacheSlots)
         self.snapshot = snapshot
         let newestFirst = articles.indices.sorted { a, b in
             switch (articles[a].published, articles[b].published) {
@@ -64,10 +64,9 @@ final class ArticleCatalog: Sendable {
     /// The index of the article with id `id`.
     func index(ofID id: String) -> Int? { snapshot.index(of: id) }
 
-    /// The full record of article `index`, with the gzip kept beside it while it stays cached in
-    /// event loop `loop`'s part of the cache.
-    func record(_ index: Int, loop: Int = 0) -> RecordCache.Entry {
-        recordCache.record(index, loop: loop) { ArticleJSON.record(articles[index], entities: entities, number: index) }
+    /// The full record of article `index`, with the gzip kept beside it while it stays cached.
+    func record(_ index: Int) -> RecordCache.Entry {
+        recordCache.record(index) { ArticleJSON.record(articles[index], entities: entities, number: index) }
     }
 
     /// The ranks (newest-first positions) of articles published within `from...to`.

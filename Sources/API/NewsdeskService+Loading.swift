@@ -14,7 +14,7 @@ extension NewsdeskService {
     public func loadCorpus() -> Snapshot {
         let start = ContinuousClock.now
         let snapshot = Snapshot.load(paths: corpusPaths)
-        let state = ServingState(snapshot: snapshot, loopCount: configuration.server.effectiveThreadCount)
+        let state = ServingState(snapshot: snapshot)
         // Before the install, so that once `/ready` answers the start-up's memory is what stays.
         Self.returnFreedMemory()
         install(state, loadSeconds: Self.seconds(since: start))
@@ -33,9 +33,7 @@ extension NewsdeskService {
         let start = ContinuousClock.now
         let (articles, report) = CorpusLoader.load(paths: corpusPaths)
         try CorpusReloadError.check(report, serving: serving.snapshot.articles.count)
-        let next = ServingState(
-            snapshot: Snapshot(articles: articles, report: report), reloads: serving.reloads + 1,
-            loopCount: configuration.server.effectiveThreadCount)
+        let next = ServingState(snapshot: Snapshot(articles: articles, report: report), reloads: serving.reloads + 1)
         install(next, loadSeconds: Self.seconds(since: start))
         Self.returnFreedMemory()
         let change = next.version == serving.version ? "unchanged" : "was \(serving.version)"

@@ -77,13 +77,13 @@ public final class NewsdeskService: Sendable {
             let list = try ArticleListRequest(request)
             return Self.articleList(list, catalog: state.catalog)
         }
-        route(&router, "/v1/articles/{id}") { (request, state, parameters, context) throws(ProblemDetails) in
+        route(&router, "/v1/articles/{id}") { (request, state, parameters) throws(ProblemDetails) in
             _ = try ParameterReader(request, allowed: [])
             let id = parameters["id"] ?? ""
             guard let index = state.catalog.index(ofID: id) else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
             }
-            let record = state.catalog.record(index, loop: context.loopIndex)
+            let record = state.catalog.record(index)
             var response = HTTPResponse(status: .ok, contentType: "application/json", body: record.body)
             response.compressedCopy = record.gzip
             return response
@@ -99,21 +99,10 @@ public final class NewsdeskService: Sendable {
     typealias StateHandler =
         @Sendable (HTTPRequest, ServingState, RouteParameters) throws(ProblemDetails) -> HTTPResponse
 
-    /// A `StateHandler` that also reads the request's context (its event loop, for per-loop state).
-    typealias ContextStateHandler =
-        @Sendable (HTTPRequest, ServingState, RouteParameters, RequestContext) throws(ProblemDetails) -> HTTPResponse
-
     /// Routes a corpus-backed GET: 503 while loading, problems rendered, and the corpus version as
     /// the `ETag` (unless the handler set its own) with a short freshness lifetime on success.
     func route(_ router: inout Router, _ pattern: String, handler: @escaping StateHandler) {
-        route(&router, pattern) { (request, state, parameters, _) throws(ProblemDetails) in
-            try handler(request, state, parameters)
-        }
-    }
-
-    /// `route(_:_:handler:)` for a handler that reads the request's context.
-    func route(_ router: inout Router, _ pattern: String, handler: @escaping ContextStateHandler) {
-        router.get(pattern) { [self] request, context, parameters in
+        router.get(pattern) { [self] request, _, parameters in
             guard let state else {
                 var response = ProblemDetails(status: .serviceUnavailable, detail: "The corpus is still loading.")
                     .response(instance: request.path)
@@ -121,7 +110,7 @@ public final class NewsdeskService: Sendable {
                 return response
             }
             do throws(ProblemDetails) {
-                var response = try handler(request, state, parameters, context)
+                var response = try handler(request, state, parameters)
                 if response.headers["ETag"] == nil { response.headers["ETag"] = state.etag }
                 response.headers["Cache-Control"] = "max-age=60"
                 return response

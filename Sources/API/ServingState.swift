@@ -17,13 +17,10 @@ final class ServingState: Sendable {
     /// Reloads swapped in since start-up before this state (0 for the start-up load).
     let reloads: Int
 
-    /// - Parameter loopCount: the server's event loops, each with its own part of the record cache.
-    init(
-        snapshot: Snapshot, reloads: Int = 0, recordCacheSlots: Int = RecordCache.defaultSlotCount, loopCount: Int = 1
-    ) {
+    init(snapshot: Snapshot, reloads: Int = 0, recordCacheSlots: Int = RecordCache.defaultSlotCount) {
         self.snapshot = snapshot
         self.reloads = reloads
-        catalog = ArticleCatalog(snapshot: snapshot, recordCacheSlots: recordCacheSlots, loopCount: loopCount)
+        catalog = ArticleCatalog(snapshot: snapshot, recordCacheSlots: recordCacheSlots)
         etag = "\"\(snapshot.version)\""
         let loadedMillis = Int64((snapshot.loadedAt.timeIntervalSince1970 * 1000).rounded())
         statsETag = "\"\(snapshot.version)-\(loadedMillis)-\(reloads)\""

@@ -49,13 +49,13 @@ struct ArticleRecordTests {
     }
 
     /// Six clients at once over keep-alive connections spread over two event loops, each reading
-    /// every record in its own order, half of them gzipped, through a cache of four slots (two per
-    /// loop), so records are rendered, replaced and read back from the cache concurrently: every
+    /// every record in its own order, half of them gzipped, through a cache of four slots, so
+    /// records are rendered, replaced and read back from the cache by both loops at once: every
     /// body must be the record `ArticleJSON.record` renders afresh.
     @Test func concurrentClientsOnTwoLoopsGetEveryRecordWhole() throws {
         let snapshot = Self.sample
         let service = NewsdeskService(configuration: NewsdeskConfiguration())
-        service.install(ServingState(snapshot: snapshot, recordCacheSlots: 4, loopCount: 2))
+        service.install(ServingState(snapshot: snapshot, recordCacheSlots: 4))
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
@@ -144,28 +144,6 @@ struct ArticleRecordTests {
             return [0]
         }
         #expect(rendered !== first && renders == 4)
-    }
-
-    /// Each loop has its own slots (the total split between them): one loop's records neither
-    /// answer nor evict the other's.
-    @Test func eachLoopKeepsItsOwnSlots() {
-        let cache = RecordCache(slotCount: 4, loopCount: 2)
-        var renders = 0
-        func record(_ index: Int, loop: Int) -> RecordCache.Entry {
-            cache.record(index, loop: loop) {
-                renders += 1
-                return [UInt8(index)]
-            }
-        }
-        let onFirst = record(0, loop: 0)
-        let onSecond = record(0, loop: 1)
-        #expect(onFirst !== onSecond && renders == 2)
-        #expect(record(0, loop: 1) === onSecond && renders == 2)
-        // Two slots per loop: article 2 takes article 0's slot on loop 0 only.
-        _ = record(2, loop: 0)
-        #expect(!cache.holds(0, loop: 0) && cache.holds(2, loop: 0) && cache.holds(0, loop: 1))
-        // A loop index past the loops shares a shard (loop 3 is loop 1's).
-        #expect(record(0, loop: 3) === onSecond)
     }
 
     /// 2,500 summaries span three of the slices rendered in parallel and joined.
