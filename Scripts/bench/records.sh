@@ -2,7 +2,8 @@
 # The article endpoint with records rendered on request: each newsdesk binary given is started on
 # the peers' 10,000 articles and measured with wrk (-t1, 8 connections, 10 s) on one article (served
 # from the record cache after the first request) and on every article in a shuffled order (mostly
-# rendered), reporting requests per second and the server's CPU milliseconds per 1,000 requests.
+# rendered), reporting requests per second, the server's CPU milliseconds per 1,000 requests and
+# wrk's latency percentiles (p50, p99).
 # Binaries are measured in turn, RUNS rounds, so that before and after share the machine's state.
 #
 #   Scripts/bench/records.sh RUNS BINARY...
@@ -29,11 +30,14 @@ for run in $(seq "$RUNS"); do
       script=(); [ "$scenario" = shuffled ] && script=(-s "$ROOT/Scripts/bench/records.lua")
       wrk -t1 -c8 -d3s "${script[@]}" "http://127.0.0.1:$port/v1/articles/a5000" > /dev/null
       before=$(cpu "$pid")
-      rps=$(wrk -t1 -c8 -d10s "${script[@]}" "http://127.0.0.1:$port/v1/articles/a5000" | awk '/Requests\/sec/{print $2}')
+      report=$(wrk -t1 -c8 -d10s --latency "${script[@]}" "http://127.0.0.1:$port/v1/articles/a5000")
       after=$(cpu "$pid")
+      rps=$(awk '/Requests\/sec/{print $2}' <<< "$report")
+      p50=$(awk '$1 == "50%" {print $2}' <<< "$report")
+      p99=$(awk '$1 == "99%" {print $2}' <<< "$report")
       awk -v r="$run" -v b="$bin" -v s="$scenario" -v rps="$rps" -v c=$((after - before)) -v t="$tck" \
-        -v l="$(cut -d' ' -f1 /proc/loadavg)" \
-        'BEGIN { printf "run %d  %-40s %-9s %9.0f req/s  %6.1f ms CPU per 1k requests  (load %s)\n", r, b, s, rps, c / t * 1000 / (rps * 10 / 1000), l }'
+        -v l="$(cut -d' ' -f1 /proc/loadavg)" -v p50="$p50" -v p99="$p99" \
+        'BEGIN { printf "run %d  %-40s %-9s %9.0f req/s  %6.1f ms CPU per 1k requests  p50 %s  p99 %s  (load %s)\n", r, b, s, rps, c / t * 1000 / (rps * 10 / 1000), p50, p99, l }'
     done
     kill "$pid"; wait "$pid" 2>/dev/null || true
     rm -f "$out"

@@ -25,7 +25,14 @@ fetch() {
     curl -s "$base/v1/entities/$id/articles?limit=50" > "$out/ea-$f"
     curl -s "$base/v1/entities/$id/timeline?interval=month" > "$out/et-$f"
     curl -s "$base/v1/search?q=said&entity=$id&limit=20" > "$out/s-$f"
+    upper=$(echo "$id" | tr 'a-z' 'A-Z')
+    curl -s "$base/v1/search?q=entity:$upper&limit=5&facets=source,month,entity.person,entity.organization" > "$out/k-$f"
   done
+  # Keyword terms by entity name (any case) and facets of every kind, over the keyword columns.
+  for name in $(python3 -c 'import json,sys,urllib.parse; [print(urllib.parse.quote(chr(34) + e["name"].lower() + chr(34))) for e in json.load(open(sys.argv[1]))["items"][:20]]' "$out/entities-mentions"); do
+    curl -s "$base/v1/search?q=entity:$name&limit=5&facets=entity.person,entity.location,category" > "$out/n-$name"
+  done
+  curl -s "$base/v1/search?q=the&limit=1&facets=source,category,month,entity.person,entity.organization,entity.location" > "$out/facets-all"
   for q in minister "election%20OR%20vote" "port" "bank%20rates" "gov*"; do
     curl -s "$base/v1/search?q=$q&limit=50" > "$out/q-$q"
   done

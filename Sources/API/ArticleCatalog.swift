@@ -16,7 +16,8 @@ final class ArticleCatalog: Sendable {
     let entities: EntityIndex
     /// Recent records and their gzips: about 30 µs per 5 KB record saved on every later gzip request.
     let recordCache: RecordCache
-    let indexByID: [String: Int]
+    /// The snapshot, whose id lookup (`Snapshot.index(of:)`) the catalog shares.
+    private let snapshot: Snapshot
     /// Article indexes, newest first (undated last, then by id).
     let newestFirst: [Int]
     /// Article indexes by id, ascending.
@@ -35,7 +36,7 @@ final class ArticleCatalog: Sendable {
         summaries = RenderedSummaries(articles)
         entities = snapshot.entities
         recordCache = RecordCache(slotCount: recordCacheSlots)
-        indexByID = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.snapshot = snapshot
         let newestFirst = articles.indices.sorted { a, b in
             switch (articles[a].published, articles[b].published) {
             case let (x?, y?) where x != y: return x > y
@@ -59,6 +60,9 @@ final class ArticleCatalog: Sendable {
         ranksBySource = bySource
         ranksByCategory = byCategory
     }
+
+    /// The index of the article with id `id`.
+    func index(ofID id: String) -> Int? { snapshot.index(of: id) }
 
     /// The full record of article `index`, with the gzip kept beside it while it stays cached.
     func record(_ index: Int) -> RecordCache.Entry {

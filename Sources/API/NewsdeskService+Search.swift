@@ -51,7 +51,7 @@ extension NewsdeskService {
             let limit = try reader.integer("limit", default: 5, range: 1...20)
             let offset = try reader.integer("offset", default: 0, range: 0...Self.maximumRelatedOffset)
             let id = parameters["id"] ?? ""
-            guard let index = state.catalog.indexByID[id] else {
+            guard let index = state.catalog.index(ofID: id) else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
             }
             let related =

@@ -80,7 +80,7 @@ public final class NewsdeskService: Sendable {
         route(&router, "/v1/articles/{id}") { (request, state, parameters) throws(ProblemDetails) in
             _ = try ParameterReader(request, allowed: [])
             let id = parameters["id"] ?? ""
-            guard let index = state.catalog.indexByID[id] else {
+            guard let index = state.catalog.index(ofID: id) else {
                 throw ProblemDetails(status: .notFound, detail: "No article has the id \"\(id)\".")
             }
             let record = state.catalog.record(index)

@@ -35,7 +35,8 @@ public final class Snapshot: Sendable {
         self.version = Self.version(of: sorted)
         var positions: [String: Int] = [:]
         positions.reserveCapacity(sorted.count)
-        for (index, article) in sorted.enumerated() { positions[article.id] = index }
+        // An id given twice (only when the loader's rule was bypassed) names its first article.
+        for (index, article) in sorted.enumerated() where positions[article.id] == nil { positions[article.id] = index }
         self.positions = positions
         (entities, search, indexingSeconds) = Self.indexes(of: sorted)
     }

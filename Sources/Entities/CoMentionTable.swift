@@ -1,35 +1,86 @@
-/// Per entity, its top co-mentioned entities, in one flat array of 16-byte entries: a `CoMention`
-/// takes 24 and an array per entity its own heap block (at 100,000 articles, over 100,000 lists).
+/// Per entity, its top co-mentioned entities by count, then lift, then index, in one flat array of
+/// 8-byte entries (the other entity and the pair's count): the lift is computed again when asked
+/// for, from the pair's count and the two entities' article counts, by the same expression as when
+/// the lists were ordered, so it reads back identical. A `CoMention` takes 24 bytes and a list per
+/// entity a heap block of its own.
 struct CoMentionTable: Sendable {
     private struct Entry: Sendable {
         var entity: Int32
         var count: Int32
-        var lift: Double
     }
 
     /// Entity `e`'s entries are `entries[starts[e]..<starts[e + 1]]`, in the lists' order.
     private let starts: [Int32]
     private let entries: [Entry]
+    /// Per entity, the articles it was counted in (an entity twice in one article counts twice).
+    private let articleCounts: [Int32]
+    private let articleTotal: Double
 
-    init(_ lists: [[CoMention]]) {
+    /// - Parameters:
+    ///   - pairs: the pair counts of entities `a < b` as `a << 32 | b`, each pair once.
+    ///   - articleCounts: per entity, the articles it was counted in.
+    ///   - articleTotal: the articles counted.
+    ///   - kept: how many co-mentions to keep per entity.
+    init<Pairs: Collection<(key: UInt64, count: Int32)>>(
+        pairs: Pairs, articleCounts: [Int], articleTotal: Int, kept: Int
+    ) {
+        let counts = articleCounts.map { Int32(clamping: $0) }
+        let total = Double(max(articleTotal, 1))
+        let entityCount = articleCounts.count
+        // Every pair in both entities' lists, in one transient array, then each list's top `kept`
+        // copied into an exact-size one.
+        var allStarts = [Int](repeating: 0, count: entityCount + 1)
+        for (pair, _) in pairs {
+            allStarts[Int(pair >> 32) + 1] += 1
+            allStarts[Int(pair & 0xFFFF_FFFF) + 1] += 1
+        }
+        for entity in 0..<entityCount { allStarts[entity + 1] += allStarts[entity] }
+        var all = [Entry](repeating: Entry(entity: 0, count: 0), count: allStarts[entityCount])
+        var fill = allStarts
+        for (pair, count) in pairs {
+            let (a, b) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
+            all[fill[a]] = Entry(entity: Int32(b), count: count)
+            fill[a] += 1
+            all[fill[b]] = Entry(entity: Int32(a), count: count)
+            fill[b] += 1
+        }
         var starts: [Int32] = [0]
+        starts.reserveCapacity(entityCount + 1)
         var entries: [Entry] = []
-        starts.reserveCapacity(lists.count + 1)
-        entries.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-        for list in lists {
-            for mention in list {
-                entries.append(Entry(entity: Int32(mention.entity), count: Int32(mention.count), lift: mention.lift))
+        entries.reserveCapacity((0..<entityCount).reduce(0) { $0 + min(kept, allStarts[$1 + 1] - allStarts[$1]) })
+        for entity in 0..<entityCount {
+            all[allStarts[entity]..<allStarts[entity + 1]].sort { x, y in
+                if x.count != y.count { return x.count > y.count }
+                let (left, right) = (
+                    Self.lift(of: entity, x, articleCounts: counts, total: total),
+                    Self.lift(of: entity, y, articleCounts: counts, total: total)
+                )
+                return left != right ? left > right : x.entity < y.entity
             }
+            entries.append(contentsOf: all[allStarts[entity]..<min(allStarts[entity + 1], allStarts[entity] + kept)])
             starts.append(Int32(entries.count))
         }
         self.starts = starts
         self.entries = entries
+        self.articleCounts = counts
+        self.articleTotal = total
     }
 
     /// The first `limit` co-mentions of entity `entity` (fewer when it has fewer).
     func coMentions(of entity: Int, limit: Int) -> [CoMention] {
         let start = Int(starts[entity])
         let end = min(Int(starts[entity + 1]), start + max(0, limit))
-        return entries[start..<end].map { CoMention(entity: Int($0.entity), count: Int($0.count), lift: $0.lift) }
+        return entries[start..<end].map { entry in
+            CoMention(
+                entity: Int(entry.entity), count: Int(entry.count),
+                lift: Self.lift(of: entity, entry, articleCounts: articleCounts, total: articleTotal))
+        }
+    }
+
+    /// P(a, b) / (P(a) P(b)) over articles, rounded to thousandths.
+    private static func lift(of entity: Int, _ entry: Entry, articleCounts: [Int32], total: Double) -> Double {
+        let lift =
+            Double(entry.count) * total / (Double(articleCounts[entity]) * Double(articleCounts[Int(entry.entity)]))
+        return (lift * 1000).rounded() / 1000
     }
 }

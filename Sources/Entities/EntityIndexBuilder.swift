@@ -26,7 +26,8 @@ public struct EntityIndexBuilder: Sendable {
     /// Only the most salient entities of an article count towards co-mentions, which keeps pair
     /// counting linear in the corpus.
     static let coMentionEntitiesPerArticle = 12
-    static let coMentionsKept = 50
+    /// What the API shows (`EntityJSON`): more would only take memory.
+    static let coMentionsKept = 20
 
     var groups: [Group] = []
     var groupByKey: [String: Int] = [:]

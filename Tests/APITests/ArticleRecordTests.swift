@@ -2,6 +2,7 @@ import Corpus
 import Foundation
 import HTTP
 import Server
+import Synchronization
 import Testing
 
 @testable import API
@@ -45,6 +46,51 @@ struct ArticleRecordTests {
         let gzipped = try Self.curl(urls, gzip: true)
         #expect(gzipped.map(\.encoding) == Array(repeating: "gzip", count: urls.count))
         #expect(gzipped.map(\.body) == expected)
+    }
+
+    /// Six clients at once over keep-alive connections spread over two event loops, each reading
+    /// every record in its own order, half of them gzipped, through a cache of four slots, so
+    /// records are rendered, replaced and read back from the cache by both loops at once: every
+    /// body must be the record `ArticleJSON.record` renders afresh.
+    @Test func concurrentClientsOnTwoLoopsGetEveryRecordWhole() throws {
+        let snapshot = Self.sample
+        let service = NewsdeskService(configuration: NewsdeskConfiguration())
+        service.install(ServingState(snapshot: snapshot, recordCacheSlots: 4))
+        var configuration = ServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = 2
+        let server = HTTPServer(configuration: configuration, responder: service.makeResponder())
+        let port = try server.start()
+        defer {
+            server.shutdown()
+            server.waitUntilStopped()
+        }
+        let expected = snapshot.articles.indices.map {
+            String(
+                decoding: ArticleJSON.record(snapshot.articles[$0], entities: snapshot.entities, number: $0),
+                as: UTF8.self)
+        }
+        let clients = 6
+        let orders = (0..<clients).map { client in
+            (0..<3).flatMap { round in
+                snapshot.articles.indices.map { ($0 * (2 * client + 1) + round * 7) % snapshot.articles.count }
+            }
+        }
+        let results = Mutex<[Int: [(body: String, encoding: String)]]>([:])
+        DispatchQueue.concurrentPerform(iterations: clients) { client in
+            let urls = orders[client].map { "http://127.0.0.1:\(port)/v1/articles/\(snapshot.articles[$0].id)" }
+            let bodies = (try? Self.curl(urls, gzip: client % 2 == 1)) ?? []
+            results.withLock { $0[client] = bodies }
+        }
+        for client in 0..<clients {
+            let bodies = results.withLock { $0[client] } ?? []
+            #expect(bodies.count == orders[client].count, "client \(client) got every answer")
+            for (index, answer) in zip(orders[client], bodies) {
+                #expect(answer.body == expected[index], "client \(client), \(snapshot.articles[index].id)")
+                #expect(answer.encoding == (client % 2 == 1 ? "gzip" : ""))
+            }
+        }
     }
 
     /// The paragraphs, body and mention texts are written straight from the body's bytes: they must

@@ -19,6 +19,32 @@ import Testing
         #expect(table.entities(ofArticle: 2) == third)
     }
 
+    /// Enough spans that the title flags fill several 64-bit words, salience at every precision it
+    /// is rounded to, sentences and offsets up to `Int32.max`.
+    @Test func readsBackManySpansWithTheirTitleFlagsAndSalience() {
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let articles = (0..<40).map { article in
+            (
+                article,
+                (0..<next(6)).map { _ in
+                    ArticleEntity(
+                        entity: next(1_000), salience: Double(next(10_001)) / 10_000,
+                        mentions: (0..<(1 + next(9))).map { _ in
+                            MentionSpan(
+                                start: Int32(next(1 << 30)), end: Int32.max - Int32(next(3)),
+                                sentence: Int32(next(2)) * Int32.max, inTitle: next(3) == 0)
+                        })
+                }
+            )
+        }
+        let table = ArticleEntityTable(articles)
+        for (article, entities) in articles { #expect(table.entities(ofArticle: article) == entities) }
+    }
+
     @Test func unknownArticlesHaveNoneAndARepeatedArticleKeepsItsLastEntities() {
         let table = ArticleEntityTable([
             (1, [Self.entity(1, 0.1, spans: [1])]), (1, [Self.entity(4, 0.4, spans: [9, 19])]),
@@ -65,18 +91,38 @@ import Testing
 }
 
 @Suite struct CoMentionTableTests {
-    @Test func keepsEachListInOrderAndCutsItAtTheLimit() {
-        let lists = [
-            [CoMention(entity: 2, count: 9, lift: 1.5), CoMention(entity: 1, count: 4, lift: 12.125)],
-            [],
-            [CoMention(entity: 0, count: 9, lift: 1.5)],
+    /// Pairs of entities 0 to 3 over 20 articles: entity 0 appears in 10, 1 in 4, 2 in 8, 3 in 2.
+    @Test func ordersEachListByCountThenLiftThenEntityAndCutsIt() {
+        let pairs: [(key: UInt64, count: Int32)] = [
+            (0 << 32 | 1, 4), (0 << 32 | 2, 4), (0 << 32 | 3, 2), (1 << 32 | 2, 1),
         ]
-        let table = CoMentionTable(lists)
-        #expect(table.coMentions(of: 0, limit: 10) == lists[0])
-        #expect(table.coMentions(of: 0, limit: 1) == [lists[0][0]])
+        let table = CoMentionTable(pairs: pairs, articleCounts: [10, 4, 8, 2], articleTotal: 20, kept: 2)
+        // Entity 0: with 1 (count 4, lift 4 * 20 / 40 = 2) before 2 (count 4, lift 1); 3 cut.
+        #expect(
+            table.coMentions(of: 0, limit: 10) == [
+                CoMention(entity: 1, count: 4, lift: 2), CoMention(entity: 2, count: 4, lift: 1),
+            ])
+        #expect(table.coMentions(of: 0, limit: 1) == [CoMention(entity: 1, count: 4, lift: 2)])
         #expect(table.coMentions(of: 0, limit: 0).isEmpty)
         #expect(table.coMentions(of: 0, limit: -3).isEmpty)
-        #expect(table.coMentions(of: 1, limit: 10).isEmpty)
-        #expect(table.coMentions(of: 2, limit: 10) == lists[2])
+        // Entity 1: lift with 2 is 1 * 20 / 32 = 0.625.
+        #expect(
+            table.coMentions(of: 1, limit: 10) == [
+                CoMention(entity: 0, count: 4, lift: 2), CoMention(entity: 2, count: 1, lift: 0.625),
+            ])
+        #expect(table.coMentions(of: 3, limit: 10) == [CoMention(entity: 0, count: 2, lift: 2)])
+        let empty = CoMentionTable(pairs: [], articleCounts: [0, 0], articleTotal: 0, kept: 20)
+        #expect(empty.coMentions(of: 1, limit: 10).isEmpty)
+    }
+
+    /// Equal counts and lifts fall back to the lower entity index; lifts are rounded to thousandths.
+    @Test func tiesGoToTheLowerEntityAndLiftsAreRounded() {
+        let pairs: [(key: UInt64, count: Int32)] = [(0 << 32 | 1, 1), (0 << 32 | 2, 1), (0 << 32 | 3, 1)]
+        let table = CoMentionTable(pairs: pairs, articleCounts: [3, 3, 3, 7], articleTotal: 10, kept: 20)
+        #expect(
+            table.coMentions(of: 0, limit: 20) == [
+                CoMention(entity: 1, count: 1, lift: 1.111), CoMention(entity: 2, count: 1, lift: 1.111),
+                CoMention(entity: 3, count: 1, lift: 0.476),
+            ])
     }
 }

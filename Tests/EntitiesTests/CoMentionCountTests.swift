@@ -22,7 +22,9 @@ import Testing
             lists[b].append(CoMention(entity: a, count: count, lift: (lift * 1000).rounded() / 1000))
         }
         return lists.map { list in
-            Array(list.sorted { ($0.count, $0.lift, $1.entity) > ($1.count, $1.lift, $0.entity) }.prefix(50))
+            Array(
+                list.sorted { ($0.count, $0.lift, $1.entity) > ($1.count, $1.lift, $0.entity) }.prefix(
+                    EntityIndexBuilder.coMentionsKept))
         }
     }
 
@@ -39,7 +41,8 @@ import Testing
                 ArticleEntity(entity: next(4) == 0 ? next(300) : next(20), salience: 0, mentions: [])
             }
         }
-        let counted = EntityIndex.coMentions(articles, entityCount: 300)
+        let table = EntityIndex.coMentions(articles, entityCount: 300)
+        let counted = (0..<300).map { table.coMentions(of: $0, limit: EntityIndexBuilder.coMentionsKept + 1) }
         #expect(counted == Self.reference(articles, entityCount: 300))
         #expect(counted.contains { $0.count == EntityIndexBuilder.coMentionsKept })
     }
