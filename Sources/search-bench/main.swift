@@ -206,6 +206,7 @@ case "speed":
         "rss_growth_bytes": rssAfter - rssBefore, "snippets": snippets, "facets": facets, "passes": passes,
         "duplicate_clusters": index.duplicateClusters.count,
         "overall": overall, "cpu": ["overall": cpuOverall], "by_type": byType, "totals": totals,
+        "cpu_median_ms_by_query": Dictionary(zip(queries, cpuMedians)) { first, _ in first },
         "load_average": loadAverage(),
     ])
 

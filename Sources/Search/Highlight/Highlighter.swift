@@ -25,7 +25,7 @@ struct Highlighter {
     mutating func snippets(for doc: Int) -> [Snippet] {
         guard options.count > 0, let field = index.schema.textFieldIndex(index.schema.snippetField) else { return [] }
         var wanted: [String: Int] = [:]
-        for leaf in leaves where SearchIndex.sortedContains(leaf.docs, Int32(doc)) {
+        for leaf in leaves where leaf.contains(Int32(doc)) {
             for term in leaf.terms where wanted[index.dictionary.terms[Int(term)]] == nil {
                 wanted[index.dictionary.terms[Int(term)]] = wanted.count
             }

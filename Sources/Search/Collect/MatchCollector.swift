@@ -1,0 +1,287 @@
+/// The one pass a query's matches go through, in ascending document order, without a list of them
+/// in between: the filters, the facet tallies, setting near-duplicates aside, the total, the cursor
+/// and the top k. A one-term query feeds it straight from the postings as they are decoded
+/// (`SearchIndex.forEachScoredPosting`), any other query from its evaluated `ScoredDocuments`.
+///
+/// Facets of single-valued columns (source, category, month) are tallied in the pass; the others
+/// (entity columns) get the kept documents listed and counted after it.
+struct MatchCollector {
+    /// Per requested facet, its place among `columns`, or nil for a facet counted after the pass
+    /// from `keptDocuments` and `nearMisses`.
+    private let slots: [Int?]
+    /// Per tallied column, its value id per document (or the value count for none).
+    private let columns: [[UInt16]]
+    private let columnStarts: [Int]
+    private var tallies: [Int32]
+    private let countsAfterPass: Bool
+    private let filters: [(field: Int, allowed: [Bool])]
+    /// Per filter, the facet counting its field, if any: a document failing only that filter
+    /// still counts there (disjunctive facets).
+    private let facetOfFilter: [Int?]
+    private let dateRange: ClosedRange<Int64>?
+    private let sort: SortOrder
+    private let cursor: SearchCursor?
+    private let collapsing: Bool
+
+    /// Matches offered, before any filter: zero sends the query to typo tolerance.
+    private(set) var matched = 0
+    private(set) var state: State
+
+    /// What the pass leaves behind.
+    struct State {
+        /// Visible matches: after filters, a near-duplicate cluster once when collapsing.
+        var total = 0
+        /// Visible matches after the cursor.
+        var afterCursor = 0
+        var heap: TopK
+        /// Matches (after filters) that belong to a near-duplicate cluster, ascending, with scores:
+        /// set aside in the pass, one per cluster offered after it.
+        var clusteredDocuments: [Int32] = []
+        var clusteredScores: [Float] = []
+        var keptDocuments: [Int32] = []
+        var nearMisses: [[Int32]]
+    }
+
+    init(
+        index: SearchIndex, request: SearchRequest, filters: [(field: Int, allowed: [Bool])], facetFields: [Int],
+        cursor: SearchCursor?
+    ) {
+        self.filters = filters
+        dateRange =
+            request.from == nil && request.to == nil
+            ? nil : (request.from ?? Int64.min + 1)...(request.to ?? Int64.max)
+        var slots: [Int?] = []
+        var columns: [[UInt16]] = []
+        var starts: [Int] = []
+        var size = 0
+        for field in facetFields {
+            if let values = index.keywordColumns[field].singleValues {
+                slots.append(columns.count)
+                columns.append(values)
+                starts.append(size)
+                // One slot more: the id that stands for "no value".
+                size += index.keywordColumns[field].values.count + 1
+            } else {
+                slots.append(nil)
+            }
+        }
+        self.slots = slots
+        self.columns = columns
+        columnStarts = starts
+        tallies = Array(repeating: 0, count: size)
+        countsAfterPass = slots.contains(nil)
+        facetOfFilter = filters.map { filter in facetFields.firstIndex(of: filter.field) }
+        sort = request.sort
+        self.cursor = cursor
+        collapsing = request.collapseDuplicates && !index.clusters.isEmpty
+        state = State(
+            heap: TopK(capacity: request.offset + request.limit),
+            nearMisses: Array(repeating: [], count: facetFields.count))
+    }
+
+    /// Runs `feed`, which calls `Pass.collect` once per match in ascending document order, then
+    /// offers each near-duplicate cluster's best member.
+    mutating func run(over index: SearchIndex, _ feed: (inout Pass) -> Void) {
+        let filtering = !filters.isEmpty || dateRange != nil
+        var tallies = self.tallies
+        self.tallies = []
+        var state = self.state
+        var matched = 0
+        Self.withBuffers(columns) { columns in
+            columnStarts.withUnsafeBufferPointer { starts in
+                tallies.withUnsafeMutableBufferPointer { tallies in
+                    index.dates.withUnsafeBufferPointer { dates in
+                        index.clusteredDocuments.withUnsafeBufferPointer { clustered in
+                            var pass = Pass(
+                                columns: columns, starts: starts, tallies: tallies, dates: dates, clustered: clustered,
+                                collector: self, filtering: filtering, index: index, state: state)
+                            feed(&pass)
+                            pass.offerClusterRepresentatives(clusterOf: index.clusterOf)
+                            state = pass.state
+                            matched = pass.matched
+                        }
+                    }
+                }
+            }
+        }
+        self.tallies = tallies
+        self.state = state
+        self.matched = matched
+    }
+
+    /// Per requested facet, its count per value id of `index`'s column.
+    func facetCounts(index: SearchIndex, facetFields: [Int]) -> [[Int]] {
+        facetFields.enumerated().map { facet, field in
+            let column = index.keywordColumns[field]
+            var counts = [Int](repeating: 0, count: column.values.count)
+            if let slot = slots[facet] {
+                for value in counts.indices { counts[value] = Int(tallies[columnStarts[slot] + value]) }
+            } else {
+                column.countValues(of: state.keptDocuments, into: &counts)
+                column.countValues(of: state.nearMisses[facet], into: &counts)
+            }
+            return counts
+        }
+    }
+
+    /// The other matching members of `doc`'s cluster (ascending): what its hit stands for.
+    func collapsedDuplicates(of doc: Int32, index: SearchIndex) -> [Int] {
+        guard collapsing else { return [] }
+        let cluster = index.clusterOf[Int(doc)]
+        guard cluster >= 0 else { return [] }
+        return index.clusters[Int(cluster)].filter {
+            $0 != doc && SearchIndex.sortedContains(state.clusteredDocuments, $0)
+        }.map(Int.init)
+    }
+
+    /// Nests `withUnsafeBufferPointer` over every array, so the pass reads them through pointers.
+    private static func withBuffers(
+        _ arrays: [[UInt16]], _ body: (UnsafeBufferPointer<UnsafeBufferPointer<UInt16>>) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt16>.self, capacity: arrays.count) { slots in
+            func nest(_ index: Int) {
+                guard index < arrays.count else { return body(UnsafeBufferPointer(slots)) }
+                arrays[index].withUnsafeBufferPointer { buffer in
+                    slots.initializeElement(at: index, to: buffer)
+                    nest(index + 1)
+                }
+            }
+            nest(0)
+        }
+    }
+
+    /// The collector's state with raw views of the arrays it reads and the tallies it writes; valid
+    /// only inside `run`.
+    struct Pass {
+        /// Per tallied column, its value id per document.
+        private let columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt16>>
+        private let starts: UnsafeBufferPointer<Int>
+        private let tallies: UnsafeMutableBufferPointer<Int32>
+        private let dates: UnsafeBufferPointer<Int64>
+        private let clustered: UnsafeBufferPointer<UInt64>
+        private let collector: MatchCollector
+        private let filtering: Bool
+        private let index: SearchIndex
+        fileprivate(set) var state: State
+        fileprivate(set) var matched = 0
+
+        fileprivate init(
+            columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt16>>, starts: UnsafeBufferPointer<Int>,
+            tallies: UnsafeMutableBufferPointer<Int32>, dates: UnsafeBufferPointer<Int64>,
+            clustered: UnsafeBufferPointer<UInt64>, collector: MatchCollector, filtering: Bool, index: SearchIndex,
+            state: State
+        ) {
+            self.columns = columns
+            self.starts = starts
+            self.tallies = tallies
+            self.dates = dates
+            self.clustered = clustered
+            self.collector = collector
+            self.filtering = filtering
+            self.index = index
+            self.state = state
+        }
+
+        /// One match; documents must come in ascending order. Counters wrap rather than trap:
+        /// they count matches of one query, far below their range, and the overflow checks were
+        /// a good part of the instructions per match.
+        @inline(__always)
+        mutating func collect(doc: Int32, score: Float) {
+            matched &+= 1
+            if filtering { return collectFiltered(doc: doc, score: score) }
+            tally(doc)
+            if collector.countsAfterPass { state.keptDocuments.append(doc) }
+            admit(doc: doc, score: score)
+        }
+
+        /// Counts a document in every tallied facet.
+        @inline(__always)
+        private func tally(_ doc: Int32) {
+            for column in 0..<columns.count {
+                let slot = starts[column] &+ Int(columns[column][Int(doc)])
+                tallies[slot] &+= 1
+            }
+        }
+
+        /// A match that passed the filters: set aside when clustered, else offered.
+        @inline(__always)
+        private mutating func admit(doc: Int32, score: Float) {
+            if collector.collapsing, clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 {
+                state.clusteredDocuments.append(doc)
+                state.clusteredScores.append(score)
+                return
+            }
+            offer(doc: doc, score: score)
+        }
+
+        @inline(__always)
+        private func key(doc: Int32, score: Float) -> UInt64 {
+            // Relevance never reads the date: one load less per match.
+            collector.sort == .relevance
+                ? SearchCursor.key(score: score, date: 0, sort: .relevance)
+                : SearchCursor.key(score: score, date: dates[Int(doc)], sort: collector.sort)
+        }
+
+        /// Adds a visible match to the total and, when after the cursor, to the top k.
+        @inline(__always)
+        private mutating func offer(doc: Int32, score: Float) {
+            state.total &+= 1
+            let key = key(doc: doc, score: score)
+            if let cursor = collector.cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { return }
+            state.afterCursor &+= 1
+            state.heap.insert(key: key, doc: doc, score: score)
+        }
+
+        /// The date range, then the keyword filters; a document failing exactly one filter still
+        /// counts toward that filter's own facet.
+        private mutating func collectFiltered(doc: Int32, score: Float) {
+            if let range = collector.dateRange {
+                let date = dates[Int(doc)]
+                guard date != SearchIndex.noDate, range.contains(date) else { return }
+            }
+            var failures = 0
+            var failed = -1
+            for (position, filter) in collector.filters.enumerated()
+            where !index.keywordColumns[filter.field].holdsAllowedValue(Int(doc), allowed: filter.allowed) {
+                failures += 1
+                failed = position
+                if failures > 1 { return }
+            }
+            if failures == 1 {
+                guard let facet = collector.facetOfFilter[failed] else { return }
+                if let slot = collector.slots[facet] {
+                    tallies[starts[slot] + Int(columns[slot][Int(doc)])] += 1
+                } else {
+                    state.nearMisses[facet].append(doc)
+                }
+                return
+            }
+            tally(doc)
+            if collector.countsAfterPass { state.keptDocuments.append(doc) }
+            admit(doc: doc, score: score)
+        }
+
+        /// Offers, per near-duplicate cluster among the set-aside matches, the first member in
+        /// sort order; the others stay out of the hits and the total.
+        fileprivate mutating func offerClusterRepresentatives(clusterOf: [Int32]) {
+            guard !state.clusteredDocuments.isEmpty else { return }
+            var best: [Int32: Int] = [:]
+            let docs = state.clusteredDocuments
+            let scores = state.clusteredScores
+            for position in docs.indices {
+                let doc = docs[position]
+                let cluster = clusterOf[Int(doc)]
+                if let current = best[cluster] {
+                    let currentDoc = docs[current]
+                    guard
+                        SearchCursor.precedes(
+                            (key(doc: doc, score: scores[position]), doc),
+                            (key(doc: currentDoc, score: scores[current]), currentDoc))
+                    else { continue }
+                }
+                best[cluster] = position
+            }
+            for position in best.values.sorted() { offer(doc: docs[position], score: scores[position]) }
+        }
+    }
+}
