@@ -194,6 +194,85 @@ struct MatchCollector {
             admit(doc: doc, score: score)
         }
 
+        /// A one-term query's postings, scored and collected in one loop. Under relevance without a
+        /// cursor or filters, a match whose weight bound (`NormBounds`, from bytes) cannot beat the
+        /// top k's worst is counted and tallied without reading its exact norms or dividing; the
+        /// others get the exact score `SearchIndex.forEachScoredPosting` gives, by the same
+        /// arithmetic in the same order.
+        mutating func collectPostings(of term: Int32, fields: [Int], index: SearchIndex) {
+            let normBounds = index.normBounds
+            guard !filtering, collector.sort == .relevance, collector.cursor == nil, normBounds.isUsable else {
+                index.forEachScoredPosting(of: term, fields: fields, boost: 1) { collect(doc: $0, score: $1) }
+                return
+            }
+            let postings = index.postings
+            let frequency = Int(postings.documentFrequencies[Int(term)])
+            let idf = BM25Parameters.idf(documentCount: index.documentCount, documentFrequency: frequency)
+            let k1 = index.parameters.k1
+            let fieldCount = index.schema.textFields.count
+            var selected = [Bool](repeating: false, count: fieldCount)
+            for field in fields { selected[field] = true }
+            let range = postings.documentStarts[Int(term)]..<postings.documentStarts[Int(term) + 1]
+            var needed = neededWeight(idf: idf, k1: k1)
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
+                postings.documents.withUnsafeBufferPointer { bytes in
+                    index.norms.withUnsafeBufferPointer { norms in
+                        normBounds.codes.withUnsafeBufferPointer { codes in
+                            normBounds.bounds.withUnsafeBufferPointer { bounds in
+                                selected.withUnsafeBufferPointer { selected in
+                                    var offset = range.lowerBound
+                                    var doc: Int32 = 0
+                                    while offset < range.upperBound {
+                                        doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
+                                        let base = Int(doc) &* fieldCount
+                                        var bound: Float = 0
+                                        for field in 0..<fieldCount {
+                                            let frequency = VarInt.read(bytes, &offset)
+                                            frequencies[field] = frequency
+                                            if selected[field] {
+                                                let code = Int(codes[base &+ field])
+                                                bound +=
+                                                    Float(frequency) * bounds[field &* NormBounds.codesPerField &+ code]
+                                            }
+                                        }
+                                        // Zero exactly when the exact weight is: no match.
+                                        guard bound > 0 else { continue }
+                                        matched &+= 1
+                                        tally(doc)
+                                        if collector.countsAfterPass { state.keptDocuments.append(doc) }
+                                        let isClustered =
+                                            collector.collapsing
+                                            && clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0
+                                        if !isClustered, bound < needed {
+                                            state.total &+= 1
+                                            state.afterCursor &+= 1
+                                            continue
+                                        }
+                                        var weighted: Float = 0
+                                        for field in 0..<fieldCount where selected[field] {
+                                            weighted += Float(frequencies[field]) * norms[base &+ field]
+                                        }
+                                        admit(doc: doc, score: idf * weighted / (weighted + k1))
+                                        if !isClustered { needed = neededWeight(idf: idf, k1: k1) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The weight a match must reach to beat the heap's worst score under relevance: idf * w /
+        /// (w + k1) > worst needs w > k1 * worst / (idf - worst). Lowered by 1 % so that float
+        /// rounding of the score can never skip a match that would have got in; 0 while the heap
+        /// has room, infinite when nothing can beat it (scores stay below idf).
+        private func neededWeight(idf: Float, k1: Float) -> Float {
+            guard let worst = state.heap.worstScore else { return 0 }
+            guard worst < idf else { return .infinity }
+            return Float(Double(k1) * Double(worst) / (Double(idf) - Double(worst)) * 0.99)
+        }
+
         /// Counts a document in every tallied facet.
         @inline(__always)
         private func tally(_ doc: Int32) {

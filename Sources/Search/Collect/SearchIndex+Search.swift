@@ -33,9 +33,7 @@ extension SearchIndex {
         if let single = singleTerm(node) {
             leaves = [single.leaf]
             collected.run(over: self) { pass in
-                forEachScoredPosting(of: single.term, fields: single.fields, boost: 1) { doc, score in
-                    pass.collect(doc: doc, score: score)
-                }
+                pass.collectPostings(of: single.term, fields: single.fields, index: self)
             }
         } else {
             let evaluation = evaluate(node)

@@ -26,6 +26,10 @@ struct TopK {
         SearchCursor.precedes((b.key, b.doc), (a.key, a.doc))
     }
 
+    /// The score of the worst entry once the heap is full: a newcomer must score more (under
+    /// relevance, where ties go to the earlier document and newcomers come in document order).
+    var worstScore: Float? { heap.count == capacity && capacity > 0 ? heap[0].score : nil }
+
     /// Whether an entry with this key and document would be kept: inlined into the caller's loop,
     /// where most matches of a long list fail it.
     @inline(__always)
