@@ -13,6 +13,10 @@ struct MatchCollector {
     private let columns: [[UInt16]]
     private let columnStarts: [Int]
     private var tallies: [Int32]
+    /// Without filters, when every tallied column is in `FacetRows`: each one's place in a row,
+    /// read instead of the columns.
+    private let usesRows: Bool
+    private let rowPositions: [Int]
     private let countsAfterPass: Bool
     private let filters: [(field: Int, allowed: [Bool])]
     /// Per filter, the facet counting its field, if any: a document failing only that filter
@@ -67,6 +71,13 @@ struct MatchCollector {
         }
         self.slots = slots
         self.columns = columns
+        // Per tallied column (in slot order), its place in a facet row when it has one.
+        let rowPositions = facetFields.indices.compactMap { facet -> Int? in
+            guard slots[facet] != nil else { return nil }
+            return index.facetRows.fields.firstIndex(of: facetFields[facet])
+        }
+        usesRows = filters.isEmpty && dateRange == nil && rowPositions.count == columns.count
+        self.rowPositions = rowPositions
         columnStarts = starts
         tallies = Array(repeating: 0, count: size)
         countsAfterPass = slots.contains(nil)
@@ -92,13 +103,19 @@ struct MatchCollector {
                 tallies.withUnsafeMutableBufferPointer { tallies in
                     index.dates.withUnsafeBufferPointer { dates in
                         index.clusteredDocuments.withUnsafeBufferPointer { clustered in
-                            var pass = Pass(
-                                columns: columns, starts: starts, tallies: tallies, dates: dates, clustered: clustered,
-                                collector: self, filtering: filtering, index: index, state: state)
-                            feed(&pass)
-                            pass.offerClusterRepresentatives(clusterOf: index.clusterOf)
-                            state = pass.state
-                            matched = pass.matched
+                            index.facetRows.bytes.withUnsafeBufferPointer { rows in
+                                rowPositions.withUnsafeBufferPointer { rowPositions in
+                                    var pass = Pass(
+                                        columns: columns, starts: starts, tallies: tallies, dates: dates,
+                                        clustered: clustered,
+                                        rows: usesRows ? (rows, index.facetRows.fields.count, rowPositions) : nil,
+                                        collector: self, filtering: filtering, index: index, state: state)
+                                    feed(&pass)
+                                    pass.offerClusterRepresentatives(clusterOf: index.clusterOf)
+                                    state = pass.state
+                                    matched = pass.matched
+                                }
+                            }
                         }
                     }
                 }
@@ -159,6 +176,12 @@ struct MatchCollector {
         private let tallies: UnsafeMutableBufferPointer<Int32>
         private let dates: UnsafeBufferPointer<Int64>
         private let clustered: UnsafeBufferPointer<UInt64>
+        /// `FacetRows` when the collector reads them: the bytes, a row's width, and per tallied
+        /// column its place in a row.
+        private let rows: UnsafeBufferPointer<UInt8>
+        private let rowWidth: Int
+        private let rowPositions: UnsafeBufferPointer<Int>
+        private let usesRows: Bool
         private let collector: MatchCollector
         private let filtering: Bool
         private let index: SearchIndex
@@ -168,9 +191,14 @@ struct MatchCollector {
         fileprivate init(
             columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt16>>, starts: UnsafeBufferPointer<Int>,
             tallies: UnsafeMutableBufferPointer<Int32>, dates: UnsafeBufferPointer<Int64>,
-            clustered: UnsafeBufferPointer<UInt64>, collector: MatchCollector, filtering: Bool, index: SearchIndex,
-            state: State
+            clustered: UnsafeBufferPointer<UInt64>,
+            rows: (UnsafeBufferPointer<UInt8>, width: Int, positions: UnsafeBufferPointer<Int>)?,
+            collector: MatchCollector, filtering: Bool, index: SearchIndex, state: State
         ) {
+            usesRows = rows != nil
+            self.rows = rows?.0 ?? UnsafeBufferPointer(start: nil, count: 0)
+            rowWidth = rows?.width ?? 0
+            rowPositions = rows?.positions ?? UnsafeBufferPointer(start: nil, count: 0)
             self.columns = columns
             self.starts = starts
             self.tallies = tallies
@@ -276,6 +304,13 @@ struct MatchCollector {
         /// Counts a document in every tallied facet.
         @inline(__always)
         private func tally(_ doc: Int32) {
+            if usesRows {
+                let row = Int(doc) &* rowWidth
+                for column in 0..<rowPositions.count {
+                    tallies[starts[column] &+ Int(rows[row &+ rowPositions[column]])] &+= 1
+                }
+                return
+            }
             for column in 0..<columns.count {
                 let slot = starts[column] &+ Int(columns[column][Int(doc)])
                 tallies[slot] &+= 1

@@ -15,6 +15,7 @@ public final class SearchIndex: Sendable {
     let norms: [Float]
     let normBounds: NormBounds
     let keywordColumns: [KeywordColumn]
+    let facetRows: FacetRows
     let dates: [Int64]
     /// The caller's strings, per text field, per document (shared storage, not copies).
     let storedText: [[String]]
@@ -47,6 +48,7 @@ public final class SearchIndex: Sendable {
         self.norms = norms
         normBounds = NormBounds(norms: norms, fieldCount: fieldCount)
         self.keywordColumns = keywordColumns
+        facetRows = FacetRows(columns: keywordColumns)
         self.dates = dates
         self.storedText = storedText
         self.vocabulary = vocabulary
@@ -82,5 +84,6 @@ public final class SearchIndex: Sendable {
         postings.byteCount + norms.count * 4 + dates.count * 8 + clusterOf.count * 4 + clusteredDocuments.count * 8
             + dictionary.terms.reduce(0) { $0 + max(16, $1.utf8.count) } * 2 + dictionary.count * 16
             + keywordColumns.reduce(0) { $0 + $1.byteCount } + vocabulary.byteCount + normBounds.byteCount
+            + facetRows.byteCount
     }
 }
