@@ -31,8 +31,7 @@ extension NewsdeskService {
             var response = HTTPResponse(
                 status: .ok, contentType: "application/json",
                 body: SearchJSON.results(results, parameters: parameters, state: state))
-            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-            response.headers["Server-Timing"] = "search;dur=\(String(format: "%.3f", milliseconds))"
+            response.headers["Server-Timing"] = "search;dur=" + Self.milliseconds(elapsed)
             return response
         }
         route(&router, "/v1/suggest") { (request, state, _) throws(ProblemDetails) in
@@ -80,6 +79,16 @@ extension NewsdeskService {
             }
             return HTTPResponse(status: .ok, contentType: "application/json", body: json.bytes)
         }
+    }
+
+    /// A duration as milliseconds with three decimals ("0.412"), rounded to the nearest
+    /// microsecond: what `String(format: "%.3f")` gave, without Foundation's formatter (about 1 %
+    /// of a search request's time).
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let microseconds = max(0, seconds * 1_000_000 + (attoseconds + 500_000_000_000) / 1_000_000_000_000)
+        let fraction = String(microseconds % 1000)
+        return String(microseconds / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
     /// Related articles are the tail of a more-like-this ranking; deeper pages say little.

@@ -24,6 +24,17 @@ import Testing
         #expect(response.headers["Server-Timing"]?.hasPrefix("search;dur=") == true)
     }
 
+    /// The Server-Timing duration is written by hand; it must read as `%.3f` milliseconds did.
+    @Test(arguments: [
+        (Duration.microseconds(1234), "1.234"), (.nanoseconds(999_600), "1.000"), (.nanoseconds(412_499), "0.412"),
+        (.seconds(2), "2000.000"), (.zero, "0.000"), (.nanoseconds(5_600), "0.006"),
+    ])
+    func serverTimingMilliseconds(duration: Duration, text: String) {
+        #expect(NewsdeskService.milliseconds(duration) == text)
+        let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
+        #expect(String(format: "%.3f", milliseconds) == text)
+    }
+
     @Test func snippetsCarryHTMLMarksAndUTF16Highlights() throws {
         let (_, body) = get("/v1/search?q=quote")
         let hit = try #require((body["items"] as? [[String: Any]])?.first)

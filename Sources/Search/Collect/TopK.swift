@@ -9,10 +9,16 @@ struct TopK {
 
     let capacity: Int
     private var heap: [Entry] = []
+    /// The entry a newcomer must precede to get in: the heap's worst once it is full, and until
+    /// then a bound every real entry precedes (keys reach `.max`, documents never `Int32.max`).
+    /// Kept beside the heap so the test most matches fail reads no array.
+    private var boundKey: UInt64 = .max
+    private var boundDoc: Int32 = .max
 
     init(capacity: Int) {
         self.capacity = capacity
         heap.reserveCapacity(min(capacity, 4096))
+        if capacity == 0 { (boundKey, boundDoc) = (0, .min) }
     }
 
     @inline(__always)
@@ -20,16 +26,30 @@ struct TopK {
         SearchCursor.precedes((b.key, b.doc), (a.key, a.doc))
     }
 
-    /// Most entries of a long match list lose to a full heap's worst: that test is inlined into the
-    /// caller's loop, the heap work is not.
+    /// The score of the worst entry once the heap is full: a newcomer must score more (under
+    /// relevance, where ties go to the earlier document and newcomers come in document order).
+    var worstScore: Float? { heap.count == capacity && capacity > 0 ? heap[0].score : nil }
+
+    /// Whether an entry with this key and document would be kept: inlined into the caller's loop,
+    /// where most matches of a long list fail it.
+    @inline(__always)
+    func admits(key: UInt64, doc: Int32) -> Bool {
+        SearchCursor.precedes((key, doc), (boundKey, boundDoc))
+    }
+
     @inline(__always)
     mutating func insert(key: UInt64, doc: Int32, score: Float) {
-        let entry = Entry(key: key, doc: doc, score: score)
+        guard admits(key: key, doc: doc) else { return }
+        add(Entry(key: key, doc: doc, score: score))
+    }
+
+    private mutating func add(_ entry: Entry) {
         if heap.count < capacity {
             push(entry)
-        } else if capacity > 0, Self.worse(heap[0], entry) {
+        } else {
             replaceWorst(with: entry)
         }
+        if heap.count == capacity { (boundKey, boundDoc) = (heap[0].key, heap[0].doc) }
     }
 
     private mutating func push(_ entry: Entry) {

@@ -27,7 +27,7 @@ struct Highlighter {
         var wanted: [String: Int] = [:]
         // Per wanted term, the forms quoted phrases want of it; nil when any form is wanted.
         var forms: [Set<String>?] = []
-        for leaf in leaves where SearchIndex.sortedContains(leaf.docs, Int32(doc)) {
+        for leaf in leaves where leaf.contains(Int32(doc)) {
             for (position, term) in leaf.terms.enumerated() {
                 let name = index.dictionary.terms[Int(term)]
                 let number = wanted[name] ?? wanted.count

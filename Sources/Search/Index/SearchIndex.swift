@@ -13,7 +13,9 @@ public final class SearchIndex: Sendable {
     let postings: Postings
     /// `norms[doc * fieldCount + field]`: the field's weight / (1 - b + b * length / average length).
     let norms: [Float]
+    let normBounds: NormBounds
     let keywordColumns: [KeywordColumn]
+    let facetRows: FacetRows
     let dates: [Int64]
     /// The caller's strings, per text field, per document (shared storage, not copies).
     let storedText: [[String]]
@@ -44,7 +46,9 @@ public final class SearchIndex: Sendable {
             for (doc, value) in values.enumerated() { norms[doc * fieldCount + field] = value }
         }
         self.norms = norms
+        normBounds = NormBounds(norms: norms, fieldCount: fieldCount)
         self.keywordColumns = keywordColumns
+        facetRows = FacetRows(columns: keywordColumns)
         self.dates = dates
         self.storedText = storedText
         self.vocabulary = vocabulary
@@ -79,6 +83,7 @@ public final class SearchIndex: Sendable {
     public var memoryFootprint: Int {
         postings.byteCount + norms.count * 4 + dates.count * 8 + clusterOf.count * 4 + clusteredDocuments.count * 8
             + dictionary.terms.reduce(0) { $0 + max(16, $1.utf8.count) } * 2 + dictionary.count * 16
-            + keywordColumns.reduce(0) { $0 + $1.byteCount } + vocabulary.byteCount
+            + keywordColumns.reduce(0) { $0 + $1.byteCount } + vocabulary.byteCount + normBounds.byteCount
+            + facetRows.byteCount
     }
 }

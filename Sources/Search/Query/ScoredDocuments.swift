@@ -127,14 +127,4 @@ struct ScoredDocuments: Sendable {
         }
         return result
     }
-
-    func contains(_ doc: Int32) -> Bool {
-        var low = 0
-        var high = docs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if docs[mid] < doc { low = mid + 1 } else { high = mid }
-        }
-        return low < docs.count && docs[low] == doc
-    }
 }

@@ -7,6 +7,11 @@ struct MatchedLeaf {
     /// For a quoted phrase, the folded form each of `terms` must have (its words as typed); nil
     /// marks any form of the terms.
     var forms: [String]? = nil
+    /// Set when the leaf is the whole query: every match is one of its documents and `docs` is
+    /// left empty rather than listing them.
+    var isEveryMatch = false
+
+    func contains(_ doc: Int32) -> Bool { isEveryMatch || SearchIndex.sortedContains(docs, doc) }
 }
 
 extension SearchIndex {
@@ -103,16 +108,36 @@ extension SearchIndex {
         return result
     }
 
-    private func fieldIndexes(_ field: String?) -> [Int] {
+    func fieldIndexes(_ field: String?) -> [Int] {
         if let field, let index = schema.textFieldIndex(field) { return [index] }
         return Array(schema.textFields.indices)
     }
 
     /// BM25F of one term over `fields`: per document, tf' = sum over fields of tf * weight / (1 - b +
     /// b * length / average length), and the score is idf * tf' / (tf' + k1).
-    ///
-    /// The hot loop of every query: postings are decoded straight into the result's storage.
     func scoreTerm(_ term: Int32, fields: [Int], boost: Float = 1) -> ScoredDocuments {
+        let frequency = Int(postings.documentFrequencies[Int(term)])
+        var scores: [Float] = []
+        let docs = [Int32](unsafeUninitializedCapacity: frequency) { docs, docCount in
+            scores = [Float](unsafeUninitializedCapacity: frequency) { scores, scoreCount in
+                var count = 0
+                forEachScoredPosting(of: term, fields: fields, boost: boost) { doc, score in
+                    docs[count] = doc
+                    scores[count] = score
+                    count += 1
+                }
+                scoreCount = count
+            }
+            docCount = scores.count
+        }
+        return ScoredDocuments(docs: docs, scores: scores)
+    }
+
+    /// The hot loop of every query: decodes one term's postings and hands each document holding it
+    /// in `fields`, ascending, to `body` with its BM25F score (see `scoreTerm`). Inlined, so a
+    /// caller's `body` runs inside the decoding loop with nothing stored in between.
+    @inline(__always)
+    func forEachScoredPosting(of term: Int32, fields: [Int], boost: Float, _ body: (Int32, Float) -> Void) {
         let frequency = Int(postings.documentFrequencies[Int(term)])
         let idf = BM25Parameters.idf(documentCount: documentCount, documentFrequency: frequency) * boost
         let k1 = parameters.k1
@@ -120,37 +145,36 @@ extension SearchIndex {
         var selected = [Bool](repeating: false, count: fieldCount)
         for field in fields { selected[field] = true }
         let range = postings.documentStarts[Int(term)]..<postings.documentStarts[Int(term) + 1]
-        var scores: [Float] = []
-        let docs = [Int32](unsafeUninitializedCapacity: frequency) { docs, docCount in
-            scores = [Float](unsafeUninitializedCapacity: frequency) { scores, scoreCount in
-                var count = 0
-                postings.documents.withUnsafeBufferPointer { bytes in
-                    norms.withUnsafeBufferPointer { norms in
-                        selected.withUnsafeBufferPointer { selected in
-                            var offset = range.lowerBound
-                            var doc: Int32 = 0
-                            while offset < range.upperBound {
-                                doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
-                                let base = Int(doc) * fieldCount
-                                var weighted: Float = 0
-                                for field in 0..<fieldCount {
-                                    let frequency = VarInt.read(bytes, &offset)
-                                    if selected[field] { weighted += Float(frequency) * norms[base + field] }
-                                }
-                                if weighted > 0 {
-                                    docs[count] = doc
-                                    scores[count] = idf * weighted / (weighted + k1)
-                                    count += 1
-                                }
-                            }
+        postings.documents.withUnsafeBufferPointer { bytes in
+            norms.withUnsafeBufferPointer { norms in
+                selected.withUnsafeBufferPointer { selected in
+                    var offset = range.lowerBound
+                    var doc: Int32 = 0
+                    while offset < range.upperBound {
+                        doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
+                        let base = Int(doc) &* fieldCount
+                        var weighted: Float = 0
+                        for field in 0..<fieldCount {
+                            let frequency = VarInt.read(bytes, &offset)
+                            if selected[field] { weighted += Float(frequency) * norms[base &+ field] }
                         }
+                        if weighted > 0 { body(doc, idf * weighted / (weighted + k1)) }
                     }
                 }
-                scoreCount = count
             }
-            docCount = scores.count
         }
-        return ScoredDocuments(docs: docs, scores: scores)
+    }
+
+    /// The one term a query node stands for, when it is a plain word (no prefix, no typo tolerance)
+    /// analysing to a single indexed term: such a query is scored and collected in one pass.
+    func singleTerm(_ node: QueryNode) -> (term: Int32, fields: [Int], leaf: MatchedLeaf)? {
+        guard case .word(let text, let field, false, 0) = node else { return nil }
+        let ids = analyzer.tokens(text).map { dictionary.id(of: $0.term) }
+        guard let first = ids.first, let term = first, ids.allSatisfy({ $0 == term }) else { return nil }
+        return (
+            term, fieldIndexes(field),
+            MatchedLeaf(label: text, docs: [], terms: ids.map { _ in term }, isEveryMatch: true)
+        )
     }
 
     /// Terms whose surface form or stem starts with the folded prefix.

@@ -1,0 +1,401 @@
+/// The one pass a query's matches go through, in ascending document order, without a list of them
+/// in between: the filters, the facet tallies, setting near-duplicates aside, the total, the cursor
+/// and the top k. A one-term query feeds it straight from the postings as they are decoded
+/// (`SearchIndex.forEachScoredPosting`), any other query from its evaluated `ScoredDocuments`.
+///
+/// Facets of single-valued columns (source, category, month) are tallied in the pass; the others
+/// (entity columns) get the kept documents listed and counted after it.
+struct MatchCollector {
+    /// Per requested facet, its place among `columns`, or nil for a facet counted after the pass
+    /// from `keptDocuments` and `nearMisses`.
+    private let slots: [Int?]
+    /// Per tallied column, its value id per document (or the value count for none).
+    private let columns: [[UInt16]]
+    private let columnStarts: [Int]
+    private var tallies: [Int32]
+    /// Without filters, when every tallied column is in `FacetRows`: each one's place in a row,
+    /// read instead of the columns.
+    private let usesRows: Bool
+    private let rowPositions: [Int]
+    private let countsAfterPass: Bool
+    private let filters: [(field: Int, allowed: [Bool])]
+    /// Per filter, the facet counting its field, if any: a document failing only that filter
+    /// still counts there (disjunctive facets).
+    private let facetOfFilter: [Int?]
+    private let dateRange: ClosedRange<Int64>?
+    private let sort: SortOrder
+    private let cursor: SearchCursor?
+    private let collapsing: Bool
+
+    /// Matches offered, before any filter: zero sends the query to typo tolerance.
+    private(set) var matched = 0
+    private(set) var state: State
+
+    /// What the pass leaves behind.
+    struct State {
+        /// Visible matches: after filters, a near-duplicate cluster once when collapsing.
+        var total = 0
+        /// Visible matches after the cursor.
+        var afterCursor = 0
+        var heap: TopK
+        /// Matches (after filters) that belong to a near-duplicate cluster, ascending, with scores:
+        /// set aside in the pass, one per cluster offered after it.
+        var clusteredDocuments: [Int32] = []
+        var clusteredScores: [Float] = []
+        var keptDocuments: [Int32] = []
+        var nearMisses: [[Int32]]
+    }
+
+    init(
+        index: SearchIndex, request: SearchRequest, filters: [(field: Int, allowed: [Bool])], facetFields: [Int],
+        cursor: SearchCursor?
+    ) {
+        self.filters = filters
+        dateRange =
+            request.from == nil && request.to == nil
+            ? nil : (request.from ?? Int64.min + 1)...(request.to ?? Int64.max)
+        var slots: [Int?] = []
+        var columns: [[UInt16]] = []
+        var starts: [Int] = []
+        var size = 0
+        for field in facetFields {
+            if let values = index.keywordColumns[field].singleValues {
+                slots.append(columns.count)
+                columns.append(values)
+                starts.append(size)
+                // One slot more: the id that stands for "no value".
+                size += index.keywordColumns[field].values.count + 1
+            } else {
+                slots.append(nil)
+            }
+        }
+        self.slots = slots
+        self.columns = columns
+        // Per tallied column (in slot order), its place in a facet row when it has one.
+        let rowPositions = facetFields.indices.compactMap { facet -> Int? in
+            guard slots[facet] != nil else { return nil }
+            return index.facetRows.fields.firstIndex(of: facetFields[facet])
+        }
+        usesRows = filters.isEmpty && dateRange == nil && rowPositions.count == columns.count
+        self.rowPositions = rowPositions
+        columnStarts = starts
+        tallies = Array(repeating: 0, count: size)
+        countsAfterPass = slots.contains(nil)
+        facetOfFilter = filters.map { filter in facetFields.firstIndex(of: filter.field) }
+        sort = request.sort
+        self.cursor = cursor
+        collapsing = request.collapseDuplicates && !index.clusters.isEmpty
+        state = State(
+            heap: TopK(capacity: request.offset + request.limit),
+            nearMisses: Array(repeating: [], count: facetFields.count))
+    }
+
+    /// Runs `feed`, which calls `Pass.collect` once per match in ascending document order, then
+    /// offers each near-duplicate cluster's best member.
+    mutating func run(over index: SearchIndex, _ feed: (inout Pass) -> Void) {
+        let filtering = !filters.isEmpty || dateRange != nil
+        var tallies = self.tallies
+        self.tallies = []
+        var state = self.state
+        var matched = 0
+        Self.withBuffers(columns) { columns in
+            columnStarts.withUnsafeBufferPointer { starts in
+                tallies.withUnsafeMutableBufferPointer { tallies in
+                    index.dates.withUnsafeBufferPointer { dates in
+                        index.clusteredDocuments.withUnsafeBufferPointer { clustered in
+                            index.facetRows.bytes.withUnsafeBufferPointer { rows in
+                                rowPositions.withUnsafeBufferPointer { rowPositions in
+                                    var pass = Pass(
+                                        columns: columns, starts: starts, tallies: tallies, dates: dates,
+                                        clustered: clustered,
+                                        rows: usesRows ? (rows, index.facetRows.fields.count, rowPositions) : nil,
+                                        collector: self, filtering: filtering, index: index, state: state)
+                                    feed(&pass)
+                                    pass.offerClusterRepresentatives(clusterOf: index.clusterOf)
+                                    state = pass.state
+                                    matched = pass.matched
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.tallies = tallies
+        self.state = state
+        self.matched = matched
+    }
+
+    /// Per requested facet, its count per value id of `index`'s column.
+    func facetCounts(index: SearchIndex, facetFields: [Int]) -> [[Int]] {
+        facetFields.enumerated().map { facet, field in
+            let column = index.keywordColumns[field]
+            var counts = [Int](repeating: 0, count: column.values.count)
+            if let slot = slots[facet] {
+                for value in counts.indices { counts[value] = Int(tallies[columnStarts[slot] + value]) }
+            } else {
+                column.countValues(of: state.keptDocuments, into: &counts)
+                column.countValues(of: state.nearMisses[facet], into: &counts)
+            }
+            return counts
+        }
+    }
+
+    /// The other matching members of `doc`'s cluster (ascending): what its hit stands for.
+    func collapsedDuplicates(of doc: Int32, index: SearchIndex) -> [Int] {
+        guard collapsing else { return [] }
+        let cluster = index.clusterOf[Int(doc)]
+        guard cluster >= 0 else { return [] }
+        return index.clusters[Int(cluster)].filter {
+            $0 != doc && SearchIndex.sortedContains(state.clusteredDocuments, $0)
+        }.map(Int.init)
+    }
+
+    /// Nests `withUnsafeBufferPointer` over every array, so the pass reads them through pointers.
+    private static func withBuffers(
+        _ arrays: [[UInt16]], _ body: (UnsafeBufferPointer<UnsafeBufferPointer<UInt16>>) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: UnsafeBufferPointer<UInt16>.self, capacity: arrays.count) { slots in
+            func nest(_ index: Int) {
+                guard index < arrays.count else { return body(UnsafeBufferPointer(slots)) }
+                arrays[index].withUnsafeBufferPointer { buffer in
+                    slots.initializeElement(at: index, to: buffer)
+                    nest(index + 1)
+                }
+            }
+            nest(0)
+        }
+    }
+
+    /// The collector's state with raw views of the arrays it reads and the tallies it writes; valid
+    /// only inside `run`.
+    struct Pass {
+        /// Per tallied column, its value id per document.
+        private let columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt16>>
+        private let starts: UnsafeBufferPointer<Int>
+        private let tallies: UnsafeMutableBufferPointer<Int32>
+        private let dates: UnsafeBufferPointer<Int64>
+        private let clustered: UnsafeBufferPointer<UInt64>
+        /// `FacetRows` when the collector reads them: the bytes, a row's width, and per tallied
+        /// column its place in a row.
+        private let rows: UnsafeBufferPointer<UInt8>
+        private let rowWidth: Int
+        private let rowPositions: UnsafeBufferPointer<Int>
+        private let usesRows: Bool
+        private let collector: MatchCollector
+        private let filtering: Bool
+        private let index: SearchIndex
+        fileprivate(set) var state: State
+        fileprivate(set) var matched = 0
+
+        fileprivate init(
+            columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt16>>, starts: UnsafeBufferPointer<Int>,
+            tallies: UnsafeMutableBufferPointer<Int32>, dates: UnsafeBufferPointer<Int64>,
+            clustered: UnsafeBufferPointer<UInt64>,
+            rows: (UnsafeBufferPointer<UInt8>, width: Int, positions: UnsafeBufferPointer<Int>)?,
+            collector: MatchCollector, filtering: Bool, index: SearchIndex, state: State
+        ) {
+            usesRows = rows != nil
+            self.rows = rows?.0 ?? UnsafeBufferPointer(start: nil, count: 0)
+            rowWidth = rows?.width ?? 0
+            rowPositions = rows?.positions ?? UnsafeBufferPointer(start: nil, count: 0)
+            self.columns = columns
+            self.starts = starts
+            self.tallies = tallies
+            self.dates = dates
+            self.clustered = clustered
+            self.collector = collector
+            self.filtering = filtering
+            self.index = index
+            self.state = state
+        }
+
+        /// One match; documents must come in ascending order. Counters wrap rather than trap:
+        /// they count matches of one query, far below their range, and the overflow checks were
+        /// a good part of the instructions per match.
+        @inline(__always)
+        mutating func collect(doc: Int32, score: Float) {
+            matched &+= 1
+            if filtering { return collectFiltered(doc: doc, score: score) }
+            tally(doc)
+            if collector.countsAfterPass { state.keptDocuments.append(doc) }
+            admit(doc: doc, score: score)
+        }
+
+        /// A one-term query's postings, scored and collected in one loop. Under relevance without a
+        /// cursor or filters, a match whose weight bound (`NormBounds`, from bytes) cannot beat the
+        /// top k's worst is counted and tallied without reading its exact norms or dividing; the
+        /// others get the exact score `SearchIndex.forEachScoredPosting` gives, by the same
+        /// arithmetic in the same order.
+        mutating func collectPostings(of term: Int32, fields: [Int], index: SearchIndex) {
+            let normBounds = index.normBounds
+            guard !filtering, collector.sort == .relevance, collector.cursor == nil, normBounds.isUsable else {
+                index.forEachScoredPosting(of: term, fields: fields, boost: 1) { collect(doc: $0, score: $1) }
+                return
+            }
+            let postings = index.postings
+            let frequency = Int(postings.documentFrequencies[Int(term)])
+            let idf = BM25Parameters.idf(documentCount: index.documentCount, documentFrequency: frequency)
+            let k1 = index.parameters.k1
+            let fieldCount = index.schema.textFields.count
+            var selected = [Bool](repeating: false, count: fieldCount)
+            for field in fields { selected[field] = true }
+            let range = postings.documentStarts[Int(term)]..<postings.documentStarts[Int(term) + 1]
+            var needed = neededWeight(idf: idf, k1: k1)
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
+                postings.documents.withUnsafeBufferPointer { bytes in
+                    index.norms.withUnsafeBufferPointer { norms in
+                        normBounds.codes.withUnsafeBufferPointer { codes in
+                            normBounds.bounds.withUnsafeBufferPointer { bounds in
+                                selected.withUnsafeBufferPointer { selected in
+                                    var offset = range.lowerBound
+                                    var doc: Int32 = 0
+                                    while offset < range.upperBound {
+                                        doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
+                                        let base = Int(doc) &* fieldCount
+                                        var bound: Float = 0
+                                        for field in 0..<fieldCount {
+                                            let frequency = VarInt.read(bytes, &offset)
+                                            frequencies[field] = frequency
+                                            if selected[field] {
+                                                let code = Int(codes[base &+ field])
+                                                bound +=
+                                                    Float(frequency) * bounds[field &* NormBounds.codesPerField &+ code]
+                                            }
+                                        }
+                                        // Zero exactly when the exact weight is: no match.
+                                        guard bound > 0 else { continue }
+                                        matched &+= 1
+                                        tally(doc)
+                                        if collector.countsAfterPass { state.keptDocuments.append(doc) }
+                                        let isClustered =
+                                            collector.collapsing
+                                            && clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0
+                                        if !isClustered, bound < needed {
+                                            state.total &+= 1
+                                            state.afterCursor &+= 1
+                                            continue
+                                        }
+                                        var weighted: Float = 0
+                                        for field in 0..<fieldCount where selected[field] {
+                                            weighted += Float(frequencies[field]) * norms[base &+ field]
+                                        }
+                                        admit(doc: doc, score: idf * weighted / (weighted + k1))
+                                        if !isClustered { needed = neededWeight(idf: idf, k1: k1) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The weight a match must reach to beat the heap's worst score under relevance: idf * w /
+        /// (w + k1) > worst needs w > k1 * worst / (idf - worst). Lowered by 1 % so that float
+        /// rounding of the score can never skip a match that would have got in; 0 while the heap
+        /// has room, infinite when nothing can beat it (scores stay below idf).
+        private func neededWeight(idf: Float, k1: Float) -> Float {
+            guard let worst = state.heap.worstScore else { return 0 }
+            guard worst < idf else { return .infinity }
+            return Float(Double(k1) * Double(worst) / (Double(idf) - Double(worst)) * 0.99)
+        }
+
+        /// Counts a document in every tallied facet.
+        @inline(__always)
+        private func tally(_ doc: Int32) {
+            if usesRows {
+                let row = Int(doc) &* rowWidth
+                for column in 0..<rowPositions.count {
+                    tallies[starts[column] &+ Int(rows[row &+ rowPositions[column]])] &+= 1
+                }
+                return
+            }
+            for column in 0..<columns.count {
+                let slot = starts[column] &+ Int(columns[column][Int(doc)])
+                tallies[slot] &+= 1
+            }
+        }
+
+        /// A match that passed the filters: set aside when clustered, else offered.
+        @inline(__always)
+        private mutating func admit(doc: Int32, score: Float) {
+            if collector.collapsing, clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 {
+                state.clusteredDocuments.append(doc)
+                state.clusteredScores.append(score)
+                return
+            }
+            offer(doc: doc, score: score)
+        }
+
+        @inline(__always)
+        private func key(doc: Int32, score: Float) -> UInt64 {
+            // Relevance never reads the date: one load less per match.
+            collector.sort == .relevance
+                ? SearchCursor.key(score: score, date: 0, sort: .relevance)
+                : SearchCursor.key(score: score, date: dates[Int(doc)], sort: collector.sort)
+        }
+
+        /// Adds a visible match to the total and, when after the cursor, to the top k.
+        @inline(__always)
+        private mutating func offer(doc: Int32, score: Float) {
+            state.total &+= 1
+            let key = key(doc: doc, score: score)
+            if let cursor = collector.cursor, !SearchCursor.precedes((cursor.key, cursor.doc), (key, doc)) { return }
+            state.afterCursor &+= 1
+            state.heap.insert(key: key, doc: doc, score: score)
+        }
+
+        /// The date range, then the keyword filters; a document failing exactly one filter still
+        /// counts toward that filter's own facet.
+        private mutating func collectFiltered(doc: Int32, score: Float) {
+            if let range = collector.dateRange {
+                let date = dates[Int(doc)]
+                guard date != SearchIndex.noDate, range.contains(date) else { return }
+            }
+            var failures = 0
+            var failed = -1
+            for (position, filter) in collector.filters.enumerated()
+            where !index.keywordColumns[filter.field].holdsAllowedValue(Int(doc), allowed: filter.allowed) {
+                failures += 1
+                failed = position
+                if failures > 1 { return }
+            }
+            if failures == 1 {
+                guard let facet = collector.facetOfFilter[failed] else { return }
+                if let slot = collector.slots[facet] {
+                    tallies[starts[slot] + Int(columns[slot][Int(doc)])] += 1
+                } else {
+                    state.nearMisses[facet].append(doc)
+                }
+                return
+            }
+            tally(doc)
+            if collector.countsAfterPass { state.keptDocuments.append(doc) }
+            admit(doc: doc, score: score)
+        }
+
+        /// Offers, per near-duplicate cluster among the set-aside matches, the first member in
+        /// sort order; the others stay out of the hits and the total.
+        fileprivate mutating func offerClusterRepresentatives(clusterOf: [Int32]) {
+            guard !state.clusteredDocuments.isEmpty else { return }
+            var best: [Int32: Int] = [:]
+            let docs = state.clusteredDocuments
+            let scores = state.clusteredScores
+            for position in docs.indices {
+                let doc = docs[position]
+                let cluster = clusterOf[Int(doc)]
+                if let current = best[cluster] {
+                    let currentDoc = docs[current]
+                    guard
+                        SearchCursor.precedes(
+                            (key(doc: doc, score: scores[position]), doc),
+                            (key(doc: currentDoc, score: scores[current]), currentDoc))
+                    else { continue }
+                }
+                best[cluster] = position
+            }
+            for position in best.values.sorted() { offer(doc: docs[position], score: scores[position]) }
+        }
+    }
+}
