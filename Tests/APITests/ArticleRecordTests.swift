@@ -13,28 +13,39 @@ import Testing
 struct ArticleRecordTests {
     static let sample = Snapshot.load(paths: [CorpusLoader.sampleCorpusURL.path])
 
+    /// A server on two event loops and port 0 answering from the sample corpus with a record cache of
+    /// `recordCacheSlots` slots (not started).
+    static func serveSample(recordCacheSlots: Int) throws -> HTTPServer {
+        let service = NewsdeskService(configuration: NewsdeskConfiguration())
+        service.install(ServingState(snapshot: sample, recordCacheSlots: recordCacheSlots))
+        var configuration = ServerConfiguration()
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.threads = 2
+        return HTTPServer(configuration: configuration, responder: service.makeResponder())
+    }
+
+    /// Every article's record as `ArticleJSON.record` renders it afresh, in corpus order.
+    static func freshRecords(_ snapshot: Snapshot) -> [String] {
+        snapshot.articles.indices.map {
+            String(
+                decoding: ArticleJSON.record(snapshot.articles[$0], entities: snapshot.entities, number: $0),
+                as: UTF8.self)
+        }
+    }
+
     /// Every record of the sample corpus over a real socket, rendered (four cache slots for the
     /// whole corpus, so articles keep evicting each other), then from the cache, then gzipped:
     /// each is byte for byte the record `ArticleJSON.record` renders afresh.
     @Test func recordsOverASocketEqualAFreshRenderWhetherRenderedCachedOrGzipped() throws {
         let snapshot = Self.sample
-        let service = NewsdeskService(configuration: NewsdeskConfiguration())
-        service.install(ServingState(snapshot: snapshot, recordCacheSlots: 4))
-        var configuration = ServerConfiguration()
-        configuration.host = "127.0.0.1"
-        configuration.port = 0
-        configuration.threads = 2
-        let server = HTTPServer(configuration: configuration, responder: service.makeResponder())
+        let server = try Self.serveSample(recordCacheSlots: 4)
         let port = try server.start()
         defer {
             server.shutdown()
             server.waitUntilStopped()
         }
-        let expected = snapshot.articles.indices.map {
-            String(
-                decoding: ArticleJSON.record(snapshot.articles[$0], entities: snapshot.entities, number: $0),
-                as: UTF8.self)
-        }
+        let expected = Self.freshRecords(snapshot)
         let urls = snapshot.articles.map { "http://127.0.0.1:\(port)/v1/articles/\($0.id)" }
         // Each URL twice in a row: the first renders, the second is answered from the cache.
         let twice = try Self.bodies(urls.flatMap { [$0, $0] })
@@ -54,23 +65,13 @@ struct ArticleRecordTests {
     /// body must be the record `ArticleJSON.record` renders afresh.
     @Test func concurrentClientsOnTwoLoopsGetEveryRecordWhole() throws {
         let snapshot = Self.sample
-        let service = NewsdeskService(configuration: NewsdeskConfiguration())
-        service.install(ServingState(snapshot: snapshot, recordCacheSlots: 4))
-        var configuration = ServerConfiguration()
-        configuration.host = "127.0.0.1"
-        configuration.port = 0
-        configuration.threads = 2
-        let server = HTTPServer(configuration: configuration, responder: service.makeResponder())
+        let server = try Self.serveSample(recordCacheSlots: 4)
         let port = try server.start()
         defer {
             server.shutdown()
             server.waitUntilStopped()
         }
-        let expected = snapshot.articles.indices.map {
-            String(
-                decoding: ArticleJSON.record(snapshot.articles[$0], entities: snapshot.entities, number: $0),
-                as: UTF8.self)
-        }
+        let expected = Self.freshRecords(snapshot)
         let clients = 6
         let orders = (0..<clients).map { client in
             (0..<3).flatMap { round in
