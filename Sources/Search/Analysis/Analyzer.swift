@@ -66,21 +66,21 @@ public struct Analyzer: Sendable {
         }
     }
 
-    /// The bulk path of the index builder: as `forEachToken(in:using:_:)`, plus each token's term
-    /// number in `workspace` and the generation that number belongs to (`body(token, number,
-    /// generation)`): numbers of one generation name one term each.
+    /// The bulk path of the index builder: as `forEachToken(in:using:_:)`, but each token comes by
+    /// its term number in `workspace` (`NumberedToken`) with a function that gives its term, called
+    /// only for a number the caller has not seen: fetching every token's term cost a cache miss.
     func forEachNumberedToken(
-        in text: String, using workspace: inout AnalysisWorkspace, _ body: (Token, Int, Int) -> Void
+        in text: String, using workspace: inout AnalysisWorkspace, _ body: (NumberedToken, () -> String) -> Void
     ) {
         Tokenizer.withUTF8(text) { bytes in
             var scanner = workspace.takeScanner()
-            scanner.scan(bytes) { word, position, span, start, end in
+            scanner.scan(bytes) { word, position, _, start, end in
                 if removesStopWords, StopWords.contains(word) { return }
                 let number = workspace.termNumber(for: word, stemming: stemming)
-                let term = workspace.term(number: number, stemming: stemming)
-                body(
-                    Token(term: term, position: position, start: start, end: end, span: span), number,
-                    workspace.generation(stemming: stemming))
+                let token = NumberedToken(
+                    number: number, generation: workspace.generation(stemming: stemming), foldedLength: word.count,
+                    position: position, start: start, end: end)
+                body(token) { workspace.term(number: number, stemming: stemming) }
             }
             workspace.returnScanner(scanner)
         }
