@@ -36,23 +36,60 @@ public struct EntityIndexBuilder: Sendable {
 
     public var articleCount: Int { articles.count }
 
+    /// One name of the article being added, with what its mentions will add to its group: tallied
+    /// per article, so the group's dictionaries are updated once per distinct name, surface and
+    /// type instead of once per mention (an article repeats its names; each update hashed a
+    /// `String` into a dictionary nested in `groups`).
+    private struct NameTally {
+        var name: String
+        var group: Int
+        /// The group's place in the article's entities.
+        var slot: Int
+        var count = 0
+        var surfaces: [(surface: String, count: Int)] = []
+        var types: [(type: EntityType, weight: Int)] = []
+
+        init(name: String, group: Int, slot: Int) {
+            self.name = name
+            self.group = group
+            self.slot = slot
+        }
+
+        mutating func add(_ mention: EntityMention) {
+            count += 1
+            if let index = surfaces.firstIndex(where: { $0.surface == mention.surface }) {
+                surfaces[index].count += 1
+            } else {
+                surfaces.append((mention.surface, 1))
+            }
+            let weight = EntityIndexBuilder.voteWeight(evidence: mention.evidence)
+            if let index = types.firstIndex(where: { $0.type == mention.type }) {
+                types[index].weight += weight
+            } else {
+                types.append((mention.type, weight))
+            }
+        }
+    }
+
     /// Adds one article's mentions; `article` is the caller's index for it, returned by queries.
     public mutating func add(article: Int, date: Date?, mentions: [EntityMention]) {
         var local: [Int: Int] = [:]
         // An article repeats its names: each is folded and looked up once (-1: no key).
-        var groupOfName: [String: Int] = [:]
+        var tallyOfName: [String: Int] = [:]
+        var tallies: [NameTally] = []
         var entities: [(group: Int, spans: [MentionSpan])] = []
         for mention in mentions {
-            let group: Int
-            if let known = groupOfName[mention.name] {
+            let tally: Int
+            if let known = tallyOfName[mention.name] {
                 guard known >= 0 else { continue }
-                group = known
+                tally = known
             } else {
                 let key = EntityName.mergeKey(mention.name)
                 guard !key.isEmpty else {
-                    groupOfName[mention.name] = -1
+                    tallyOfName[mention.name] = -1
                     continue
                 }
+                let group: Int
                 if let existing = groupByKey[key] {
                     group = existing
                 } else {
@@ -60,17 +97,25 @@ public struct EntityIndexBuilder: Sendable {
                     groups.append(Group(key: key))
                     groupByKey[key] = group
                 }
-                groupOfName[mention.name] = group
+                let slot: Int
+                if let known = local[group] {
+                    slot = known
+                } else {
+                    slot = entities.count
+                    local[group] = slot
+                    entities.append((group, []))
+                }
+                tally = tallies.count
+                tallies.append(NameTally(name: mention.name, group: group, slot: slot))
+                tallyOfName[mention.name] = tally
             }
-            groups[group].names[mention.name, default: 0] += 1
-            groups[group].surfaces[mention.surface, default: 0] += 1
-            groups[group].types[mention.type, default: 0] += Self.voteWeight(evidence: mention.evidence)
-            if let slot = local[group] {
-                entities[slot].spans.append(MentionSpan(mention))
-            } else {
-                local[group] = entities.count
-                entities.append((group, [MentionSpan(mention)]))
-            }
+            tallies[tally].add(mention)
+            entities[tallies[tally].slot].spans.append(MentionSpan(mention))
+        }
+        for tally in tallies {
+            groups[tally.group].names[tally.name, default: 0] += tally.count
+            for (surface, count) in tally.surfaces { groups[tally.group].surfaces[surface, default: 0] += count }
+            for (type, weight) in tally.types { groups[tally.group].types[type, default: 0] += weight }
         }
         articles.append(ArticleRecord(article: article, date: date, entities: entities))
     }
