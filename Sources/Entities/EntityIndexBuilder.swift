@@ -31,6 +31,16 @@ public struct EntityIndexBuilder: Sendable {
     var groups: [Group] = []
     var groupByKey: [String: Int] = [:]
     var articles: [ArticleRecord] = []
+    /// Per name seen by `add`: its group (-1: the name folds to nothing), and the article (by its
+    /// place in `articles`) and tally it was last counted in, so a mention costs one look-up of its
+    /// name, and a name folds (`EntityName.mergeKey`) once per builder instead of once per article.
+    private var nameSeen: [String: NameSeen] = [:]
+
+    private struct NameSeen {
+        var group: Int
+        var article: Int
+        var tally: Int
+    }
 
     public init() {}
 
@@ -74,28 +84,20 @@ public struct EntityIndexBuilder: Sendable {
     /// Adds one article's mentions; `article` is the caller's index for it, returned by queries.
     public mutating func add(article: Int, date: Date?, mentions: [EntityMention]) {
         var local: [Int: Int] = [:]
-        // An article repeats its names: each is folded and looked up once (-1: no key).
-        var tallyOfName: [String: Int] = [:]
+        let serial = articles.count
         var tallies: [NameTally] = []
         var entities: [(group: Int, spans: [MentionSpan])] = []
         for mention in mentions {
             let tally: Int
-            if let known = tallyOfName[mention.name] {
-                guard known >= 0 else { continue }
-                tally = known
+            let seen = nameSeen[mention.name]
+            if let seen, seen.article == serial {
+                guard seen.group >= 0 else { continue }
+                tally = seen.tally
             } else {
-                let key = EntityName.mergeKey(mention.name)
-                guard !key.isEmpty else {
-                    tallyOfName[mention.name] = -1
+                let group = seen?.group ?? group(ofName: mention.name)
+                guard group >= 0 else {
+                    nameSeen[mention.name] = NameSeen(group: -1, article: serial, tally: -1)
                     continue
-                }
-                let group: Int
-                if let existing = groupByKey[key] {
-                    group = existing
-                } else {
-                    group = groups.count
-                    groups.append(Group(key: key))
-                    groupByKey[key] = group
                 }
                 let slot: Int
                 if let known = local[group] {
@@ -107,7 +109,7 @@ public struct EntityIndexBuilder: Sendable {
                 }
                 tally = tallies.count
                 tallies.append(NameTally(name: mention.name, group: group, slot: slot))
-                tallyOfName[mention.name] = tally
+                nameSeen[mention.name] = NameSeen(group: group, article: serial, tally: tally)
             }
             tallies[tally].add(mention)
             entities[tallies[tally].slot].spans.append(MentionSpan(mention))
@@ -118,6 +120,16 @@ public struct EntityIndexBuilder: Sendable {
             for (type, weight) in tally.types { groups[tally.group].types[type, default: 0] += weight }
         }
         articles.append(ArticleRecord(article: article, date: date, entities: entities))
+    }
+
+    /// The group of a name's folded form, made when new; -1 when the name folds to nothing.
+    private mutating func group(ofName name: String) -> Int {
+        let key = EntityName.mergeKey(name)
+        guard !key.isEmpty else { return -1 }
+        if let existing = groupByKey[key] { return existing }
+        groups.append(Group(key: key))
+        groupByKey[key] = groups.count - 1
+        return groups.count - 1
     }
 
     public func build() -> EntityIndex {
