@@ -231,21 +231,6 @@ struct IndexSegment {
         }
     }
 
-    /// Writes `value` as `VarInt.append` does at `offset` of `bytes`, which has room for its up to
-    /// 5 bytes; returns the offset after it.
-    @inline(__always)
-    private static func encode(_ value: UInt32, into bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
-        var value = value
-        var offset = offset
-        while value >= 0x80 {
-            bytes[offset] = UInt8(truncatingIfNeeded: value) | 0x80
-            value >>= 7
-            offset += 1
-        }
-        bytes[offset] = UInt8(value)
-        return offset + 1
-    }
-
     /// Writes the current document's postings, grouping its tokens by term with a counting sort.
     private mutating func flushDocument(_ doc: Int, fieldCount: Int) {
         let slotCount = slotTerms.count
@@ -276,45 +261,34 @@ struct IndexSegment {
                         starts[slot] -= 1
                         order[starts[slot]] = Int32(token)
                     }
-                    // Each slot's bytes are encoded here, then appended to the term's arrays at once: an
-                    // append per byte checked the array's uniqueness per byte.
-                    let scratchSize = 5 * (fieldCount + 1 + records.count)
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-                        documentBytes.withUnsafeMutableBufferPointer { documentBytes in
-                            positionBytes.withUnsafeMutableBufferPointer { positionBytes in
-                                for slot in 0..<slotCount {
-                                    let term = Int(slotTerms[slot])
-                                    let tokens =
-                                        starts[slot + 1]..<(slot + 2 <= slotCount ? starts[slot + 2] : records.count)
-                                    for field in 0..<fieldCount { frequencies[field] = 0 }
-                                    for index in tokens { frequencies[Int(records[Int(order[index])].field)] += 1 }
-                                    var written = Self.encode(
-                                        UInt32(Int32(doc) - lastDocument[term]), into: scratch, at: 0)
-                                    for field in 0..<fieldCount {
-                                        written = Self.encode(frequencies[field], into: scratch, at: written)
-                                    }
-                                    documentBytes[term].append(
-                                        contentsOf: UnsafeBufferPointer(rebasing: scratch[..<written]))
-                                    written = 0
-                                    var previousField = -1
-                                    var previousPosition: UInt32 = 0
-                                    for index in tokens {
-                                        let record = records[Int(order[index])]
-                                        if Int(record.field) != previousField {
-                                            previousField = Int(record.field)
-                                            previousPosition = 0
-                                        }
-                                        // An analyzer emits a term's positions in order; clamping keeps deltas valid regardless.
-                                        let position = max(record.position, previousPosition)
-                                        written = Self.encode(position &- previousPosition, into: scratch, at: written)
-                                        previousPosition = position
-                                    }
-                                    positionBytes[term].append(
-                                        contentsOf: UnsafeBufferPointer(rebasing: scratch[..<written]))
-                                    lastDocument[term] = Int32(doc)
-                                    documentFrequencies[term] += 1
-                                    slotOfTerm[term] = -1
+                    documentBytes.withUnsafeMutableBufferPointer { documentBytes in
+                        positionBytes.withUnsafeMutableBufferPointer { positionBytes in
+                            for slot in 0..<slotCount {
+                                let term = Int(slotTerms[slot])
+                                let tokens =
+                                    starts[slot + 1]..<(slot + 2 <= slotCount ? starts[slot + 2] : records.count)
+                                for field in 0..<fieldCount { frequencies[field] = 0 }
+                                for index in tokens { frequencies[Int(records[Int(order[index])].field)] += 1 }
+                                VarInt.append(UInt32(Int32(doc) - lastDocument[term]), to: &documentBytes[term])
+                                for field in 0..<fieldCount {
+                                    VarInt.append(frequencies[field], to: &documentBytes[term])
                                 }
+                                var previousField = -1
+                                var previousPosition: UInt32 = 0
+                                for index in tokens {
+                                    let record = records[Int(order[index])]
+                                    if Int(record.field) != previousField {
+                                        previousField = Int(record.field)
+                                        previousPosition = 0
+                                    }
+                                    // An analyzer emits a term's positions in order; clamping keeps deltas valid regardless.
+                                    let position = max(record.position, previousPosition)
+                                    VarInt.append(position &- previousPosition, to: &positionBytes[term])
+                                    previousPosition = position
+                                }
+                                lastDocument[term] = Int32(doc)
+                                documentFrequencies[term] += 1
+                                slotOfTerm[term] = -1
                             }
                         }
                     }
