@@ -32,48 +32,105 @@ public struct EntityIndexBuilder: Sendable {
     var groups: [Group] = []
     var groupByKey: [String: Int] = [:]
     var articles: [ArticleRecord] = []
+    /// Per name seen by `add`: its group (-1: the name folds to nothing), and the article (by its
+    /// place in `articles`) and tally it was last counted in, so a mention costs one look-up of its
+    /// name, and a name folds (`EntityName.mergeKey`) once per builder instead of once per article.
+    private var nameSeen: [String: NameSeen] = [:]
+
+    private struct NameSeen {
+        var group: Int
+        var article: Int
+        var tally: Int
+    }
 
     public init() {}
 
     public var articleCount: Int { articles.count }
 
+    /// One name of the article being added, with what its mentions will add to its group: tallied
+    /// per article, so the group's dictionaries are updated once per distinct name, surface and
+    /// type instead of once per mention (an article repeats its names; each update hashed a
+    /// `String` into a dictionary nested in `groups`).
+    private struct NameTally {
+        var name: String
+        var group: Int
+        /// The group's place in the article's entities.
+        var slot: Int
+        var count = 0
+        var surfaces: [(surface: String, count: Int)] = []
+        var types: [(type: EntityType, weight: Int)] = []
+
+        init(name: String, group: Int, slot: Int) {
+            self.name = name
+            self.group = group
+            self.slot = slot
+        }
+
+        mutating func add(_ mention: EntityMention) {
+            count += 1
+            if let index = surfaces.firstIndex(where: { $0.surface == mention.surface }) {
+                surfaces[index].count += 1
+            } else {
+                surfaces.append((mention.surface, 1))
+            }
+            let weight = EntityIndexBuilder.voteWeight(evidence: mention.evidence)
+            if let index = types.firstIndex(where: { $0.type == mention.type }) {
+                types[index].weight += weight
+            } else {
+                types.append((mention.type, weight))
+            }
+        }
+    }
+
     /// Adds one article's mentions; `article` is the caller's index for it, returned by queries.
     public mutating func add(article: Int, date: Date?, mentions: [EntityMention]) {
         var local: [Int: Int] = [:]
-        // An article repeats its names: each is folded and looked up once (-1: no key).
-        var groupOfName: [String: Int] = [:]
+        let serial = articles.count
+        var tallies: [NameTally] = []
         var entities: [(group: Int, spans: [MentionSpan])] = []
         for mention in mentions {
-            let group: Int
-            if let known = groupOfName[mention.name] {
-                guard known >= 0 else { continue }
-                group = known
+            let tally: Int
+            let seen = nameSeen[mention.name]
+            if let seen, seen.article == serial {
+                guard seen.group >= 0 else { continue }
+                tally = seen.tally
             } else {
-                let key = EntityName.mergeKey(mention.name)
-                guard !key.isEmpty else {
-                    groupOfName[mention.name] = -1
+                let group = seen?.group ?? group(ofName: mention.name)
+                guard group >= 0 else {
+                    nameSeen[mention.name] = NameSeen(group: -1, article: serial, tally: -1)
                     continue
                 }
-                if let existing = groupByKey[key] {
-                    group = existing
+                let slot: Int
+                if let known = local[group] {
+                    slot = known
                 } else {
-                    group = groups.count
-                    groups.append(Group(key: key))
-                    groupByKey[key] = group
+                    slot = entities.count
+                    local[group] = slot
+                    entities.append((group, []))
                 }
-                groupOfName[mention.name] = group
+                tally = tallies.count
+                tallies.append(NameTally(name: mention.name, group: group, slot: slot))
+                nameSeen[mention.name] = NameSeen(group: group, article: serial, tally: tally)
             }
-            groups[group].names[mention.name, default: 0] += 1
-            groups[group].surfaces[mention.surface, default: 0] += 1
-            groups[group].types[mention.type, default: 0] += Self.voteWeight(evidence: mention.evidence)
-            if let slot = local[group] {
-                entities[slot].spans.append(MentionSpan(mention))
-            } else {
-                local[group] = entities.count
-                entities.append((group, [MentionSpan(mention)]))
-            }
+            tallies[tally].add(mention)
+            entities[tallies[tally].slot].spans.append(MentionSpan(mention))
+        }
+        for tally in tallies {
+            groups[tally.group].names[tally.name, default: 0] += tally.count
+            for (surface, count) in tally.surfaces { groups[tally.group].surfaces[surface, default: 0] += count }
+            for (type, weight) in tally.types { groups[tally.group].types[type, default: 0] += weight }
         }
         articles.append(ArticleRecord(article: article, date: date, entities: entities))
+    }
+
+    /// The group of a name's folded form, made when new; -1 when the name folds to nothing.
+    private mutating func group(ofName name: String) -> Int {
+        let key = EntityName.mergeKey(name)
+        guard !key.isEmpty else { return -1 }
+        if let existing = groupByKey[key] { return existing }
+        groups.append(Group(key: key))
+        groupByKey[key] = groups.count - 1
+        return groups.count - 1
     }
 
     public func build() -> EntityIndex {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import API
@@ -21,5 +22,41 @@ import Testing
         #expect(ArticleJSON.excerpt(body) == expected)
         let dashes = Array(repeating: "—", count: 41).joined(separator: " ")
         #expect(ArticleJSON.excerpt(dashes) == Array(repeating: "—", count: 40).joined(separator: " ") + "…")
+    }
+
+    /// The excerpt as it was written with Foundation's `trimmingCharacters` and
+    /// `replacingOccurrences`, which the byte-level one must match exactly.
+    private func foundationExcerpt(_ body: String) -> String {
+        var words = 0
+        var inWord = false
+        let scalars = body.unicodeScalars
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let isSpace =
+                scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if !isSpace && !inWord {
+                words += 1
+                if words > ArticleJSON.excerptWords {
+                    let cut = String(scalars[..<index]).trimmingCharacters(in: .whitespacesAndNewlines)
+                    return cut.replacingOccurrences(of: "\n\n", with: " ") + "…"
+                }
+            }
+            inWord = !isSpace
+        }
+        return body.replacingOccurrences(of: "\n\n", with: " ")
+    }
+
+    @Test func excerptMatchesFoundationsTrimmingAndJoiningOnRandomText() {
+        let pieces = [
+            "word", "é", "Ωmega", " ", " ", "\n", "\n\n", "\n\n\n", "\t", "\u{0B}", "\u{1C}", "\u{85}",
+            "\u{A0}", "\u{1680}", "\u{2003}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{3000}",
+            "\u{FEFF}", "—", "😀", "x\u{301}", ".",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0...140, using: &generator)
+            let body = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(ArticleJSON.excerpt(body) == foundationExcerpt(body), "\(Array(body.unicodeScalars))")
+        }
     }
 }

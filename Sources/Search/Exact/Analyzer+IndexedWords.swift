@@ -1,10 +1,13 @@
 extension Analyzer {
-    /// One word as the index builder sees it: the token (its term empty for a stop word), the word's
-    /// folded bytes before stemming (valid only during the call), its term number in the workspace
-    /// and that number's generation (numbers of one generation name one term each; -1 for a stop
-    /// word), and the stop word's number in `StopWords.numbered` or -1.
+    /// One word as the index builder sees it: where it stands (position, span, UTF-8 offsets in the
+    /// text), its folded bytes before stemming (valid only during the call), its term number in the
+    /// workspace and that number's generation (numbers of one generation name one term each; -1 for
+    /// a stop word), and the stop word's number in `StopWords.numbered` or -1.
     struct IndexedWord {
-        var token: Token
+        var position: Int
+        var span: Int
+        var start: Int
+        var end: Int
         var folded: UnsafeBufferPointer<UInt8>
         var number: Int
         var generation: Int
@@ -12,28 +15,31 @@ extension Analyzer {
     }
 
     /// The bulk path of the index builder: as `forEachToken(in:using:_:)`, but stop words are
-    /// reported too (flagged, not stemmed, with no term) and each word carries its folded form and
-    /// its term number, so a segment maps a repeated word to its term id through an array instead
-    /// of hashing the term's `String`, and can tell which form of its term each occurrence was
-    /// (`ExactForms`).
-    func forEachIndexedWord(in text: String, using workspace: inout AnalysisWorkspace, _ body: (IndexedWord) -> Void) {
+    /// reported too (flagged, not stemmed, with no term) and each word comes by its term number
+    /// with a function that gives its term, called only for a number the caller has not seen
+    /// (fetching every word's term `String` cost a cache miss). So a segment maps a repeated word
+    /// to its term id through an array instead of hashing a `String`, and can tell which form of
+    /// its term each occurrence was (`ExactForms`).
+    func forEachIndexedWord(
+        in text: String, using workspace: inout AnalysisWorkspace, _ body: (IndexedWord, () -> String) -> Void
+    ) {
         Tokenizer.withUTF8(text) { bytes in
             var scanner = workspace.takeScanner()
             scanner.scan(bytes) { word, position, span, start, end in
                 if removesStopWords, let stopWord = StopWords.index(of: word) {
                     body(
                         IndexedWord(
-                            token: Token(term: "", position: position, start: start, end: end, span: span),
-                            folded: word, number: -1, generation: -1, stopWord: stopWord))
+                            position: position, span: span, start: start, end: end, folded: word, number: -1,
+                            generation: -1, stopWord: stopWord)
+                    ) { "" }
                     return
                 }
                 let number = workspace.termNumber(for: word, stemming: stemming)
-                let term = workspace.term(number: number, stemming: stemming)
                 body(
                     IndexedWord(
-                        token: Token(term: term, position: position, start: start, end: end, span: span),
-                        folded: word, number: number, generation: workspace.generation(stemming: stemming),
-                        stopWord: -1))
+                        position: position, span: span, start: start, end: end, folded: word, number: number,
+                        generation: workspace.generation(stemming: stemming), stopWord: -1)
+                ) { workspace.term(number: number, stemming: stemming) }
             }
             workspace.returnScanner(scanner)
         }

@@ -59,9 +59,9 @@ struct ExactFormRecorder {
     mutating func recordStopWord(_ word: Analyzer.IndexedWord, field: Int) {
         // A phrase is matched through single-position words; a stop word spanning a compound's parts
         // ("a-n" as "an") shares its position with its first part.
-        guard word.token.span == 1 else { return }
+        guard word.span == 1 else { return }
         while stopWords.fieldCount < documentFields + field { stopWords.endField() }
-        stopWords.set(UInt8(word.stopWord), at: word.token.position)
+        stopWords.set(UInt8(word.stopWord), at: word.position)
     }
 
     /// The form of `term` spelled `folded`, added when new.
@@ -85,8 +85,10 @@ struct ExactFormRecorder {
     }
 
     /// Writes the current document's ordinals per term, in the order `IndexSegment` writes its
-    /// positions: `order[starts[slot]..<starts[slot + 1]]` are the tokens of term `slotTerms[slot]`.
-    mutating func flushDocument(order: [Int], starts: [Int], slotTerms: [Int32], fieldCount: Int) {
+    /// positions: `order[tokensOfSlot(slot)]` are the tokens of term `slotTerms[slot]`, ascending.
+    mutating func flushDocument(
+        order: [Int32], tokensOfSlot: (Int) -> Range<Int>, slotTerms: [Int32], fieldCount: Int
+    ) {
         while stopWords.fieldCount < documentFields + fieldCount { stopWords.endField() }
         documentFields += fieldCount
         // Writing through the arrays' buffers saves uniqueness checks per slot and per byte.
@@ -99,16 +101,17 @@ struct ExactFormRecorder {
                     tokenOrdinals.withUnsafeBufferPointer { ordinals in
                         for (slot, term) in slotTerms.enumerated() {
                             let term = Int(term)
+                            let tokens = tokensOfSlot(slot)
                             guard formCounts[term] > 1 else {
-                                pendingZeros[term] += UInt32(starts[slot + 1] - starts[slot])
+                                pendingZeros[term] += UInt32(tokens.count)
                                 continue
                             }
                             if pendingZeros[term] > 0 {
                                 streams[term].append(contentsOf: repeatElement(0, count: Int(pendingZeros[term])))
                                 pendingZeros[term] = 0
                             }
-                            for index in starts[slot]..<starts[slot + 1] {
-                                VarInt.append(ordinals[order[index]], to: &streams[term])
+                            for index in tokens {
+                                VarInt.append(ordinals[Int(order[index])], to: &streams[term])
                             }
                         }
                     }

@@ -30,6 +30,10 @@ struct IndexSegment {
     /// Segment term id per term number of the analysis workspace (-1: not seen yet), valid for
     /// `numberGeneration`: a repeated word skips hashing its `String` into `termIDs`.
     private var termOfNumber: [Int32] = []
+    /// Per term number, the surface form its folded word has when the source is ASCII of the same
+    /// length (then the lower-cased source is the folded word itself, so it is the same form every
+    /// time); -1 when not seen yet. Saves the scan of the term's forms for most occurrences.
+    private var surfaceOfNumber: [Int32] = []
     private var numberGeneration = -1
 
     private struct SurfaceForm {
@@ -39,13 +43,24 @@ struct IndexSegment {
         var count: UInt32
     }
 
+    /// One token of the current document: its slot (the document's distinct terms in first-seen
+    /// order), field and position.
+    private struct TokenRecord {
+        var slot: Int32
+        var position: UInt32
+        var field: UInt8
+    }
+
     // Per-document scratch, reused.
     private var slotOfTerm: [Int32] = []
     private var slotTerms: [Int32] = []
-    private var tokenSlots: [Int32] = []
-    private var tokenFields: [UInt8] = []
-    private var tokenPositions: [UInt32] = []
+    /// Written through a buffer pointer, never appended to: kept at least as long as a document's
+    /// bound on tokens, `tokenCount` of them in use.
+    private var tokenRecords: [TokenRecord] = []
+    private var tokenCount = 0
     private var surfaceScratch: [UInt8] = []
+    private var starts: [Int] = []
+    private var order: [Int32] = []
 
     init(firstDocument: Int, fieldCount: Int) {
         self.firstDocument = firstDocument
@@ -68,18 +83,23 @@ struct IndexSegment {
     }
 
     /// The segment's id for a token's term, through its workspace term number when known.
-    private mutating func termID(_ token: Token, number: Int, generation: Int) -> Int32 {
+    private mutating func termID(_ word: Analyzer.IndexedWord, term: () -> String) -> Int32 {
+        let number = word.number
+        let generation = word.generation
         if generation != numberGeneration {
             termOfNumber.removeAll(keepingCapacity: true)
+            surfaceOfNumber.removeAll(keepingCapacity: true)
             numberGeneration = generation
         }
         if number < termOfNumber.count {
             let known = termOfNumber[number]
             if known >= 0 { return known }
         } else {
-            termOfNumber.append(contentsOf: repeatElement(-1, count: max(number + 1 - termOfNumber.count, 1024)))
+            let added = max(number + 1 - termOfNumber.count, 1024)
+            termOfNumber.append(contentsOf: repeatElement(-1, count: added))
+            surfaceOfNumber.append(contentsOf: repeatElement(-1, count: added))
         }
-        let id = termID(token.term)
+        let id = termID(term())
         termOfNumber[number] = id
         return id
     }
@@ -90,54 +110,84 @@ struct IndexSegment {
     ) {
         let fieldCount = fieldLengths.count
         var shingles = NearDuplicates.SignatureBuilder()
+        // Taken out of `self` so the token loop writes through one buffer pointer: appending to
+        // a stored array checked its uniqueness on every token.
+        var records = tokenRecords
+        tokenRecords = []
         for field in 0..<fieldCount {
             var text = document.text[field]
             var length: UInt32 = 0
             text.withUTF8 { bytes in
-                analyzer.forEachIndexedWord(in: document.text[field], using: &workspace) { word in
-                    if word.stopWord >= 0 {
-                        exactForms.recordStopWord(word, field: field)
-                        return
+                // A word of n parts gives at most n + 1 tokens and each part takes a byte.
+                let bound = tokenCount + 2 * bytes.count + 1
+                if records.count < bound {
+                    records.append(
+                        contentsOf: repeatElement(
+                            TokenRecord(slot: 0, position: 0, field: 0), count: bound - records.count))
+                }
+                records.withUnsafeMutableBufferPointer { records in
+                    analyzer.forEachIndexedWord(in: document.text[field], using: &workspace) { word, termOfWord in
+                        if word.stopWord >= 0 {
+                            exactForms.recordStopWord(word, field: field)
+                            return
+                        }
+                        length += 1
+                        let term = termID(word, term: termOfWord)
+                        exactForms.record(word, term: term)
+                        var slot = slotOfTerm[Int(term)]
+                        if slot < 0 {
+                            slot = Int32(slotTerms.count)
+                            slotOfTerm[Int(term)] = slot
+                            slotTerms.append(term)
+                            recordSurface(
+                                bytes[word.start..<word.end], term: term,
+                                number: word.end - word.start == word.folded.count ? word.number : nil)
+                        }
+                        precondition(tokenCount < records.count)
+                        records[tokenCount] = TokenRecord(
+                            slot: slot, position: UInt32(word.position), field: UInt8(field))
+                        tokenCount += 1
+                        if field == snippetField { shingles.add(termHashes[Int(term)]) }
                     }
-                    let token = word.token
-                    length += 1
-                    let term = termID(token, number: word.number, generation: word.generation)
-                    exactForms.record(word, term: term)
-                    var slot = slotOfTerm[Int(term)]
-                    if slot < 0 {
-                        slot = Int32(slotTerms.count)
-                        slotOfTerm[Int(term)] = slot
-                        slotTerms.append(term)
-                        recordSurface(bytes[token.start..<token.end], term: term)
-                    }
-                    tokenSlots.append(slot)
-                    tokenFields.append(UInt8(field))
-                    tokenPositions.append(UInt32(token.position))
-                    if field == snippetField { shingles.add(termHashes[Int(term)]) }
                 }
             }
             fieldLengths[field].append(length)
         }
+        tokenRecords = records
         signatures.append(contentsOf: shingles.signature)
         flushDocument(doc, fieldCount: fieldCount)
     }
 
     /// Counts the lower-cased surface form of a term's first occurrence in a document, so the
     /// counts are document frequencies of surface forms. ASCII forms are compared and stored
-    /// lower-cased on the fly; others go through a lower-cased copy.
-    private mutating func recordSurface(_ slice: Slice<UnsafeBufferPointer<UInt8>>, term: Int32) {
+    /// lower-cased on the fly; others go through a lower-cased copy. `number` is the token's term
+    /// number when its source is as long as its folded word: an ASCII source is then the folded
+    /// word, and its form is remembered by number.
+    private mutating func recordSurface(_ slice: Slice<UnsafeBufferPointer<UInt8>>, term: Int32, number: Int?) {
         let bytes = UnsafeBufferPointer(rebasing: slice)
         if bytes.allSatisfy({ $0 < 0x80 }) {
-            recordSurface(bytes, term: term, lowercasingASCII: true)
+            guard let number else {
+                _ = recordSurface(bytes, term: term, lowercasingASCII: true)
+                return
+            }
+            let known = surfaceOfNumber[number]
+            if known >= 0 {
+                surfaceForms[Int(known)].count += 1
+            } else {
+                surfaceOfNumber[number] = recordSurface(bytes, term: term, lowercasingASCII: true)
+            }
         } else {
             surfaceScratch.removeAll(keepingCapacity: true)
             surfaceScratch += String(decoding: bytes, as: UTF8.self).lowercased().utf8
             let scratch = surfaceScratch
-            scratch.withUnsafeBufferPointer { recordSurface($0, term: term, lowercasingASCII: false) }
+            _ = scratch.withUnsafeBufferPointer { recordSurface($0, term: term, lowercasingASCII: false) }
         }
     }
 
-    private mutating func recordSurface(_ wanted: UnsafeBufferPointer<UInt8>, term: Int32, lowercasingASCII: Bool) {
+    /// Counts one occurrence of the form `wanted` of `term`, adding the form when new; returns it.
+    private mutating func recordSurface(
+        _ wanted: UnsafeBufferPointer<UInt8>, term: Int32, lowercasingASCII: Bool
+    ) -> Int32 {
         @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
             lowercasingASCII && byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte
         }
@@ -160,7 +210,7 @@ struct IndexSegment {
         }
         if let found {
             surfaceForms[Int(found)].count += 1
-            return
+            return found
         }
         let new = Int32(surfaceForms.count)
         surfaceTerms.append(term)
@@ -173,6 +223,7 @@ struct IndexSegment {
             surfaceForms[Int(new)].next = surfaceForms[Int(first)].next
             surfaceForms[Int(first)].next = new
         }
+        return new
     }
 
     /// The document count of surface form `form` (an index into `surfaceTerms`).
@@ -186,18 +237,22 @@ struct IndexSegment {
         }
     }
 
+    /// Where the tokens of `slot` stand in `order` once `flushDocument`'s counting sort has run:
+    /// filling from the back leaves `starts[slot + 1]` at the slot's first token.
+    @inline(__always)
+    private static func tokens(
+        ofSlot slot: Int, starts: UnsafeBufferPointer<Int>, slotCount: Int, tokenCount: Int
+    ) -> Range<Int> {
+        starts[slot + 1]..<(slot + 2 <= slotCount ? starts[slot + 2] : tokenCount)
+    }
+
     /// Writes the current document's postings, grouping its tokens by term with a counting sort.
     private mutating func flushDocument(_ doc: Int, fieldCount: Int) {
         let slotCount = slotTerms.count
-        var starts = [Int](repeating: 0, count: slotCount + 1)
-        for slot in tokenSlots { starts[Int(slot) + 1] += 1 }
-        for slot in 0..<slotCount { starts[slot + 1] += starts[slot] }
-        var order = [Int](repeating: 0, count: tokenSlots.count)
-        var fill = starts
-        for (token, slot) in tokenSlots.enumerated() {
-            order[fill[Int(slot)]] = token
-            fill[Int(slot)] += 1
-        }
+        starts.removeAll(keepingCapacity: true)
+        starts.append(contentsOf: repeatElement(0, count: slotCount + 1))
+        order.removeAll(keepingCapacity: true)
+        order.append(contentsOf: repeatElement(0, count: tokenCount))
         var frequencies = [UInt32](repeating: 0, count: fieldCount)
         // Appending through the outer arrays' buffers saves two uniqueness checks per byte written.
         var documentBytes = self.documentBytes
@@ -208,37 +263,64 @@ struct IndexSegment {
             self.documentBytes = documentBytes
             self.positionBytes = positionBytes
         }
-        documentBytes.withUnsafeMutableBufferPointer { documentBytes in
-            positionBytes.withUnsafeMutableBufferPointer { positionBytes in
-                for slot in 0..<slotCount {
-                    let term = Int(slotTerms[slot])
-                    for field in 0..<fieldCount { frequencies[field] = 0 }
-                    for index in starts[slot]..<starts[slot + 1] { frequencies[Int(tokenFields[order[index]])] += 1 }
-                    VarInt.append(UInt32(Int32(doc) - lastDocument[term]), to: &documentBytes[term])
-                    for field in 0..<fieldCount { VarInt.append(frequencies[field], to: &documentBytes[term]) }
-                    var previousField = -1
-                    var previousPosition: UInt32 = 0
-                    for index in starts[slot]..<starts[slot + 1] {
-                        let token = order[index]
-                        if Int(tokenFields[token]) != previousField {
-                            previousField = Int(tokenFields[token])
-                            previousPosition = 0
-                        }
-                        // An analyzer emits a term's positions in order; clamping keeps deltas valid regardless.
-                        let position = max(tokenPositions[token], previousPosition)
-                        VarInt.append(position &- previousPosition, to: &positionBytes[term])
-                        previousPosition = position
+        let tokenCount = self.tokenCount
+        tokenRecords.withUnsafeBufferPointer { records in
+            let records = UnsafeBufferPointer(rebasing: records[..<tokenCount])
+            starts.withUnsafeMutableBufferPointer { starts in
+                order.withUnsafeMutableBufferPointer { order in
+                    for record in records { starts[Int(record.slot) + 1] += 1 }
+                    for slot in 0..<slotCount { starts[slot + 1] += starts[slot] }
+                    // Filled from the back: `starts[slot + 1]` ends at the slot's first token.
+                    for token in records.indices.reversed() {
+                        let slot = Int(records[token].slot) + 1
+                        starts[slot] -= 1
+                        order[starts[slot]] = Int32(token)
                     }
-                    lastDocument[term] = Int32(doc)
-                    documentFrequencies[term] += 1
-                    slotOfTerm[term] = -1
+                    documentBytes.withUnsafeMutableBufferPointer { documentBytes in
+                        positionBytes.withUnsafeMutableBufferPointer { positionBytes in
+                            for slot in 0..<slotCount {
+                                let term = Int(slotTerms[slot])
+                                let tokens = Self.tokens(
+                                    ofSlot: slot, starts: UnsafeBufferPointer(starts), slotCount: slotCount,
+                                    tokenCount: tokenCount)
+                                for field in 0..<fieldCount { frequencies[field] = 0 }
+                                for index in tokens { frequencies[Int(records[Int(order[index])].field)] += 1 }
+                                VarInt.append(UInt32(Int32(doc) - lastDocument[term]), to: &documentBytes[term])
+                                for field in 0..<fieldCount {
+                                    VarInt.append(frequencies[field], to: &documentBytes[term])
+                                }
+                                var previousField = -1
+                                var previousPosition: UInt32 = 0
+                                for index in tokens {
+                                    let record = records[Int(order[index])]
+                                    if Int(record.field) != previousField {
+                                        previousField = Int(record.field)
+                                        previousPosition = 0
+                                    }
+                                    // An analyzer emits a term's positions in order; clamping keeps deltas valid regardless.
+                                    let position = max(record.position, previousPosition)
+                                    VarInt.append(position &- previousPosition, to: &positionBytes[term])
+                                    previousPosition = position
+                                }
+                                lastDocument[term] = Int32(doc)
+                                documentFrequencies[term] += 1
+                                slotOfTerm[term] = -1
+                            }
+                        }
+                    }
                 }
             }
         }
-        exactForms.flushDocument(order: order, starts: starts, slotTerms: slotTerms, fieldCount: fieldCount)
+        let slotStarts = starts
+        exactForms.flushDocument(
+            order: order,
+            tokensOfSlot: { slot in
+                slotStarts.withUnsafeBufferPointer {
+                    Self.tokens(ofSlot: slot, starts: $0, slotCount: slotCount, tokenCount: tokenCount)
+                }
+            },
+            slotTerms: slotTerms, fieldCount: fieldCount)
         slotTerms.removeAll(keepingCapacity: true)
-        tokenSlots.removeAll(keepingCapacity: true)
-        tokenFields.removeAll(keepingCapacity: true)
-        tokenPositions.removeAll(keepingCapacity: true)
+        self.tokenCount = 0
     }
 }

@@ -39,4 +39,36 @@ import Testing
         #expect(term(&cache, "w249", calls: &calls) == "W249")
         #expect(calls == 250)
     }
+
+    /// Random keys of every length class the slots treat apart (packed up to 8 bytes, in the arena
+    /// beyond, with the length in the entries from 255 bytes), over a small alphabet with zero bytes
+    /// so that keys collide in their prefixes: every look-up agrees with a `Dictionary`.
+    @Test func agreesWithADictionaryOnRandomKeys() {
+        var generator = SystemRandomNumberGenerator()
+        var cache = TermCache()
+        var reference: [[UInt8]: Int] = [:]
+        var numbers: [Int] = []
+        for _ in 0..<20_000 {
+            let length = [0, 1, 3, 7, 8, 9, 15, 16, 40, 254, 255, 256, 300].randomElement(using: &generator)!
+            let key = (0..<length).map { _ in [0, 1, 97, 98, 255].randomElement(using: &generator)! as UInt8 }
+            var made = false
+            let number = key.withUnsafeBufferPointer { key in
+                cache.entry(for: key) { _ in
+                    made = true
+                    return "t\(numbers.count)"
+                }
+            }
+            if let known = reference[key] {
+                #expect(!made)
+                #expect(number == known)
+            } else {
+                #expect(made)
+                #expect(number == numbers.count)
+                reference[key] = number
+                numbers.append(number)
+            }
+            #expect(cache.term(at: number) == "t\(number)")
+        }
+        #expect(cache.count == reference.count)
+    }
 }
