@@ -13,16 +13,22 @@ import Testing
 struct ArticleRecordTests {
     static let sample = Snapshot.load(paths: [CorpusLoader.sampleCorpusURL.path])
 
-    /// A server on two event loops and port 0 answering from the sample corpus with a record cache of
-    /// `recordCacheSlots` slots (not started).
-    static func serveSample(recordCacheSlots: Int) throws -> HTTPServer {
+    /// Runs `body` with the port of a server on two event loops answering from the sample corpus
+    /// with a record cache of `recordCacheSlots` slots, and stops the server after it.
+    static func withSampleServer(recordCacheSlots: Int, _ body: (Int) throws -> Void) throws {
         let service = NewsdeskService(configuration: NewsdeskConfiguration())
         service.install(ServingState(snapshot: sample, recordCacheSlots: recordCacheSlots))
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.threads = 2
-        return HTTPServer(configuration: configuration, responder: service.makeResponder())
+        let server = HTTPServer(configuration: configuration, responder: service.makeResponder())
+        let port = try server.start()
+        defer {
+            server.shutdown()
+            server.waitUntilStopped()
+        }
+        try body(port)
     }
 
     /// Every article's record as `ArticleJSON.record` renders it afresh, in corpus order.
@@ -39,24 +45,20 @@ struct ArticleRecordTests {
     /// each is byte for byte the record `ArticleJSON.record` renders afresh.
     @Test func recordsOverASocketEqualAFreshRenderWhetherRenderedCachedOrGzipped() throws {
         let snapshot = Self.sample
-        let server = try Self.serveSample(recordCacheSlots: 4)
-        let port = try server.start()
-        defer {
-            server.shutdown()
-            server.waitUntilStopped()
+        try Self.withSampleServer(recordCacheSlots: 4) { port in
+            let expected = Self.freshRecords(snapshot)
+            let urls = snapshot.articles.map { "http://127.0.0.1:\(port)/v1/articles/\($0.id)" }
+            // Each URL twice in a row: the first renders, the second is answered from the cache.
+            let twice = try Self.bodies(urls.flatMap { [$0, $0] })
+            #expect(twice.count == 2 * expected.count)
+            for (index, record) in expected.enumerated() {
+                #expect(twice[2 * index] == record, "rendered \(snapshot.articles[index].id)")
+                #expect(twice[2 * index + 1] == record, "cached \(snapshot.articles[index].id)")
+            }
+            let gzipped = try Self.curl(urls, gzip: true)
+            #expect(gzipped.map(\.encoding) == Array(repeating: "gzip", count: urls.count))
+            #expect(gzipped.map(\.body) == expected)
         }
-        let expected = Self.freshRecords(snapshot)
-        let urls = snapshot.articles.map { "http://127.0.0.1:\(port)/v1/articles/\($0.id)" }
-        // Each URL twice in a row: the first renders, the second is answered from the cache.
-        let twice = try Self.bodies(urls.flatMap { [$0, $0] })
-        #expect(twice.count == 2 * expected.count)
-        for (index, record) in expected.enumerated() {
-            #expect(twice[2 * index] == record, "rendered \(snapshot.articles[index].id)")
-            #expect(twice[2 * index + 1] == record, "cached \(snapshot.articles[index].id)")
-        }
-        let gzipped = try Self.curl(urls, gzip: true)
-        #expect(gzipped.map(\.encoding) == Array(repeating: "gzip", count: urls.count))
-        #expect(gzipped.map(\.body) == expected)
     }
 
     /// Six clients at once over keep-alive connections spread over two event loops, each reading
@@ -65,31 +67,27 @@ struct ArticleRecordTests {
     /// body must be the record `ArticleJSON.record` renders afresh.
     @Test func concurrentClientsOnTwoLoopsGetEveryRecordWhole() throws {
         let snapshot = Self.sample
-        let server = try Self.serveSample(recordCacheSlots: 4)
-        let port = try server.start()
-        defer {
-            server.shutdown()
-            server.waitUntilStopped()
-        }
-        let expected = Self.freshRecords(snapshot)
-        let clients = 6
-        let orders = (0..<clients).map { client in
-            (0..<3).flatMap { round in
-                snapshot.articles.indices.map { ($0 * (2 * client + 1) + round * 7) % snapshot.articles.count }
+        try Self.withSampleServer(recordCacheSlots: 4) { port in
+            let expected = Self.freshRecords(snapshot)
+            let clients = 6
+            let orders = (0..<clients).map { client in
+                (0..<3).flatMap { round in
+                    snapshot.articles.indices.map { ($0 * (2 * client + 1) + round * 7) % snapshot.articles.count }
+                }
             }
-        }
-        let results = Mutex<[Int: [(body: String, encoding: String)]]>([:])
-        DispatchQueue.concurrentPerform(iterations: clients) { client in
-            let urls = orders[client].map { "http://127.0.0.1:\(port)/v1/articles/\(snapshot.articles[$0].id)" }
-            let bodies = (try? Self.curl(urls, gzip: client % 2 == 1)) ?? []
-            results.withLock { $0[client] = bodies }
-        }
-        for client in 0..<clients {
-            let bodies = results.withLock { $0[client] } ?? []
-            #expect(bodies.count == orders[client].count, "client \(client) got every answer")
-            for (index, answer) in zip(orders[client], bodies) {
-                #expect(answer.body == expected[index], "client \(client), \(snapshot.articles[index].id)")
-                #expect(answer.encoding == (client % 2 == 1 ? "gzip" : ""))
+            let results = Mutex<[Int: [(body: String, encoding: String)]]>([:])
+            DispatchQueue.concurrentPerform(iterations: clients) { client in
+                let urls = orders[client].map { "http://127.0.0.1:\(port)/v1/articles/\(snapshot.articles[$0].id)" }
+                let bodies = (try? Self.curl(urls, gzip: client % 2 == 1)) ?? []
+                results.withLock { $0[client] = bodies }
+            }
+            for client in 0..<clients {
+                let bodies = results.withLock { $0[client] } ?? []
+                #expect(bodies.count == orders[client].count, "client \(client) got every answer")
+                for (index, answer) in zip(orders[client], bodies) {
+                    #expect(answer.body == expected[index], "client \(client), \(snapshot.articles[index].id)")
+                    #expect(answer.encoding == (client % 2 == 1 ? "gzip" : ""))
+                }
             }
         }
     }

@@ -121,12 +121,6 @@ extension SearchIndex {
     }
 
     static func sortedContains(_ docs: [Int32], _ doc: Int32) -> Bool {
-        var low = 0
-        var high = docs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if docs[mid] < doc { low = mid + 1 } else { high = mid }
-        }
-        return low < docs.count && docs[low] == doc
+        docs.sortedIndex(of: doc) != nil
     }
 }

@@ -197,7 +197,7 @@ private struct PhraseCheck {
             let anchor = Int(start) - offsets[0]
             for word in 1..<positions.count {
                 let wanted = anchor + offsets[word]
-                guard wanted >= 0, let found = Self.sortedIndex(of: UInt32(wanted), in: positions[word][field]),
+                guard wanted >= 0, let found = positions[word][field].sortedIndex(of: UInt32(wanted)),
                     cursors[word].wanted == nil || isWanted[word][field][found]
                 else { continue outer }
             }
@@ -214,15 +214,5 @@ private struct PhraseCheck {
             guard position >= 0, position < stops.count, stops[position] == stopWords[index] else { return false }
         }
         return true
-    }
-
-    private static func sortedIndex(of value: UInt32, in values: [UInt32]) -> Int? {
-        var low = 0
-        var high = values.count
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < values.count && values[low] == value ? low : nil
     }
 }
