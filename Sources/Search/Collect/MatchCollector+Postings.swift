@@ -1,5 +1,3 @@
-import Glibc
-
 extension MatchCollector.Pass {
     /// A one-term query's postings, scored and collected in one loop. Under relevance without a
     /// cursor or filters, the postings go by blocks of `BlockBounds.blockSize`: a block whose
@@ -26,41 +24,23 @@ extension MatchCollector.Pass {
         var selected = [Bool](repeating: false, count: fieldCount)
         for field in fields { selected[field] = true }
         let firstBlock = Int(blockBounds.starts[Int(term)])
-        defer {
-            if BlockStatistics.enabled {
-                let line = "lean \(BlockStatistics.lean) scored \(BlockStatistics.scored)\n"; _ = line.withCString { write(2, $0, strlen($0)) }
-                BlockStatistics.lean = 0
-                BlockStatistics.scored = 0
-            }
-        }
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: BlockBounds.blockSize) { documents in
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
-            postings.documents.withUnsafeBufferPointer { bytes in
-                index.norms.withUnsafeBufferPointer { norms in
-                    normBounds.codes.withUnsafeBufferPointer { codes in
-                        normBounds.bounds.withUnsafeBufferPointer { bounds in
-                            selected.withUnsafeBufferPointer { selected in
-                                blockBounds.maxima.withUnsafeBufferPointer { maxima in
-                                    let scoring = TermScoring(
-                                        idf: idf, k1: k1, fieldCount: fieldCount, selected: selected, norms: norms,
-                                        codes: codes, bounds: bounds, frequencies: frequencies.baseAddress!)
-                                    var reader = PostingReader(
-                                        bytes: bytes, offset: postings.documentStarts[Int(term)],
-                                        fieldCount: fieldCount, selected: fields)
-                                    var doc: Int32 = 0
-                                    var needed = neededWeight(idf: idf, k1: k1)
-                                    var remaining = frequency
-                                    var block = firstBlock
-                                    while remaining > 0 {
-                                        let size = min(remaining, BlockBounds.blockSize)
-                                        remaining &-= size
-                                        if BlockBounds.bound(maxima[block]) < needed {
-                                            countBlock(size, reader: &reader, doc: &doc, scoring: scoring, documents: documents.baseAddress!)
-                                        } else {
-                                            scoreBlock(
-                                                size, reader: &reader, doc: &doc, scoring: scoring, needed: &needed)
-                                        }
-                                        block &+= 1
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
+                postings.documents.withUnsafeBufferPointer { bytes in
+                    index.norms.withUnsafeBufferPointer { norms in
+                        normBounds.codes.withUnsafeBufferPointer { codes in
+                            normBounds.bounds.withUnsafeBufferPointer { bounds in
+                                selected.withUnsafeBufferPointer { selected in
+                                    blockBounds.maxima.withUnsafeBufferPointer { maxima in
+                                        let scoring = TermScoring(
+                                            idf: idf, k1: k1, fieldCount: fieldCount, selected: selected, norms: norms,
+                                            codes: codes, bounds: bounds, frequencies: frequencies.baseAddress!)
+                                        var reader = PostingReader(
+                                            bytes: bytes, offset: postings.documentStarts[Int(term)],
+                                            fieldCount: fieldCount, selected: fields)
+                                        collectBlocks(
+                                            frequency, reader: &reader, maxima: maxima[firstBlock...], scoring: scoring,
+                                            documents: documents.baseAddress!)
                                     }
                                 }
                             }
@@ -69,67 +49,115 @@ extension MatchCollector.Pass {
                 }
             }
         }
+    }
+
+    /// The postings block by block: each block's matches go to `documents` (room for a block),
+    /// then are tallied and counted.
+    private mutating func collectBlocks(
+        _ count: Int, reader: inout PostingReader, maxima: Slice<UnsafeBufferPointer<UInt16>>, scoring: TermScoring,
+        documents: UnsafeMutablePointer<Int32>
+    ) {
+        var nextClustered = collector.collapsing ? firstClustered(from: 0) : .max
+        var doc: Int32 = 0
+        var needed = neededWeight(idf: scoring.idf, k1: scoring.k1)
+        var remaining = count
+        var blockIndex = maxima.startIndex
+        while remaining > 0 {
+            let size = min(remaining, BlockBounds.blockSize)
+            remaining &-= size
+            let block: (matches: Int, uncounted: Int)
+            if BlockBounds.bound(maxima[blockIndex]) < needed {
+                block = countBlock(
+                    size, reader: &reader, doc: &doc, scoring: scoring, documents: documents,
+                    nextClustered: nextClustered)
+            } else {
+                block = scoreBlock(
+                    size, reader: &reader, doc: &doc, scoring: scoring, documents: documents, needed: &needed)
+            }
+            if doc >= nextClustered { nextClustered = firstClustered(from: Int(doc) + 1) }
+            tally(documents, count: block.matches)
+            if collector.countsAfterPass {
+                state.keptDocuments.append(contentsOf: UnsafeBufferPointer(start: documents, count: block.matches))
+            }
+            matched &+= block.matches
+            state.total &+= block.uncounted
+            state.afterCursor &+= block.uncounted
+            blockIndex &+= 1
         }
     }
 
     /// A block none of whose matches can get into the top k: its matches' document ids are
-    /// decoded into `documents`, then counted and tallied; a near-duplicate among them, set aside
-    /// with its score, is scored as it is decoded.
+    /// decoded into `documents`, frequencies skipped, to be counted and tallied. A near-duplicate
+    /// among them is set aside with its score: when the block reaches `nextClustered` (rarely),
+    /// it is read again with frequencies for that. Returns the number of matches and of those
+    /// not offered (to be counted in the total).
     @inline(__always)
     private mutating func countBlock(
         _ size: Int, reader: inout PostingReader, doc: inout Int32, scoring: TermScoring,
-        documents: UnsafeMutablePointer<Int32>
-    ) {
+        documents: UnsafeMutablePointer<Int32>, nextClustered: Int32
+    ) -> (matches: Int, uncounted: Int) {
         var count = 0
-        var setAside = 0
+        let start = reader
+        let first = doc
         for _ in 0..<size {
-            let before = reader
             let (delta, weighs) = reader.nextDocument()
             doc &+= Int32(bitPattern: delta)
             documents[count] = doc
-            guard weighs else { continue }
-            count &+= 1
-            if collector.collapsing, isClustered(doc) {
-                var again = before
-                _ = again.next(frequencies: scoring.frequencies)
-                admit(doc: doc, score: scoring.score(doc: doc))
+            count &+= weighs ? 1 : 0
+        }
+        var setAside = 0
+        if doc >= nextClustered {
+            var again = start
+            var current = first
+            for _ in 0..<size {
+                current &+= Int32(bitPattern: again.next(frequencies: scoring.frequencies))
+                guard isClustered(current), scoring.weighs() else { continue }
+                admit(doc: current, score: scoring.score(doc: current))
                 setAside &+= 1
             }
         }
-        tally(documents, count: count)
-        if collector.countsAfterPass {
-            state.keptDocuments.append(contentsOf: UnsafeBufferPointer(start: documents, count: count))
-        }
-        matched &+= count
-        state.total &+= count &- setAside
-        state.afterCursor &+= count &- setAside
-        BlockStatistics.lean &+= 1
+        return (count, count &- setAside)
     }
 
     /// A block where a match may get into the top k: each match's weight is bounded from its
-    /// norms' codes and scored exactly when the bound can beat the top k's worst.
+    /// norms' codes and the match offered with its exact score when the bound can beat the top
+    /// k's worst. Its matches go to `documents` as in `countBlock`.
     @inline(__always)
     private mutating func scoreBlock(
-        _ size: Int, reader: inout PostingReader, doc: inout Int32, scoring: TermScoring, needed: inout Float
-    ) {
-        BlockStatistics.scored &+= 1
+        _ size: Int, reader: inout PostingReader, doc: inout Int32, scoring: TermScoring,
+        documents: UnsafeMutablePointer<Int32>, needed: inout Float
+    ) -> (matches: Int, uncounted: Int) {
+        var count = 0
+        var uncounted = 0
         for _ in 0..<size {
             doc &+= Int32(bitPattern: reader.next(frequencies: scoring.frequencies))
             let bound = scoring.bound(doc: doc)
             // Zero exactly when the exact weight is: no match.
             guard bound > 0 else { continue }
-            matched &+= 1
-            tally(doc)
-            if collector.countsAfterPass { state.keptDocuments.append(doc) }
+            documents[count] = doc
+            count &+= 1
             let isClustered = collector.collapsing && isClustered(doc)
             if !isClustered, bound < needed {
-                state.total &+= 1
-                state.afterCursor &+= 1
+                uncounted &+= 1
                 continue
             }
             admit(doc: doc, score: scoring.score(doc: doc))
             if !isClustered { needed = neededWeight(idf: scoring.idf, k1: scoring.k1) }
         }
+        return (count, uncounted)
+    }
+
+    /// The first document from `doc` on that is in a near-duplicate cluster, or `.max`.
+    private func firstClustered(from doc: Int) -> Int32 {
+        var word = doc >> 6
+        guard word < clustered.count else { return .max }
+        var bits = clustered[word] & (~0 << UInt64(doc & 63))
+        while bits == 0 {
+            word += 1
+            guard word < clustered.count else { return .max }
+            bits = clustered[word]
+        }
+        return Int32(word << 6 | bits.trailingZeroBitCount)
     }
 
     @inline(__always)
@@ -172,6 +200,13 @@ private struct TermScoring {
         return bound
     }
 
+    /// Whether a selected field's frequency is not zero, so the posting is a match.
+    @inline(__always)
+    func weighs() -> Bool {
+        for field in 0..<fieldCount where selected[field] && frequencies[field] > 0 { return true }
+        return false
+    }
+
     /// The exact BM25F score, as `SearchIndex.forEachScoredPosting` computes it.
     @inline(__always)
     func score(doc: Int32) -> Float {
@@ -182,10 +217,4 @@ private struct TermScoring {
         }
         return idf * weighted / (weighted + k1)
     }
-}
-
-enum BlockStatistics {
-    static let enabled = getenv("BLOCKSTATS") != nil
-    nonisolated(unsafe) static var lean = 0
-    nonisolated(unsafe) static var scored = 0
 }

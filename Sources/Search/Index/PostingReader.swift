@@ -39,7 +39,8 @@ struct PostingReader {
 
     @inline(__always)
     private func word(at offset: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + offset).loadUnaligned(as: UInt64.self))
+        UInt64(
+            littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + offset).loadUnaligned(as: UInt64.self))
     }
 
     /// The next posting's doc id delta, skipping its frequencies; `weighs` tells whether a selected
