@@ -17,15 +17,15 @@ struct MatchCollector {
     /// read instead of the columns.
     private let usesRows: Bool
     private let rowPositions: [Int]
-    private let countsAfterPass: Bool
+    let countsAfterPass: Bool
     private let filters: [(field: Int, allowed: [Bool])]
     /// Per filter, the facet counting its field, if any: a document failing only that filter
     /// still counts there (disjunctive facets).
     private let facetOfFilter: [Int?]
     private let dateRange: ClosedRange<Int64>?
-    private let sort: SortOrder
-    private let cursor: SearchCursor?
-    private let collapsing: Bool
+    let sort: SortOrder
+    let cursor: SearchCursor?
+    let collapsing: Bool
 
     /// Matches offered, before any filter: zero sends the query to typo tolerance.
     private(set) var matched = 0
@@ -175,18 +175,18 @@ struct MatchCollector {
         private let starts: UnsafeBufferPointer<Int>
         private let tallies: UnsafeMutableBufferPointer<Int32>
         private let dates: UnsafeBufferPointer<Int64>
-        private let clustered: UnsafeBufferPointer<UInt64>
+        let clustered: UnsafeBufferPointer<UInt64>
         /// `FacetRows` when the collector reads them: the bytes, a row's width, and per tallied
         /// column its place in a row.
         private let rows: UnsafeBufferPointer<UInt8>
         private let rowWidth: Int
         private let rowPositions: UnsafeBufferPointer<Int>
         private let usesRows: Bool
-        private let collector: MatchCollector
-        private let filtering: Bool
+        let collector: MatchCollector
+        let filtering: Bool
         private let index: SearchIndex
-        fileprivate(set) var state: State
-        fileprivate(set) var matched = 0
+        var state: State
+        var matched = 0
 
         fileprivate init(
             columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt16>>, starts: UnsafeBufferPointer<Int>,
@@ -222,88 +222,9 @@ struct MatchCollector {
             admit(doc: doc, score: score)
         }
 
-        /// A one-term query's postings, scored and collected in one loop. Under relevance without a
-        /// cursor or filters, a match whose weight bound (`NormBounds`, from bytes) cannot beat the
-        /// top k's worst is counted and tallied without reading its exact norms or dividing; the
-        /// others get the exact score `SearchIndex.forEachScoredPosting` gives, by the same
-        /// arithmetic in the same order.
-        mutating func collectPostings(of term: Int32, fields: [Int], index: SearchIndex) {
-            let normBounds = index.normBounds
-            guard !filtering, collector.sort == .relevance, collector.cursor == nil, normBounds.isUsable else {
-                index.forEachScoredPosting(of: term, fields: fields, boost: 1) { collect(doc: $0, score: $1) }
-                return
-            }
-            let postings = index.postings
-            let frequency = Int(postings.documentFrequencies[Int(term)])
-            let idf = BM25Parameters.idf(documentCount: index.documentCount, documentFrequency: frequency)
-            let k1 = index.parameters.k1
-            let fieldCount = index.schema.textFields.count
-            var selected = [Bool](repeating: false, count: fieldCount)
-            for field in fields { selected[field] = true }
-            let range = postings.documentStarts[Int(term)]..<postings.documentStarts[Int(term) + 1]
-            var needed = neededWeight(idf: idf, k1: k1)
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
-                postings.documents.withUnsafeBufferPointer { bytes in
-                    index.norms.withUnsafeBufferPointer { norms in
-                        normBounds.codes.withUnsafeBufferPointer { codes in
-                            normBounds.bounds.withUnsafeBufferPointer { bounds in
-                                selected.withUnsafeBufferPointer { selected in
-                                    var offset = range.lowerBound
-                                    var doc: Int32 = 0
-                                    while offset < range.upperBound {
-                                        doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
-                                        let base = Int(doc) &* fieldCount
-                                        var bound: Float = 0
-                                        for field in 0..<fieldCount {
-                                            let frequency = VarInt.read(bytes, &offset)
-                                            frequencies[field] = frequency
-                                            if selected[field] {
-                                                let code = Int(codes[base &+ field])
-                                                bound +=
-                                                    Float(frequency) * bounds[field &* NormBounds.codesPerField &+ code]
-                                            }
-                                        }
-                                        // Zero exactly when the exact weight is: no match.
-                                        guard bound > 0 else { continue }
-                                        matched &+= 1
-                                        tally(doc)
-                                        if collector.countsAfterPass { state.keptDocuments.append(doc) }
-                                        let isClustered =
-                                            collector.collapsing
-                                            && clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0
-                                        if !isClustered, bound < needed {
-                                            state.total &+= 1
-                                            state.afterCursor &+= 1
-                                            continue
-                                        }
-                                        var weighted: Float = 0
-                                        for field in 0..<fieldCount where selected[field] {
-                                            weighted += Float(frequencies[field]) * norms[base &+ field]
-                                        }
-                                        admit(doc: doc, score: idf * weighted / (weighted + k1))
-                                        if !isClustered { needed = neededWeight(idf: idf, k1: k1) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        /// The weight a match must reach to beat the heap's worst score under relevance: idf * w /
-        /// (w + k1) > worst needs w > k1 * worst / (idf - worst). Lowered by 1 % so that float
-        /// rounding of the score can never skip a match that would have got in; 0 while the heap
-        /// has room, infinite when nothing can beat it (scores stay below idf).
-        private func neededWeight(idf: Float, k1: Float) -> Float {
-            guard let worst = state.heap.worstScore else { return 0 }
-            guard worst < idf else { return .infinity }
-            return Float(Double(k1) * Double(worst) / (Double(idf) - Double(worst)) * 0.99)
-        }
-
         /// Counts a document in every tallied facet.
         @inline(__always)
-        private func tally(_ doc: Int32) {
+        func tally(_ doc: Int32) {
             if usesRows {
                 let row = Int(doc) &* rowWidth
                 for column in 0..<rowPositions.count {
@@ -317,9 +238,30 @@ struct MatchCollector {
             }
         }
 
+        /// Counts `documents[0..<count]` in every tallied facet, a column at a time: each inner loop
+        /// keeps its column's place in registers, and its loads do not wait on the other columns'
+        /// increments.
+        @inline(__always)
+        func tally(_ documents: UnsafePointer<Int32>, count: Int) {
+            if usesRows {
+                for column in 0..<rowPositions.count {
+                    let counts = tallies.baseAddress.unsafelyUnwrapped + starts[column]
+                    let values = rows.baseAddress.unsafelyUnwrapped + rowPositions[column]
+                    let width = rowWidth
+                    for index in 0..<count { counts[Int(values[Int(documents[index]) &* width])] &+= 1 }
+                }
+                return
+            }
+            for column in 0..<columns.count {
+                let counts = tallies.baseAddress.unsafelyUnwrapped + starts[column]
+                let values = columns[column].baseAddress.unsafelyUnwrapped
+                for index in 0..<count { counts[Int(values[Int(documents[index])])] &+= 1 }
+            }
+        }
+
         /// A match that passed the filters: set aside when clustered, else offered.
         @inline(__always)
-        private mutating func admit(doc: Int32, score: Float) {
+        mutating func admit(doc: Int32, score: Float) {
             if collector.collapsing, clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 {
                 state.clusteredDocuments.append(doc)
                 state.clusteredScores.append(score)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An immutable, in-memory inverted index: built once by `IndexBuilder`, then read by any number of
 /// threads without locks. Documents are identified by their insertion index (`doc`).
 public final class SearchIndex: Sendable {
@@ -14,6 +16,7 @@ public final class SearchIndex: Sendable {
     /// `norms[doc * fieldCount + field]`: the field's weight / (1 - b + b * length / average length).
     let norms: [Float]
     let normBounds: NormBounds
+    let blockBounds: BlockBounds
     let keywordColumns: [KeywordColumn]
     let facetRows: FacetRows
     let dates: [Int64]
@@ -47,6 +50,8 @@ public final class SearchIndex: Sendable {
         }
         self.norms = norms
         normBounds = NormBounds(norms: norms, fieldCount: fieldCount)
+        blockBounds = BlockBounds(
+            postings: postings, norms: norms, concurrency: ProcessInfo.processInfo.activeProcessorCount)
         self.keywordColumns = keywordColumns
         facetRows = FacetRows(columns: keywordColumns)
         self.dates = dates
@@ -84,6 +89,6 @@ public final class SearchIndex: Sendable {
         postings.byteCount + norms.count * 4 + dates.count * 8 + clusterOf.count * 4 + clusteredDocuments.count * 8
             + dictionary.terms.reduce(0) { $0 + max(16, $1.utf8.count) } * 2 + dictionary.count * 16
             + keywordColumns.reduce(0) { $0 + $1.byteCount } + vocabulary.byteCount + normBounds.byteCount
-            + facetRows.byteCount
+            + blockBounds.byteCount + facetRows.byteCount
     }
 }
