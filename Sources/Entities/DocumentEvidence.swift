@@ -25,6 +25,14 @@ struct DocumentEvidence {
         capitalisedMidSentence.contains(ByteHash.of(word.utf8))
     }
 
+    func writesCapitalised(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        capitalisedMidSentence.contains(ByteHash.of(word))
+    }
+
+    func writesLowercase(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        lowercaseWords.contains(ByteHash.of(word))
+    }
+
     /// Whether the article writes `word` (given in lower case) in lower case.
     func writesLowercase(_ word: String) -> Bool {
         lowercaseWords.contains(ByteHash.of(word.utf8))

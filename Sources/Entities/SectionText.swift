@@ -8,6 +8,8 @@ struct SectionText {
     var titleCase: [Bool] = []
     /// Per sentence: most words in capitals (an ALL CAPS headline).
     var allCaps: [Bool] = []
+    /// Per token: the context word lists its `bareLowercased` form is in, looked up once here.
+    var wordClasses: [WordClasses] = []
 
     /// Words that headline-shape tests ignore, as headlines leave them in lower case.
     static let minorWords: Set<String> = [
@@ -46,6 +48,20 @@ struct SectionText {
             allCaps.append(shouting)
             titleCase.append(!shouting && words >= 2 && capitalised == words)
         }
+        wordClasses.reserveCapacity(segmented.tokens.count)
+        for index in segmented.tokens.indices {
+            wordClasses.append(withBareLowercased(index) { WordClasses(of: $0) })
+        }
+    }
+
+    /// The context word lists of the token's `bareLowercased` form.
+    func classes(_ index: Int) -> WordClasses { wordClasses[index] }
+
+    /// The context word lists of the token's `lowercased` form (a final period kept).
+    func classesKeepingPeriod(_ index: Int) -> WordClasses {
+        let token = segmented.tokens[index]
+        guard token.end - token.start > 1, bytes[token.end - 1] == 0x2E else { return wordClasses[index] }
+        return withLowercased(from: token.start, to: token.end) { WordClasses(of: $0) }
     }
 
     var tokens: [TextToken] { segmented.tokens }
@@ -78,8 +94,7 @@ struct SectionText {
             tokens[index].start == tokens[index - 1].end, tokens[index + 1].start > tokens[index].end,
             tokens[index - 1].kind == .word, bytes[tokens[index - 1].end - 1] | 0x20 == 0x73
         else { return false }
-        let mark = text(index)
-        return mark == "'" || mark == "\u{2019}"
+        return isPunctuation(index, SectionText.apostrophes)
     }
 
     /// The lower-case word without a final period ("Gen." -> "gen").
@@ -87,6 +102,20 @@ struct SectionText {
         let token = segmented.tokens[index]
         let dropsPeriod = token.end - token.start > 1 && bytes[token.end - 1] == 0x2E
         return lowercased(from: token.start, to: dropsPeriod ? token.end - 1 : token.end)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `bareLowercased(index)`.
+    func withBareLowercased<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let token = segmented.tokens[index]
+        let dropsPeriod = token.end - token.start > 1 && bytes[token.end - 1] == 0x2E
+        return withLowercased(from: token.start, to: dropsPeriod ? token.end - 1 : token.end, body)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `lowercased(from:to:)`.
+    func withLowercased<Result>(
+        from start: Int, to end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        LowercasedBytes.with(UnsafeBufferPointer(rebasing: bytes[start..<end]), body)
     }
 
     /// Lower-cases ASCII bytes directly and leaves other text to the standard library.
@@ -106,12 +135,60 @@ struct SectionText {
     /// The word as running text would write it: words of all-caps lines become Title Case,
     /// except acronyms with periods ("U.S.").
     func normalised(_ index: Int) -> String {
-        let token = segmented.tokens[index]
         let word = text(index)
-        guard allCaps[token.sentence], token.shape.contains(.allCaps), !token.shape.contains(.abbreviation) else {
-            return word
+        return needsTitleCase(index) ? SectionText.titleCased(word) : word
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `normalised(index)`.
+    func withNormalised<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withKey(index..<(index + 1), body)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the tokens' `normalised` words joined by single
+    /// spaces (`MentionDetector.key`), written into a temporary buffer on the stack.
+    func withKey<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let tokens = segmented.tokens
+        var length = range.count - 1
+        for index in range {
+            let token = tokens[index]
+            length += token.end - token.start
+            if needsTitleCase(index),
+                UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]).contains(where: { $0 >= 0x80 })
+            {
+                var key = range.map { normalised($0) }.joined(separator: " ")
+                return key.withUTF8(body)
+            }
         }
-        return SectionText.titleCased(word)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 0)) { buffer in
+            var written = 0
+            for index in range {
+                if index != range.lowerBound {
+                    buffer[written] = 0x20
+                    written += 1
+                }
+                let token = tokens[index]
+                let titleCase = needsTitleCase(index)
+                var upperNext = true
+                for position in token.start..<token.end {
+                    let byte = bytes[position]
+                    if titleCase {
+                        let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                        buffer[written] = !isLetter ? byte : upperNext ? byte & ~0x20 : byte | 0x20
+                        upperNext = !isLetter && byte != 0x27
+                    } else {
+                        buffer[written] = byte
+                    }
+                    written += 1
+                }
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<written]))
+        }
+    }
+
+    /// Whether `normalised` writes the token in Title Case: a word of capitals on an all-caps line.
+    func needsTitleCase(_ index: Int) -> Bool {
+        let token = segmented.tokens[index]
+        return allCaps[token.sentence] && token.shape.contains(.allCaps) && !token.shape.contains(.abbreviation)
     }
 
     static func titleCased(_ word: String) -> String {
@@ -135,8 +212,11 @@ struct SectionText {
         return result
     }
 
-    func isPunctuation(_ index: Int, _ characters: Set<String>) -> Bool {
-        segmented.tokens[index].kind == .punctuation && characters.contains(text(index))
+    /// Whether the token is punctuation written as one of `marks`.
+    func isPunctuation(_ index: Int, _ marks: ByteKeyTable) -> Bool {
+        let token = segmented.tokens[index]
+        return token.kind == .punctuation
+            && marks.contains(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
     }
 
     /// Whether the token opens its sentence, or a quotation or clause that reads as one.
@@ -155,6 +235,19 @@ struct SectionText {
         return true
     }
 
-    static let openers: Set<String> = ["“", "\"", "‘", "(", "[", ":", "—", "–", "'", "•", "*", ";"]
-    static let dashes: Set<String> = ["-", "--"]
+    static let openers = marks(["“", "\"", "‘", "(", "[", ":", "—", "–", "'", "•", "*", ";"])
+    static let dashes = marks(["-", "--"])
+    /// What follows a dateline's place ("TOKYO, Japan", "AL-AIN (Reuters) -").
+    static let datelineEnds = marks([",", "(", "-", "—", "–"])
+    static let hyphen = marks(["-"])
+    static let apostrophes = marks(["'", "\u{2019}"])
+    static let comma = marks([","])
+    static let openingBracket = marks(["("])
+    static let closingBracket = marks([")"])
+
+    static func marks(_ list: [String]) -> ByteKeyTable {
+        var table = ByteKeyTable()
+        for mark in list { table.insert(mark, value: 1) }
+        return table
+    }
 }
