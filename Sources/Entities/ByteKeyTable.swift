@@ -46,6 +46,7 @@ struct ByteKeyTable: Sendable {
     }
 
     /// The value of the key with exactly these bytes, if present.
+    @inline(__always)
     func value(_ key: UnsafeBufferPointer<UInt8>) -> UInt32? {
         if let slot = find(key, hash: ByteHash.of(key)) { return slots[slot].value }
         guard !ByteKeyTable.isNFC(key) else { return nil }
@@ -88,6 +89,7 @@ struct ByteKeyTable: Sendable {
         text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
     }
 
+    @inline(__always)
     func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool { value(key) != nil }
 
     func contains(_ key: String) -> Bool { value(key) != nil }
@@ -99,6 +101,7 @@ struct ByteKeyTable: Sendable {
         }
     }
 
+    @inline(__always)
     private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask

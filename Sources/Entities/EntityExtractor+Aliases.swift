@@ -65,32 +65,40 @@ extension EntityExtractor {
         }
         var countryNames = [String??](repeating: nil, count: numbers.count)
         for index in candidates.indices {
-            var candidate = candidates[index]
             let number = nameNumber[index]
-            if countryNames[number] == nil { countryNames[number] = .some(gazetteer.countryAlias(candidate.key)) }
-            candidate.name = countryNames[number]! ?? candidate.key
-            if candidate.words.count == 1, candidate.strength < 3, candidate.type != .person || candidate.strength < 2,
-                !organizations.isEmpty, let organization = organizations[candidate.key] ?? nil
-            {
-                candidate.type = .organization
-                candidate.name = organization
-                candidates[index] = candidate
-                continue
+            if countryNames[number] == nil {
+                countryNames[number] = .some(gazetteer.countryAlias(candidates[index].key))
             }
-            if candidate.words.count <= 2, candidate.type == .person || candidate.strength < 3,
-                !fullNames.isEmpty, let lastWord = candidate.words.last, let full = fullNames[lastWord],
-                full.words > candidate.words.count
-            {
-                candidate.type = .person
-                candidate.name = full.name
-            } else if candidate.words.count == 1, candidate.strength < 3, !fullNames.isEmpty,
-                let full = fullNames[candidate.key],
-                full.words > 1
-            {
-                candidate.type = .person
-                candidate.name = full.name
-            }
-            candidates[index] = candidate
+            resolve(&candidates[index], countryName: countryNames[number]!, organizations, fullNames)
+        }
+    }
+
+    /// The name and type of one candidate: a country's canonical name, the organisation its one
+    /// word starts, or the full person name its last or only word ends.
+    private func resolve(
+        _ candidate: inout Candidate, countryName: String?, _ organizations: [String: String?],
+        _ fullNames: [String: (name: String, words: Int, count: Int)]
+    ) {
+        candidate.name = countryName ?? candidate.key
+        if candidate.words.count == 1, candidate.strength < 3, candidate.type != .person || candidate.strength < 2,
+            !organizations.isEmpty, let organization = organizations[candidate.key] ?? nil
+        {
+            candidate.type = .organization
+            candidate.name = organization
+            return
+        }
+        if candidate.words.count <= 2, candidate.type == .person || candidate.strength < 3,
+            !fullNames.isEmpty, let lastWord = candidate.words.last, let full = fullNames[lastWord],
+            full.words > candidate.words.count
+        {
+            candidate.type = .person
+            candidate.name = full.name
+        } else if candidate.words.count == 1, candidate.strength < 3, !fullNames.isEmpty,
+            let full = fullNames[candidate.key],
+            full.words > 1
+        {
+            candidate.type = .person
+            candidate.name = full.name
         }
     }
 

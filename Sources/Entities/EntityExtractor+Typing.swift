@@ -30,7 +30,7 @@ extension EntityExtractor {
         let wordTokens = candidate.tokens.filter { !section.isPluralPossessive($0) }
         func lower(_ word: Int) -> WordClasses { section.classes(wordTokens[word]) }
         func isCommonWord(_ word: Int) -> Bool {
-            section.withBareLowercased(wordTokens[word]) { gazetteer.isCommonWord($0) }
+            section.withBareLowercased(wordTokens[word], gazetteer) { $0.isCommonWord($1) }
         }
         let flags = lookup(words, key: candidate.key)
         let firstFlags = gazetteer.flags(words[0])

@@ -14,6 +14,9 @@ public struct Gazetteer: Sendable {
     /// Word prefixes of multi-word names that end in a lower-case connector ("Bosnia and",
     /// "United States of"), so that a name is not cut at its connector.
     var connectorPrefixes: ByteKeyTable
+    /// The first two words of every name of two words or more ("East China" for "East China
+    /// Sea"), so that a search for names in a run of words can stop early.
+    var twoWordPrefixes: ByteKeyTable
 
     init(
         names: ByteKeyTable, commonWords: ByteKeyTable, countryAliases: ByteKeyTable, countryNames: [String],
@@ -24,6 +27,11 @@ public struct Gazetteer: Sendable {
         self.countryAliases = countryAliases
         self.countryNames = countryNames
         self.connectorPrefixes = connectorPrefixes
+        twoWordPrefixes = ByteKeyTable()
+        for name in names.keys {
+            let words = name.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            if words.count >= 2 { twoWordPrefixes.insert("\(words[0]) \(words[1])", value: 1) }
+        }
     }
 
     /// Loads the gazetteers shipped as this module's resources.
@@ -100,6 +108,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// `flags` of the name with these UTF-8 bytes.
+    @inline(__always)
     func flags(_ name: UnsafeBufferPointer<UInt8>) -> NameFlags {
         if let bits = names.value(name) { return NameFlags(rawValue: bits) }
         guard name.contains(where: { $0 >= 0x80 }) else { return [] }
@@ -111,8 +120,15 @@ public struct Gazetteer: Sendable {
         commonWords.contains(lowercased)
     }
 
+    @inline(__always)
     func isCommonWord(_ lowercased: UnsafeBufferPointer<UInt8>) -> Bool {
         commonWords.contains(lowercased)
+    }
+
+    /// Whether some name of two words or more may start with the two words `key` ("A B"): false
+    /// only when none does, as written, in NFC or without accents (`flags` tries all three).
+    func mayStartLongerName(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        key.contains(where: { $0 >= 0x80 }) || twoWordPrefixes.contains(key)
     }
 
     /// The canonical name of a country written another way ("U.S." -> "United States").

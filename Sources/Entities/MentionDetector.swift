@@ -80,9 +80,10 @@ struct MentionDetector {
     func gazetteerMatch(at start: Int, in range: Range<Int>) -> Int? {
         var end = start
         while end < range.upperBound, end - start < 5, section.tokens[end].kind == .word { end += 1 }
-        guard end - start >= 2 else { return nil }
+        guard end - start >= 2, section.withKey(start..<(start + 2), gazetteer, { $0.mayStartLongerName($1) })
+        else { return nil }
         for length in stride(from: end - start, through: 2, by: -1)
-        where !section.withKey(start..<(start + length), { gazetteer.flags($0) }).isDisjoint(with: .typed) {
+        where !section.withKey(start..<(start + length), gazetteer, { $0.flags($1) }).isDisjoint(with: .typed) {
             return length
         }
         return nil
@@ -110,23 +111,27 @@ struct MentionDetector {
     }
 
     /// What the gazetteers know of the token's `normalised` word.
+    @inline(__always)
     func flags(_ index: Int) -> NameFlags {
-        section.withNormalised(index) { gazetteer.flags($0) }
+        section.withNormalised(index, gazetteer) { $0.flags($1) }
     }
 
     /// Whether the token's `bareLowercased` word is in the dictionary.
+    @inline(__always)
     func isCommonWord(_ index: Int) -> Bool {
-        section.withBareLowercased(index) { gazetteer.isCommonWord($0) }
+        section.withBareLowercased(index, gazetteer) { $0.isCommonWord($1) }
     }
 
     /// Whether the article writes the token's `normalised` word capitalised inside a sentence.
+    @inline(__always)
     func writesCapitalised(_ index: Int) -> Bool {
-        section.withNormalised(index) { evidence.writesCapitalised($0) }
+        section.withNormalised(index, evidence) { $0.writesCapitalised($1) }
     }
 
     /// Whether the article writes the token's `bareLowercased` word in lower case.
+    @inline(__always)
     func writesLowercase(_ index: Int) -> Bool {
-        section.withBareLowercased(index) { evidence.writesLowercase($0) }
+        section.withBareLowercased(index, evidence) { $0.writesLowercase($1) }
     }
 
     // MARK: Runs
@@ -277,7 +282,7 @@ struct MentionDetector {
     }
 
     func typedFlags(_ range: Range<Int>) -> NameFlags {
-        section.withKey(range) { gazetteer.flags($0) }.intersection(.typed)
+        section.withKey(range, gazetteer) { $0.flags($1) }.intersection(.typed)
     }
 
     /// Keeps a capitalised sentence start only if it is a name: the gazetteers or the rest of the
@@ -289,7 +294,7 @@ struct MentionDetector {
         let flags = flags(index)
         let isCommon =
             isCommonWord(index) || writesLowercase(index)
-            || section.withBareLowercased(index) { gazetteer.isCommonWordVariant($0) }
+            || section.withBareLowercased(index, gazetteer) { $0.isCommonWordVariant($1) }
         let nameFlags: NameFlags = isCommon ? [.country, .region, .water, .island, .organization, .group] : .typed
         if !flags.isDisjoint(with: nameFlags) { return true }
         if run.count >= 2, !typedFlags(run).isEmpty || endsWithInstitutionWord(run) { return true }

@@ -8,8 +8,8 @@ struct SectionText {
     var titleCase: [Bool] = []
     /// Per sentence: most words in capitals (an ALL CAPS headline).
     var allCaps: [Bool] = []
-    /// Per token: the context word lists its `bareLowercased` form is in, looked up once here.
-    var wordClasses: [WordClasses] = []
+    /// Per token: the context word lists its `bareLowercased` form is in, looked up on first use.
+    let wordClasses: WordClassMemo
 
     /// Words that headline-shape tests ignore, as headlines leave them in lower case.
     static let minorWords: Set<String> = [
@@ -27,6 +27,7 @@ struct SectionText {
         self.bytes = bytes
         self.segmented = segmented
         self.inTitle = inTitle
+        wordClasses = WordClassMemo(count: segmented.tokens.count)
         for range in segmented.sentences {
             var words = 0
             var capitalised = 0
@@ -48,20 +49,21 @@ struct SectionText {
             allCaps.append(shouting)
             titleCase.append(!shouting && words >= 2 && capitalised == words)
         }
-        wordClasses.reserveCapacity(segmented.tokens.count)
-        for index in segmented.tokens.indices {
-            wordClasses.append(withBareLowercased(index) { WordClasses(of: $0) })
-        }
     }
 
     /// The context word lists of the token's `bareLowercased` form.
-    func classes(_ index: Int) -> WordClasses { wordClasses[index] }
+    func classes(_ index: Int) -> WordClasses {
+        if let known = wordClasses[index] { return known }
+        let classes = withBareLowercased(index, ()) { WordClasses(of: $1) }
+        wordClasses[index] = classes
+        return classes
+    }
 
     /// The context word lists of the token's `lowercased` form (a final period kept).
     func classesKeepingPeriod(_ index: Int) -> WordClasses {
         let token = segmented.tokens[index]
-        guard token.end - token.start > 1, bytes[token.end - 1] == 0x2E else { return wordClasses[index] }
-        return withLowercased(from: token.start, to: token.end) { WordClasses(of: $0) }
+        guard token.end - token.start > 1, bytes[token.end - 1] == 0x2E else { return classes(index) }
+        return withLowercased(from: token.start, to: token.end, ()) { WordClasses(of: $1) }
     }
 
     var tokens: [TextToken] { segmented.tokens }
@@ -104,18 +106,25 @@ struct SectionText {
         return lowercased(from: token.start, to: dropsPeriod ? token.end - 1 : token.end)
     }
 
-    /// Calls `body` with the UTF-8 bytes of `bareLowercased(index)`.
-    func withBareLowercased<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    // The `with...` calls below hand `context` to `body` rather than letting `body` capture it:
+    // a closure that captures a struct holding arrays copies it, a retain per array.
+
+    /// Calls `body` with `context` and the UTF-8 bytes of `bareLowercased(index)`.
+    @inline(__always)
+    func withBareLowercased<Context, Result>(
+        _ index: Int, _ context: Context, _ body: (Context, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         let token = segmented.tokens[index]
         let dropsPeriod = token.end - token.start > 1 && bytes[token.end - 1] == 0x2E
-        return withLowercased(from: token.start, to: dropsPeriod ? token.end - 1 : token.end, body)
+        return withLowercased(from: token.start, to: dropsPeriod ? token.end - 1 : token.end, context, body)
     }
 
-    /// Calls `body` with the UTF-8 bytes of `lowercased(from:to:)`.
-    func withLowercased<Result>(
-        from start: Int, to end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    /// Calls `body` with `context` and the UTF-8 bytes of `lowercased(from:to:)`.
+    @inline(__always)
+    func withLowercased<Context, Result>(
+        from start: Int, to end: Int, _ context: Context, _ body: (Context, UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        LowercasedBytes.with(UnsafeBufferPointer(rebasing: bytes[start..<end]), body)
+        LowercasedBytes.with(UnsafeBufferPointer(rebasing: bytes[start..<end]), context, body)
     }
 
     /// Lower-cases ASCII bytes directly and leaves other text to the standard library.
@@ -139,25 +148,40 @@ struct SectionText {
         return needsTitleCase(index) ? SectionText.titleCased(word) : word
     }
 
-    /// Calls `body` with the UTF-8 bytes of `normalised(index)`.
-    func withNormalised<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        withKey(index..<(index + 1), body)
+    /// Calls `body` with `context` and the UTF-8 bytes of `normalised(index)`.
+    @inline(__always)
+    func withNormalised<Context, Result>(
+        _ index: Int, _ context: Context, _ body: (Context, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        withKey(index..<(index + 1), context, body)
     }
 
-    /// Calls `body` with the UTF-8 bytes of the tokens' `normalised` words joined by single
-    /// spaces (`MentionDetector.key`), written into a temporary buffer on the stack.
-    func withKey<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    /// Calls `body` with `context` and the UTF-8 bytes of the tokens' `normalised` words joined
+    /// by single spaces (`MentionDetector.key`): the text itself when it is written so, else
+    /// written into a temporary buffer on the stack.
+    func withKey<Context, Result>(
+        _ range: Range<Int>, _ context: Context, _ body: (Context, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         let tokens = segmented.tokens
         var length = range.count - 1
+        var asWritten = true
         for index in range {
             let token = tokens[index]
             length += token.end - token.start
-            if needsTitleCase(index),
-                UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]).contains(where: { $0 >= 0x80 })
-            {
-                var key = range.map { normalised($0) }.joined(separator: " ")
-                return key.withUTF8(body)
+            if needsTitleCase(index) {
+                asWritten = false
+                if UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]).contains(where: { $0 >= 0x80 }) {
+                    var key = range.map { normalised($0) }.joined(separator: " ")
+                    return key.withUTF8 { body(context, $0) }
+                }
             }
+            if index > range.lowerBound, token.start != tokens[index - 1].end + 1 || bytes[token.start - 1] != 0x20 {
+                asWritten = false
+            }
+        }
+        if asWritten {
+            let start = tokens[range.lowerBound].start
+            return body(context, UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]))
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 0)) { buffer in
             var written = 0
@@ -181,7 +205,7 @@ struct SectionText {
                     written += 1
                 }
             }
-            return body(UnsafeBufferPointer(rebasing: buffer[..<written]))
+            return body(context, UnsafeBufferPointer(rebasing: buffer[..<written]))
         }
     }
 

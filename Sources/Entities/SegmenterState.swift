@@ -209,6 +209,6 @@ struct SegmenterState {
 
     /// The context word lists of the lower-cased bytes `start..<end`.
     func classes(from start: Int, to end: Int) -> WordClasses {
-        LowercasedBytes.with(UnsafeBufferPointer(rebasing: bytes[start..<end])) { WordClasses(of: $0) }
+        LowercasedBytes.with(UnsafeBufferPointer(rebasing: bytes[start..<end]), ()) { WordClasses(of: $1) }
     }
 }

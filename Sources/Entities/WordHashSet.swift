@@ -3,9 +3,16 @@
 /// again with SipHash, once per word token of every article.
 struct WordHashSet {
     /// 0 marks an empty slot; the hash 0 itself is kept in `holdsZero`.
-    private var slots = [UInt64](repeating: 0, count: 64)
+    private var slots: [UInt64]
     private var count = 0
     private var holdsZero = false
+
+    /// Room for `minimumCapacity` hashes before the table grows.
+    init(minimumCapacity: Int = 32) {
+        var size = 64
+        while size < minimumCapacity * 2 { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+    }
 
     mutating func insert(_ hash: UInt64) {
         guard hash != 0 else {
