@@ -92,7 +92,8 @@ extension EntityExtractor {
             // "Dynamo Moscow", "Real Madrid", "Internazionale Milan": a club named with its city.
             return set(.organization, 2)
         }
-        if count == 1, words[0].contains("-") {
+        // (The byte test first: Foundation's `contains` searched every one-word name.)
+        if count == 1, words[0].utf8.contains(0x2D), words[0].contains("-") {
             // "Indo-Pacific", "Sino-Japanese", "Anglo-American".
             let parts = words[0].split(separator: "-").map(String.init)
             if let lastPart = parts.last, let firstPart = parts.first {
@@ -133,7 +134,7 @@ extension EntityExtractor {
             // "the Dogger shoals", "the Baltic coast": a place word written after the name.
             return set(.location, 1)
         }
-        if count == 1, words[0].contains(where: \.isNumber) {
+        if count == 1, Self.containsNumber(words[0]) {
             // "the K3", "Kite-1": a model or a craft, not a person.
             return set(.other, 1)
         }
@@ -219,5 +220,12 @@ extension EntityExtractor {
             ]
         for (flag, type) in order where !flags.isDisjoint(with: flag) { return type }
         return nil
+    }
+
+    /// `word.contains(where: \.isNumber)`, without Unicode properties for ASCII (where only
+    /// the digits are numbers).
+    static func containsNumber(_ word: String) -> Bool {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.contains(where: \.isNumber) }
+        return word.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 }

@@ -79,8 +79,8 @@ struct SectionText {
 
     func hash(_ index: Int, lowercasingASCII: Bool = false) -> UInt64 {
         let token = segmented.tokens[index]
-        return ByteHash.of(
-            UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), lowercasingASCII: lowercasingASCII)
+        let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+        return lowercasingASCII ? ByteHash.ofLowercasedASCII(slice) : ByteHash.of(slice)
     }
 
     func lowercased(_ index: Int) -> String {
