@@ -17,6 +17,8 @@ struct SectionText {
         "de", "is", "are", "after", "over", "into",
     ]
 
+    static let longestMinorWord = minorWords.map(\.utf8.count).max() ?? 0
+
     static let minorWordHashes: WordHashSet = {
         var hashes = WordHashSet()
         for word in minorWords { hashes.insert(ByteHash.of(word.utf8)) }
@@ -41,7 +43,9 @@ struct SectionText {
                 } else if token.shape.contains(.capitalised) {
                     capitalised += 1
                     words += 1
-                } else if !SectionText.minorWordHashes.contains(hash(index, lowercasingASCII: true)) {
+                } else if token.end - token.start > SectionText.longestMinorWord
+                    || !SectionText.minorWordHashes.contains(hash(index, lowercasingASCII: true))
+                {
                     words += 1
                 }
             }
