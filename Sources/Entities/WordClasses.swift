@@ -59,8 +59,4 @@ struct WordClasses: OptionSet, Sendable {
     init(of word: UnsafeBufferPointer<UInt8>) {
         self.init(rawValue: WordClasses.table.value(word) ?? 0)
     }
-
-    init(of word: String) {
-        self.init(rawValue: WordClasses.table.value(word) ?? 0)
-    }
 }
