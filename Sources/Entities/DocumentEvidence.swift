@@ -3,8 +3,14 @@
 /// start or headline word is judged by how the rest of the article writes it. Words are kept as
 /// hashes of their bytes, so collecting costs no `String` per token.
 struct DocumentEvidence {
-    var capitalisedMidSentence = WordHashSet()
-    var lowercaseWords = WordHashSet()
+    var capitalisedMidSentence: WordHashSet
+    var lowercaseWords: WordHashSet
+
+    /// Sized for an article of `tokens` tokens, so that the sets rarely grow while collecting.
+    init(tokens: Int) {
+        capitalisedMidSentence = WordHashSet(minimumCapacity: tokens / 4)
+        lowercaseWords = WordHashSet(minimumCapacity: tokens / 2)
+    }
 
     mutating func collect(from section: SectionText) {
         for (sentence, range) in section.segmented.sentences.enumerated()
@@ -21,12 +27,12 @@ struct DocumentEvidence {
     }
 
     /// Whether the article writes `word` capitalised inside a sentence.
-    func writesCapitalised(_ word: String) -> Bool {
-        capitalisedMidSentence.contains(ByteHash.of(word.utf8))
+    func writesCapitalised(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        capitalisedMidSentence.contains(ByteHash.of(word))
     }
 
     /// Whether the article writes `word` (given in lower case) in lower case.
-    func writesLowercase(_ word: String) -> Bool {
-        lowercaseWords.contains(ByteHash.of(word.utf8))
+    func writesLowercase(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        lowercaseWords.contains(ByteHash.of(word))
     }
 }

@@ -3,24 +3,35 @@ extension EntityExtractor {
     /// given name alone resolved to the full person name it abbreviates, and countries to their
     /// canonical name.
     func resolveAliases(_ candidates: inout [Candidate]) {
+        // Each distinct name numbered once, so that what is kept per name is an array slot
+        // rather than a dictionary look-up of its `String` at every step.
+        var numbers: [String: Int] = [:]
+        var nameNumber: [Int] = []
+        nameNumber.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let next = numbers.count
+            nameNumber.append(Self.number(&numbers[candidate.key], next: next))
+        }
+
         // Votes at the highest strength seen for each name; the most voted type wins, ties going
         // to the type seen first.
-        var votes: [String: (strength: Int, types: [(type: EntityType, count: Int)])] = [:]
-        for candidate in candidates {
-            let key = candidate.key
-            var entry = votes[key] ?? (candidate.strength, [])
-            if candidate.strength > entry.strength { entry = (candidate.strength, []) }
-            if candidate.strength == entry.strength {
-                if let slot = entry.types.firstIndex(where: { $0.type == candidate.type }) {
-                    entry.types[slot].count += 1
+        var votes = [(strength: Int, types: [(type: EntityType, count: Int)])](
+            repeating: (-1, []), count: numbers.count)
+        for (index, candidate) in candidates.enumerated() {
+            let number = nameNumber[index]
+            if votes[number].strength < 0 { votes[number].strength = candidate.strength }
+            if candidate.strength > votes[number].strength { votes[number] = (candidate.strength, []) }
+            if candidate.strength == votes[number].strength {
+                if let slot = votes[number].types.firstIndex(where: { $0.type == candidate.type }) {
+                    votes[number].types[slot].count += 1
                 } else {
-                    entry.types.append((candidate.type, 1))
+                    votes[number].types.append((candidate.type, 1))
                 }
             }
-            votes[key] = entry
         }
         for index in candidates.indices {
-            guard let entry = votes[candidates[index].key], var winner = entry.types.first else { continue }
+            let entry = votes[nameNumber[index]]
+            guard var winner = entry.types.first else { continue }
             for vote in entry.types where vote.count > winner.count { winner = vote }
             candidates[index].type = winner.type
             candidates[index].strength = entry.strength
@@ -52,29 +63,49 @@ extension EntityExtractor {
                 organizations[first] = candidate.key
             }
         }
+        var countryNames = [String??](repeating: nil, count: numbers.count)
         for index in candidates.indices {
-            var candidate = candidates[index]
-            candidate.name = gazetteer.countryAliases[candidate.key] ?? candidate.key
-            if candidate.words.count == 1, candidate.strength < 3, candidate.type != .person || candidate.strength < 2,
-                let organization = organizations[candidate.key] ?? nil
-            {
-                candidate.type = .organization
-                candidate.name = organization
-                candidates[index] = candidate
-                continue
+            let number = nameNumber[index]
+            if countryNames[number] == nil {
+                countryNames[number] = .some(gazetteer.countryAlias(candidates[index].key))
             }
-            if candidate.words.count <= 2, candidate.type == .person || candidate.strength < 3,
-                let lastWord = candidate.words.last, let full = fullNames[lastWord], full.words > candidate.words.count
-            {
-                candidate.type = .person
-                candidate.name = full.name
-            } else if candidate.words.count == 1, candidate.strength < 3, let full = fullNames[candidate.key],
-                full.words > 1
-            {
-                candidate.type = .person
-                candidate.name = full.name
-            }
-            candidates[index] = candidate
+            resolve(&candidates[index], countryName: countryNames[number]!, organizations, fullNames)
         }
+    }
+
+    /// The name and type of one candidate: a country's canonical name, the organisation its one
+    /// word starts, or the full person name its last or only word ends.
+    private func resolve(
+        _ candidate: inout Candidate, countryName: String?, _ organizations: [String: String?],
+        _ fullNames: [String: (name: String, words: Int, count: Int)]
+    ) {
+        candidate.name = countryName ?? candidate.key
+        if candidate.words.count == 1, candidate.strength < 3, candidate.type != .person || candidate.strength < 2,
+            !organizations.isEmpty, let organization = organizations[candidate.key] ?? nil
+        {
+            candidate.type = .organization
+            candidate.name = organization
+            return
+        }
+        if candidate.words.count <= 2, candidate.type == .person || candidate.strength < 3,
+            !fullNames.isEmpty, let lastWord = candidate.words.last, let full = fullNames[lastWord],
+            full.words > candidate.words.count
+        {
+            candidate.type = .person
+            candidate.name = full.name
+        } else if candidate.words.count == 1, candidate.strength < 3, !fullNames.isEmpty,
+            let full = fullNames[candidate.key],
+            full.words > 1
+        {
+            candidate.type = .person
+            candidate.name = full.name
+        }
+    }
+
+    /// The number of a name: the one it has, or `next` given to it now (one dictionary access).
+    private static func number(_ slot: inout Int?, next: Int) -> Int {
+        if let number = slot { return number }
+        slot = next
+        return next
     }
 }

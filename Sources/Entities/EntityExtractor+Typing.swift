@@ -1,7 +1,7 @@
 extension EntityExtractor {
     /// What the gazetteers know of a name, trying its alias ("U.S.") and its Title Case form.
-    func lookup(_ words: [String]) -> NameFlags {
-        let key = words.joined(separator: " ")
+    func lookup(_ words: [String], key: String? = nil) -> NameFlags {
+        let key = key ?? words.joined(separator: " ")
         let flags = gazetteer.flags(key)
         if !flags.isEmpty { return flags }
         let hasCapitalsOnlyWord = words.contains { word in
@@ -23,10 +23,16 @@ extension EntityExtractor {
         }
         let words = candidate.words
         let count = words.count
-        let lower = candidate.tokens.filter { !section.isPluralPossessive($0) }.map { section.bareLowercased($0) }
         if candidate.titleBefore { return set(.person, 3) }
         if candidate.dateline { return set(.location, 3) }
-        let flags = lookup(words)
+        // The token of each word (a plural possessive's apostrophe belongs to its word), for the
+        // context word lists of its `bareLowercased` form.
+        let wordTokens = candidate.tokens.filter { !section.isPluralPossessive($0) }
+        func lower(_ word: Int) -> WordClasses { section.classes(wordTokens[word]) }
+        func isCommonWord(_ word: Int) -> Bool {
+            section.withBareLowercased(wordTokens[word], gazetteer) { $0.isCommonWord($1) }
+        }
+        let flags = lookup(words, key: candidate.key)
         let firstFlags = gazetteer.flags(words[0])
         if count >= 2, words[0].utf8.count == 2, words[0].hasSuffix("."), words[0].first?.isUppercase == true,
             lookup(Array(words.dropFirst())).isDisjoint(with: .location)
@@ -35,7 +41,7 @@ extension EntityExtractor {
             return set(.person, 3)
         }
         if count >= 2, count <= 4, isFollowedByCountryInBrackets(candidate, in: section),
-            !ContextWords.organizationHeads.contains(lower[count - 1])
+            !lower(count - 1).contains(.organizationHead)
         {
             // "Mark Philippoussis (Australia) beat ...": an athlete with a nationality.
             return set(.person, 2)
@@ -48,24 +54,26 @@ extension EntityExtractor {
         if let type = gazetteerType(flags, words: count) { return set(type, 3) }
 
         // Structure: the head word of the name.
-        let last = lower[count - 1]
-        if count >= 2, lower.contains("&") { return set(.organization, 3) }
+        let last = lower(count - 1)
+        if count >= 2, wordTokens.contains(where: { section.classes($0).contains(.ampersand) }) {
+            return set(.organization, 3)
+        }
         if count >= 2 {
-            if ContextWords.organizationHeads.contains(last) { return set(.organization, 3) }
+            if last.contains(.organizationHead) { return set(.organization, 3) }
             if count >= 3,
                 (0..<(count - 1)).contains(where: {
-                    ContextWords.organizationPrefixes.contains(lower[$0]) && lower[$0 + 1] == "of"
+                    lower($0).contains(.organizationPrefix) && lower($0 + 1).contains(.of)
                 })
             {
                 // "Bank of Japan", "Estmark Chamber of Commerce".
                 return set(.organization, 3)
             }
-            if ContextWords.locationHeads.contains(last) || ContextWords.locationHeads.contains(lower[0]) {
+            if last.contains(.locationHead) || lower(0).contains(.locationHead) {
                 return set(.location, 3)
             }
             if firstFlags.contains(.givenName), count <= 4 { return set(.person, 3) }
-            if ContextWords.eventHeads.contains(last) { return set(.event, 3) }
-            if ContextWords.compassWords.contains(lower[0]),
+            if last.contains(.eventHead) { return set(.event, 3) }
+            if lower(0).contains(.compassWord),
                 !lookup(Array(words.dropFirst())).isDisjoint(with: .location)
             {
                 return set(.location, 3)
@@ -78,13 +86,14 @@ extension EntityExtractor {
             }
         }
         if flags.contains(.facility) { return set(.location, 2) }
-        if count == 2, gazetteer.flags(words[1]).contains(.city), !ContextWords.compassWords.contains(lower[0]),
+        if count == 2, gazetteer.flags(words[1]).contains(.city), !lower(0).contains(.compassWord),
             gazetteer.flags(words[0]).isDisjoint(with: NameFlags.location.union(.givenName))
         {
             // "Dynamo Moscow", "Real Madrid", "Internazionale Milan": a club named with its city.
             return set(.organization, 2)
         }
-        if count == 1, words[0].contains("-") {
+        // (The byte test first: Foundation's `contains` searched every one-word name.)
+        if count == 1, words[0].utf8.contains(0x2D), words[0].contains("-") {
             // "Indo-Pacific", "Sino-Japanese", "Anglo-American".
             let parts = words[0].split(separator: "-").map(String.init)
             if let lastPart = parts.last, let firstPart = parts.first {
@@ -107,15 +116,17 @@ extension EntityExtractor {
         // Context around the name.
         let tokens = section.tokens
         let sentence = section.segmented.sentences[candidate.sentence]
-        let next =
-            candidate.tokens.upperBound < sentence.upperBound ? section.lowercased(candidate.tokens.upperBound) : ""
-        let previous =
-            candidate.tokens.lowerBound > sentence.lowerBound ? section.lowercased(candidate.tokens.lowerBound - 1) : ""
+        let hasNext = candidate.tokens.upperBound < sentence.upperBound
+        let nextClasses = hasNext ? section.classesKeepingPeriod(candidate.tokens.upperBound) : []
+        let previousClasses =
+            candidate.tokens.lowerBound > sentence.lowerBound
+            ? section.classesKeepingPeriod(candidate.tokens.lowerBound - 1) : []
         let isAcronym = count == 1 && tokens[candidate.tokens.lowerBound].shape.contains(.allCaps)
         if isAcronym, !section.allCaps[candidate.sentence] { return set(.organization, 2) }
-        if ContextWords.speechVerbs.contains(next), count <= 3 { return set(.person, 2) }
+        if nextClasses.contains(.speechVerb), count <= 3 { return set(.person, 2) }
         if count >= 2, count <= 4, isFollowedByRole(candidate, in: section) { return set(.person, 2) }
-        if ContextWords.locationPrepositions.contains(previous), count <= 3 { return set(.location, 1) }
+        if previousClasses.contains(.locationPreposition), count <= 3 { return set(.location, 1) }
+        let next = count <= 2 && hasNext ? section.lowercased(candidate.tokens.upperBound) : ""
         if count <= 2, next.first?.isLowercase == true,
             ContextWords.locationHeads.contains(next)
                 || next.hasSuffix("s") && ContextWords.locationHeads.contains(String(next.dropLast()))
@@ -123,20 +134,20 @@ extension EntityExtractor {
             // "the Dogger shoals", "the Baltic coast": a place word written after the name.
             return set(.location, 1)
         }
-        if count == 1, words[0].contains(where: \.isNumber) {
+        if count == 1, Self.containsNumber(words[0]) {
             // "the K3", "Kite-1": a model or a craft, not a person.
             return set(.other, 1)
         }
         if count == 1, firstFlags.contains(.surname) || firstFlags.contains(.givenName) {
             return set(.person, 1)
         }
-        if count >= 2, count <= 3, !lower.contains(where: { gazetteer.isCommonWord($0) }) {
+        if count >= 2, count <= 3, !(0..<count).contains(where: isCommonWord) {
             return set(.person, 1)
         }
         // A lone unknown word is most often a surname; a lone dictionary word ("Budget",
         // "Windows") is some other name.
         let commonWord =
-            count == 1 && gazetteer.isCommonWord(lower[0]) && firstFlags.isDisjoint(with: [.givenName, .surname])
+            count == 1 && isCommonWord(0) && firstFlags.isDisjoint(with: [.givenName, .surname])
         set(count == 1 && !commonWord ? .person : .other, 0)
     }
 
@@ -146,14 +157,14 @@ extension EntityExtractor {
     func isFollowedByRole(_ candidate: Candidate, in section: SectionText) -> Bool {
         let comma = candidate.tokens.upperBound
         let sentence = section.segmented.sentences[candidate.sentence]
-        guard comma + 1 < sentence.upperBound, section.isPunctuation(comma, [","]) else { return false }
+        guard comma + 1 < sentence.upperBound, section.isPunctuation(comma, SectionText.comma) else { return false }
         for index in (comma + 1)..<min(comma + 6, sentence.upperBound) {
-            let lower = section.bareLowercased(index)
             if section.tokens[index].kind == .punctuation {
+                let lower = section.bareLowercased(index)
                 guard lower == "'s" || lower == "\u{2019}s" else { return false }
                 continue
             }
-            if ContextWords.titleHeads.contains(lower) || lower == "chair" { return true }
+            if !section.classes(index).isDisjoint(with: [.titleHead, .chair]) { return true }
         }
         return false
     }
@@ -162,9 +173,12 @@ extension EntityExtractor {
     func isFollowedByCountryInBrackets(_ candidate: Candidate, in section: SectionText) -> Bool {
         let open = candidate.tokens.upperBound
         let sentence = section.segmented.sentences[candidate.sentence]
-        guard open + 2 < sentence.upperBound, section.isPunctuation(open, ["("]) else { return false }
+        guard open + 2 < sentence.upperBound, section.isPunctuation(open, SectionText.openingBracket) else {
+            return false
+        }
         var close = open + 1
-        while close < sentence.upperBound, close - open <= 4, !section.isPunctuation(close, [")"]) { close += 1 }
+        while close < sentence.upperBound, close - open <= 4, !section.isPunctuation(close, SectionText.closingBracket)
+        { close += 1 }
         guard close < sentence.upperBound, close > open + 1 else { return false }
         let words = ((open + 1)..<close).map { section.normalised($0) }
         return lookup(words).contains(.country)
@@ -177,11 +191,9 @@ extension EntityExtractor {
         let tokens = section.tokens
         let after = candidate.tokens.upperBound
         let before = candidate.tokens.lowerBound - 1
-        let nextWord = after < sentence.upperBound ? section.lowercased(after) : ""
-        let previousWord = before >= sentence.lowerBound ? section.lowercased(before) : ""
-        if ContextWords.versusWords.contains(previousWord) || ContextWords.versusWords.contains(nextWord)
-            || ContextWords.winningVerbs.contains(nextWord)
-        {
+        let nextWord: WordClasses = after < sentence.upperBound ? section.classesKeepingPeriod(after) : []
+        let previousWord: WordClasses = before >= sentence.lowerBound ? section.classesKeepingPeriod(before) : []
+        if previousWord.contains(.versusWord) || !nextWord.isDisjoint(with: [.versusWord, .winningVerb]) {
             return true
         }
         guard after < sentence.upperBound, tokens[after].kind == .number else { return false }
@@ -208,5 +220,12 @@ extension EntityExtractor {
             ]
         for (flag, type) in order where !flags.isDisjoint(with: flag) { return type }
         return nil
+    }
+
+    /// `word.contains(where: \.isNumber)`, without Unicode properties for ASCII (where only
+    /// the digits are numbers).
+    static func containsNumber(_ word: String) -> Bool {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.contains(where: \.isNumber) }
+        return word.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 }

@@ -30,7 +30,7 @@ public struct EntityExtractor: Sendable {
             SectionText(bytes: title, segmented: segmenter.segment(title), inTitle: true),
             SectionText(bytes: text, segmented: segmenter.segment(text), inTitle: false),
         ]
-        var evidence = DocumentEvidence()
+        var evidence = DocumentEvidence(tokens: sections.reduce(0) { $0 + $1.tokens.count })
         for section in sections { evidence.collect(from: section) }
         var candidates: [Candidate] = []
         for section in sections {

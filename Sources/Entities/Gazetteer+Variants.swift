@@ -5,11 +5,17 @@ extension Gazetteer {
     /// mistake. (Closed compounds such as "dockworkers" were tried and cost more names than they
     /// saved: "Blackburn", "Facebook", "Cornwall".)
     func isCommonWordVariant(_ lowercased: String) -> Bool {
-        let bytes = Array(lowercased.utf8)
-        guard bytes.count >= 6, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        var lowercased = lowercased
+        return lowercased.withUTF8 { isCommonWordVariant($0) }
+    }
+
+    /// `isCommonWordVariant` of the word with these UTF-8 bytes.
+    func isCommonWordVariant(_ lowercased: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lowercased.count >= 6, lowercased.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        let bytes = Array(lowercased)
         for (british, american) in Self.spellingSwaps {
             if let swapped = Self.replacing(british, with: american, in: bytes),
-                isCommonWord(String(decoding: swapped, as: UTF8.self))
+                swapped.withUnsafeBufferPointer({ isCommonWord($0) })
             {
                 return true
             }

@@ -40,13 +40,18 @@ struct MentionDetector {
         guard token.kind == .word else { return false }
         if !accepted.isEmpty { return accepted[index - sentence.lowerBound] }
         guard token.shape.contains(.capitalised) else { return false }
-        let lower = section.bareLowercased(index)
-        return !ContextWords.months.contains(lower) && !isContraction(lower)
+        return !section.classes(index).contains(.month) && !isContraction(index)
     }
 
     /// "I'm", "We're", "Don't": a function word with a clitic is no name.
-    func isContraction(_ lower: String) -> Bool {
-        guard lower.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 }) else { return false }
+    func isContraction(_ index: Int) -> Bool {
+        // Lower-casing neither makes nor removes an apostrophe: without one in the token's bytes
+        // ("'" or a byte that may start "’") the answer is no.
+        let token = section.tokens[index]
+        guard section.bytes[token.start..<token.end].contains(where: { $0 == 0x27 || $0 == 0xE2 }) else {
+            return false
+        }
+        let lower = section.bareLowercased(index)
         guard let apostrophe = lower.firstIndex(where: { $0 == "'" || $0 == "’" }) else { return false }
         let head = String(lower[..<apostrophe])
         return ContextWords.functionWords.contains(head)
@@ -56,11 +61,10 @@ struct MentionDetector {
     /// In a headline every word is capitalised, so a word counts as a name only when the article
     /// writes it capitalised elsewhere, a gazetteer knows it, or it is no dictionary word at all.
     func acceptedHeadlineWords(_ range: Range<Int>) -> [Bool] {
-        let words = range.map { section.tokens[$0].kind == .word ? section.normalised($0) : "" }
         var accepted = [Bool](repeating: false, count: range.count)
         var offset = 0
-        while offset < words.count {
-            if let length = gazetteerMatch(at: offset, in: words) {
+        while offset < range.count {
+            if let length = gazetteerMatch(at: range.lowerBound + offset, in: range) {
                 for covered in offset..<(offset + length) { accepted[covered] = true }
                 offset += length
                 continue
@@ -71,20 +75,15 @@ struct MentionDetector {
         return accepted
     }
 
-    /// The length of the longest multi-word gazetteer name (up to five words) starting at
-    /// `offset` of a sentence's words (empty strings for punctuation), if any.
-    func gazetteerMatch(at offset: Int, in words: [String]) -> Int? {
-        var keys: [String] = []
-        var key = ""
-        var end = offset
-        while end < words.count, end - offset < 5, !words[end].isEmpty {
-            key = key.isEmpty ? words[end] : "\(key) \(words[end])"
-            keys.append(key)
-            end += 1
-        }
-        guard keys.count >= 2 else { return nil }
-        for length in stride(from: keys.count, through: 2, by: -1)
-        where !gazetteer.flags(keys[length - 1]).isDisjoint(with: .typed) {
+    /// The length of the longest multi-word gazetteer name (up to five words, no punctuation)
+    /// starting at token `start` of a sentence's tokens `range`, if any.
+    func gazetteerMatch(at start: Int, in range: Range<Int>) -> Int? {
+        var end = start
+        while end < range.upperBound, end - start < 5, section.tokens[end].kind == .word { end += 1 }
+        guard end - start >= 2, section.withKey(start..<(start + 2), gazetteer, { $0.mayStartLongerName($1) })
+        else { return nil }
+        for length in stride(from: end - start, through: 2, by: -1)
+        where !section.withKey(start..<(start + length), gazetteer, { $0.flags($1) }).isDisjoint(with: .typed) {
             return length
         }
         return nil
@@ -93,13 +92,11 @@ struct MentionDetector {
     func acceptsHeadlineWord(_ index: Int) -> Bool {
         let token = section.tokens[index]
         guard token.kind == .word, token.shape.contains(.capitalised) else { return false }
-        let word = section.normalised(index)
-        let lower = section.bareLowercased(index)
-        if ContextWords.functionWords.contains(lower) || ContextWords.months.contains(lower) { return false }
-        if evidence.writesCapitalised(word) { return true }
+        if !section.classes(index).isDisjoint(with: [.functionWord, .month]) { return false }
+        if writesCapitalised(index) { return true }
         if token.shape.contains(.allCaps) && !section.allCaps[token.sentence] { return true }
-        let flags = gazetteer.flags(word)
-        if gazetteer.isCommonWord(lower) || evidence.writesLowercase(lower) {
+        let flags = flags(index)
+        if isCommonWord(index) || writesLowercase(index) {
             if !flags.isDisjoint(with: [.country, .person, .organization, .group, .region, .water, .island]) {
                 return true
             }
@@ -108,9 +105,33 @@ struct MentionDetector {
             guard !flags.isDisjoint(with: [.givenName, .properNoun]), next < section.tokens.count,
                 section.tokens[next].kind == .word, section.tokens[next].sentence == token.sentence
             else { return false }
-            return !gazetteer.isCommonWord(section.bareLowercased(next))
+            return !isCommonWord(next)
         }
         return true
+    }
+
+    /// What the gazetteers know of the token's `normalised` word.
+    @inline(__always)
+    func flags(_ index: Int) -> NameFlags {
+        section.withNormalised(index, gazetteer) { $0.flags($1) }
+    }
+
+    /// Whether the token's `bareLowercased` word is in the dictionary.
+    @inline(__always)
+    func isCommonWord(_ index: Int) -> Bool {
+        section.withBareLowercased(index, gazetteer) { $0.isCommonWord($1) }
+    }
+
+    /// Whether the article writes the token's `normalised` word capitalised inside a sentence.
+    @inline(__always)
+    func writesCapitalised(_ index: Int) -> Bool {
+        section.withNormalised(index, evidence) { $0.writesCapitalised($1) }
+    }
+
+    /// Whether the article writes the token's `bareLowercased` word in lower case.
+    @inline(__always)
+    func writesLowercase(_ index: Int) -> Bool {
+        section.withBareLowercased(index, evidence) { $0.writesLowercase($1) }
     }
 
     // MARK: Runs
@@ -127,36 +148,35 @@ struct MentionDetector {
             let token = section.tokens[end]
             let next = end + 1
             if section.isPluralPossessive(end), next < range.upperBound, isNameWord(next, range, accepted),
-                ContextWords.organizationHeads.contains(section.bareLowercased(next))
+                section.classes(next).contains(.organizationHead)
             {
                 // "Harwick Dockworkers' Union", "Workers' Party": the apostrophe stays inside.
                 end = next + 1
                 continue
             }
             guard next < range.upperBound, token.start == section.tokens[end - 1].end + 1 else { break }
-            let lower = section.lowercased(end)
+            let lower = section.classesKeepingPeriod(end)
             if token.kind == .word && !token.shape.contains(.capitalised) {
-                let soFar = key(start..<end)
-                if lower == "of" || lower == "for",
-                    MentionDetector.ofJoiners.contains(section.bareLowercased(end - 1))
-                        || gazetteer.connectorPrefixes.contains("\(soFar) \(lower)")
+                if !lower.isDisjoint(with: [.of, .for]),
+                    section.classes(end - 1).contains(.ofJoiner)
+                        || gazetteer.connectorPrefixes.contains("\(key(start..<end)) \(section.lowercased(end))")
                 {
                     var after = next
-                    if after < range.upperBound, section.lowercased(after) == "the" { after += 1 }
+                    if after < range.upperBound, section.classesKeepingPeriod(after).contains(.the) { after += 1 }
                     if after < range.upperBound, isNameWord(after, range, accepted) {
                         end = after + 1
                         continue
                     }
-                } else if ContextWords.nameParticles.contains(lower), isNameWord(next, range, accepted) {
+                } else if lower.contains(.nameParticle), isNameWord(next, range, accepted) {
                     end = next + 1
                     continue
-                } else if lower == "and", gazetteer.connectorPrefixes.contains("\(soFar) and"),
+                } else if lower.contains(.and), gazetteer.connectorPrefixes.contains("\(key(start..<end)) and"),
                     isNameWord(next, range, accepted)
                 {
                     end = next + 1
                     continue
                 }
-            } else if lower == "&", isNameWord(next, range, accepted) {
+            } else if lower.contains(.ampersand), isNameWord(next, range, accepted) {
                 end = next + 1
                 continue
             }
@@ -186,9 +206,8 @@ struct MentionDetector {
             // "Australian Tom Moody", "Mexican Ariel Cruz": a nationality before a person.
             let personFollows =
                 last - first >= 3 && leadFlags.contains(.group) && !endsWithInstitutionWord(first..<last)
-                && !ContextWords.titleHeads.contains(section.bareLowercased(first))
-                && !ContextWords.compassWords.contains(section.bareLowercased(first))
-                && !gazetteer.flags(section.normalised(first + 1)).isDisjoint(with: [.givenName, .properNoun])
+                && section.classes(first).isDisjoint(with: [.titleHead, .compassWord])
+                && !flags(first + 1).isDisjoint(with: [.givenName, .properNoun])
             if let titleStart = innerTitleStart(first..<last) {
                 // "U.S. Secretary of Defense Pete Hegseth", "Bank of England Governor Mervyn King":
                 // what stands before the title is a name of its own.
@@ -259,30 +278,29 @@ struct MentionDetector {
             section.isSentenceInitial(range.lowerBound),
             range.allSatisfy({ section.tokens[$0].shape.contains(.allCaps) })
         else { return false }
-        return section.isPunctuation(range.upperBound, [",", "(", "-", "—", "–"])
+        return section.isPunctuation(range.upperBound, SectionText.datelineEnds)
     }
 
     func typedFlags(_ range: Range<Int>) -> NameFlags {
-        let flags = gazetteer.flags(key(range))
-        return flags.intersection(.typed)
+        section.withKey(range, gazetteer) { $0.flags($1) }.intersection(.typed)
     }
 
     /// Keeps a capitalised sentence start only if it is a name: the gazetteers or the rest of the
     /// article say so, or it is not a dictionary word ("Hegseth" stays, "Despite" and "Last" go).
     func keepsInitialWord(_ index: Int, run: Range<Int>) -> Bool {
-        let word = section.normalised(index)
-        let lower = section.bareLowercased(index)
-        if ContextWords.functionWords.contains(lower) { return false }
-        if ContextWords.titleHeads.contains(lower) || ContextWords.titleModifiers.contains(lower) { return true }
-        let flags = gazetteer.flags(word)
+        let classes = section.classes(index)
+        if classes.contains(.functionWord) { return false }
+        if !classes.isDisjoint(with: [.titleHead, .titleModifier]) { return true }
+        let flags = flags(index)
         let isCommon =
-            gazetteer.isCommonWord(lower) || evidence.writesLowercase(lower) || gazetteer.isCommonWordVariant(lower)
+            isCommonWord(index) || writesLowercase(index)
+            || section.withBareLowercased(index, gazetteer) { $0.isCommonWordVariant($1) }
         let nameFlags: NameFlags = isCommon ? [.country, .region, .water, .island, .organization, .group] : .typed
         if !flags.isDisjoint(with: nameFlags) { return true }
         if run.count >= 2, !typedFlags(run).isEmpty || endsWithInstitutionWord(run) { return true }
         // "Mike Conley ...", "C. Lewis ...": a given name or an initial before another name.
         if run.count >= 2, !flags.isDisjoint(with: [.givenName, .properNoun]) || isInitial(index) { return true }
-        if evidence.writesCapitalised(word) { return true }
+        if writesCapitalised(index) { return true }
         return !isCommon
     }
 
@@ -292,15 +310,15 @@ struct MentionDetector {
         guard range.count >= 3 else { return nil }
         var sawName = false
         for start in range.dropLast(2) {
-            let lower = section.bareLowercased(start)
-            let isTitleWord = ContextWords.titleHeads.contains(lower) || ContextWords.titleModifiers.contains(lower)
-            if sawName, isTitleWord, lower != "of" {
+            let classes = section.classes(start)
+            let isTitleWord = !classes.isDisjoint(with: [.titleHead, .titleModifier])
+            if sawName, isTitleWord, !classes.contains(.of) {
                 let title = titleLength(start..<range.upperBound)
                 if title.length > 0, title.personFollows, start + title.length < range.upperBound {
                     return start
                 }
             }
-            if !isTitleWord && !ContextWords.nameParticles.contains(lower) && lower != "of" { sawName = true }
+            if !isTitleWord && classes.isDisjoint(with: [.nameParticle, .of]) { sawName = true }
         }
         return nil
     }
@@ -313,20 +331,17 @@ struct MentionDetector {
 
     /// Function words and months never start a name, unless the gazetteers list the whole ("The Hague").
     func isDroppableLead(_ index: Int, run: Range<Int>) -> Bool {
-        let lower = section.bareLowercased(index)
         let token = section.tokens[index]
         if token.kind != .word || !token.shape.contains(.capitalised) && !token.shape.contains(.allCaps) {
             return true
         }
-        guard ContextWords.functionWords.contains(lower) || ContextWords.months.contains(lower) else { return false }
+        guard !section.classes(index).isDisjoint(with: [.functionWord, .month]) else { return false }
         return typedFlags(run).isEmpty
     }
 
     func endsWithInstitutionWord(_ range: Range<Int>) -> Bool {
         guard range.count >= 2 else { return false }
-        let last = section.bareLowercased(range.upperBound - 1)
-        return ContextWords.organizationHeads.contains(last) || ContextWords.locationHeads.contains(last)
-            || ContextWords.eventHeads.contains(last)
+        return !section.classes(range.upperBound - 1).isDisjoint(with: [.organizationHead, .locationHead, .eventHead])
     }
 
     /// A lower-case title right before the name ("coach Bobby Robson", "said striker Ronaldo").
@@ -334,10 +349,10 @@ struct MentionDetector {
         let sentence = section.segmented.sentences[section.tokens[index].sentence]
         guard index > sentence.lowerBound else { return false }
         var previous = index - 1
-        if section.isPunctuation(previous, ["-"]), previous > sentence.lowerBound { previous -= 1 }
+        if section.isPunctuation(previous, SectionText.hyphen), previous > sentence.lowerBound { previous -= 1 }
         let token = section.tokens[previous]
         guard token.kind == .word, !token.shape.contains(.capitalised) else { return false }
-        return ContextWords.titleHeads.contains(section.bareLowercased(previous))
+        return section.classes(previous).contains(.titleHead)
     }
 
     /// How many words at the start of `range` are a person's title ("Defense Minister",
@@ -348,20 +363,20 @@ struct MentionDetector {
         var headEnd = index
         var headSeen = false
         while index < range.upperBound {
-            let lower = section.bareLowercased(index)
-            if ContextWords.titleHeads.contains(lower), isTitleSpelling(index, lower) {
+            let classes = section.classes(index)
+            if classes.contains(.titleHead), isTitleSpelling(index, classes) {
                 headSeen = true
                 index += 1
                 headEnd = index
                 continue
             }
-            if ContextWords.titleModifiers.contains(lower) {
+            if classes.contains(.titleModifier) {
                 index += 1
                 continue
             }
-            if lower == "of" && headSeen {
+            if classes.contains(.of) && headSeen {
                 var next = index + 1
-                if next < range.upperBound, section.lowercased(next) == "the" { next += 1 }
+                if next < range.upperBound, section.classesKeepingPeriod(next).contains(.the) { next += 1 }
                 let departmentStart = next
                 while next < range.upperBound, isDepartmentWord(next) { next += 1 }
                 if next == departmentStart { return (next - range.lowerBound, false) }
@@ -374,8 +389,8 @@ struct MentionDetector {
 
     /// "Gen." is a title but "Gen" is a given name ("Gen Nakatani"); only the British forms of
     /// "Mr", "Mrs", "Ms" and "Dr" go without their period.
-    func isTitleSpelling(_ index: Int, _ lower: String) -> Bool {
-        guard ContextWords.titleAbbreviations.contains(lower), !["mr", "mrs", "ms", "dr"].contains(lower) else {
+    func isTitleSpelling(_ index: Int, _ classes: WordClasses) -> Bool {
+        guard classes.contains(.titleAbbreviation), !classes.contains(.titleWithoutPeriod) else {
             return true
         }
         return section.tokens[index].shape.contains(.abbreviation)
@@ -384,8 +399,7 @@ struct MentionDetector {
     /// A word of a department's name in a title ("Defense", "State", "Foreign", "Affairs"): a
     /// dictionary word that is neither a given name nor a place.
     func isDepartmentWord(_ index: Int) -> Bool {
-        let flags = gazetteer.flags(section.normalised(index))
-        guard flags.isDisjoint(with: NameFlags.location.union(.givenName)) else { return false }
-        return gazetteer.isCommonWord(section.bareLowercased(index))
+        guard flags(index).isDisjoint(with: NameFlags.location.union(.givenName)) else { return false }
+        return isCommonWord(index)
     }
 }

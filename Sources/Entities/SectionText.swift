@@ -8,12 +8,16 @@ struct SectionText {
     var titleCase: [Bool] = []
     /// Per sentence: most words in capitals (an ALL CAPS headline).
     var allCaps: [Bool] = []
+    /// Per token: the context word lists its `bareLowercased` form is in, looked up on first use.
+    let wordClasses: WordClassMemo
 
     /// Words that headline-shape tests ignore, as headlines leave them in lower case.
     static let minorWords: Set<String> = [
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs", "v",
         "de", "is", "are", "after", "over", "into",
     ]
+
+    static let longestMinorWord = minorWords.map(\.utf8.count).max() ?? 0
 
     static let minorWordHashes: WordHashSet = {
         var hashes = WordHashSet()
@@ -25,6 +29,7 @@ struct SectionText {
         self.bytes = bytes
         self.segmented = segmented
         self.inTitle = inTitle
+        wordClasses = WordClassMemo(count: segmented.tokens.count)
         for range in segmented.sentences {
             var words = 0
             var capitalised = 0
@@ -38,7 +43,9 @@ struct SectionText {
                 } else if token.shape.contains(.capitalised) {
                     capitalised += 1
                     words += 1
-                } else if !SectionText.minorWordHashes.contains(hash(index, lowercasingASCII: true)) {
+                } else if token.end - token.start > SectionText.longestMinorWord
+                    || !SectionText.minorWordHashes.contains(hash(index, lowercasingASCII: true))
+                {
                     words += 1
                 }
             }
@@ -46,6 +53,21 @@ struct SectionText {
             allCaps.append(shouting)
             titleCase.append(!shouting && words >= 2 && capitalised == words)
         }
+    }
+
+    /// The context word lists of the token's `bareLowercased` form.
+    func classes(_ index: Int) -> WordClasses {
+        if let known = wordClasses[index] { return known }
+        let classes = withBareLowercased(index, ()) { WordClasses(of: $1) }
+        wordClasses[index] = classes
+        return classes
+    }
+
+    /// The context word lists of the token's `lowercased` form (a final period kept).
+    func classesKeepingPeriod(_ index: Int) -> WordClasses {
+        let token = segmented.tokens[index]
+        guard token.end - token.start > 1, bytes[token.end - 1] == 0x2E else { return classes(index) }
+        return withLowercased(from: token.start, to: token.end, ()) { WordClasses(of: $1) }
     }
 
     var tokens: [TextToken] { segmented.tokens }
@@ -61,8 +83,8 @@ struct SectionText {
 
     func hash(_ index: Int, lowercasingASCII: Bool = false) -> UInt64 {
         let token = segmented.tokens[index]
-        return ByteHash.of(
-            UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), lowercasingASCII: lowercasingASCII)
+        let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+        return lowercasingASCII ? ByteHash.ofLowercasedASCII(slice) : ByteHash.of(slice)
     }
 
     func lowercased(_ index: Int) -> String {
@@ -78,8 +100,7 @@ struct SectionText {
             tokens[index].start == tokens[index - 1].end, tokens[index + 1].start > tokens[index].end,
             tokens[index - 1].kind == .word, bytes[tokens[index - 1].end - 1] | 0x20 == 0x73
         else { return false }
-        let mark = text(index)
-        return mark == "'" || mark == "\u{2019}"
+        return isPunctuation(index, SectionText.apostrophes)
     }
 
     /// The lower-case word without a final period ("Gen." -> "gen").
@@ -87,6 +108,27 @@ struct SectionText {
         let token = segmented.tokens[index]
         let dropsPeriod = token.end - token.start > 1 && bytes[token.end - 1] == 0x2E
         return lowercased(from: token.start, to: dropsPeriod ? token.end - 1 : token.end)
+    }
+
+    // The `with...` calls below hand `context` to `body` rather than letting `body` capture it:
+    // a closure that captures a struct holding arrays copies it, a retain per array.
+
+    /// Calls `body` with `context` and the UTF-8 bytes of `bareLowercased(index)`.
+    @inline(__always)
+    func withBareLowercased<Context, Result>(
+        _ index: Int, _ context: Context, _ body: (Context, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        let token = segmented.tokens[index]
+        let dropsPeriod = token.end - token.start > 1 && bytes[token.end - 1] == 0x2E
+        return withLowercased(from: token.start, to: dropsPeriod ? token.end - 1 : token.end, context, body)
+    }
+
+    /// Calls `body` with `context` and the UTF-8 bytes of `lowercased(from:to:)`.
+    @inline(__always)
+    func withLowercased<Context, Result>(
+        from start: Int, to end: Int, _ context: Context, _ body: (Context, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        LowercasedBytes.with(UnsafeBufferPointer(rebasing: bytes[start..<end]), context, body)
     }
 
     /// Lower-cases ASCII bytes directly and leaves other text to the standard library.
@@ -106,12 +148,75 @@ struct SectionText {
     /// The word as running text would write it: words of all-caps lines become Title Case,
     /// except acronyms with periods ("U.S.").
     func normalised(_ index: Int) -> String {
-        let token = segmented.tokens[index]
         let word = text(index)
-        guard allCaps[token.sentence], token.shape.contains(.allCaps), !token.shape.contains(.abbreviation) else {
-            return word
+        return needsTitleCase(index) ? SectionText.titleCased(word) : word
+    }
+
+    /// Calls `body` with `context` and the UTF-8 bytes of `normalised(index)`.
+    @inline(__always)
+    func withNormalised<Context, Result>(
+        _ index: Int, _ context: Context, _ body: (Context, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        withKey(index..<(index + 1), context, body)
+    }
+
+    /// Calls `body` with `context` and the UTF-8 bytes of the tokens' `normalised` words joined
+    /// by single spaces (`MentionDetector.key`): the text itself when it is written so, else
+    /// written into a temporary buffer on the stack.
+    func withKey<Context, Result>(
+        _ range: Range<Int>, _ context: Context, _ body: (Context, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        let tokens = segmented.tokens
+        var length = range.count - 1
+        var asWritten = true
+        for index in range {
+            let token = tokens[index]
+            length += token.end - token.start
+            if needsTitleCase(index) {
+                asWritten = false
+                if UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]).contains(where: { $0 >= 0x80 }) {
+                    var key = range.map { normalised($0) }.joined(separator: " ")
+                    return key.withUTF8 { body(context, $0) }
+                }
+            }
+            if index > range.lowerBound, token.start != tokens[index - 1].end + 1 || bytes[token.start - 1] != 0x20 {
+                asWritten = false
+            }
         }
-        return SectionText.titleCased(word)
+        if asWritten {
+            let start = tokens[range.lowerBound].start
+            return body(context, UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]))
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 0)) { buffer in
+            var written = 0
+            for index in range {
+                if index != range.lowerBound {
+                    buffer[written] = 0x20
+                    written += 1
+                }
+                let token = tokens[index]
+                let titleCase = needsTitleCase(index)
+                var upperNext = true
+                for position in token.start..<token.end {
+                    let byte = bytes[position]
+                    if titleCase {
+                        let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                        buffer[written] = !isLetter ? byte : upperNext ? byte & ~0x20 : byte | 0x20
+                        upperNext = !isLetter && byte != 0x27
+                    } else {
+                        buffer[written] = byte
+                    }
+                    written += 1
+                }
+            }
+            return body(context, UnsafeBufferPointer(rebasing: buffer[..<written]))
+        }
+    }
+
+    /// Whether `normalised` writes the token in Title Case: a word of capitals on an all-caps line.
+    func needsTitleCase(_ index: Int) -> Bool {
+        let token = segmented.tokens[index]
+        return allCaps[token.sentence] && token.shape.contains(.allCaps) && !token.shape.contains(.abbreviation)
     }
 
     static func titleCased(_ word: String) -> String {
@@ -135,8 +240,11 @@ struct SectionText {
         return result
     }
 
-    func isPunctuation(_ index: Int, _ characters: Set<String>) -> Bool {
-        segmented.tokens[index].kind == .punctuation && characters.contains(text(index))
+    /// Whether the token is punctuation written as one of `marks`.
+    func isPunctuation(_ index: Int, _ marks: ByteKeyTable) -> Bool {
+        let token = segmented.tokens[index]
+        return token.kind == .punctuation
+            && marks.contains(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
     }
 
     /// Whether the token opens its sentence, or a quotation or clause that reads as one.
@@ -155,6 +263,19 @@ struct SectionText {
         return true
     }
 
-    static let openers: Set<String> = ["“", "\"", "‘", "(", "[", ":", "—", "–", "'", "•", "*", ";"]
-    static let dashes: Set<String> = ["-", "--"]
+    static let openers = marks(["“", "\"", "‘", "(", "[", ":", "—", "–", "'", "•", "*", ";"])
+    static let dashes = marks(["-", "--"])
+    /// What follows a dateline's place ("TOKYO, Japan", "AL-AIN (Reuters) -").
+    static let datelineEnds = marks([",", "(", "-", "—", "–"])
+    static let hyphen = marks(["-"])
+    static let apostrophes = marks(["'", "\u{2019}"])
+    static let comma = marks([","])
+    static let openingBracket = marks(["("])
+    static let closingBracket = marks([")"])
+
+    static func marks(_ list: [String]) -> ByteKeyTable {
+        var table = ByteKeyTable()
+        for mark in list { table.insert(mark, value: 1) }
+        return table
+    }
 }

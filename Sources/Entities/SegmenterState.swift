@@ -80,8 +80,7 @@ struct SegmenterState {
     func startsSentence(at start: Int) -> Bool {
         var end = start
         while end < bytes.count, reader.classify(end).0.isLetter { end += 1 }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
-        return ContextWords.functionWords.contains(word)
+        return classes(from: start, to: end).contains(.functionWord)
     }
 
     mutating func scanPunctuation(from start: Int, cls: CharacterClass, length: Int) -> Int {
@@ -168,9 +167,7 @@ struct SegmenterState {
                     }
                     break scan
                 }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                    .lowercased()
-                if ContextWords.titleAbbreviations.contains(word) || ContextWords.otherAbbreviations.contains(word) {
+                if !classes(from: start, to: index).isDisjoint(with: [.titleAbbreviation, .otherAbbreviation]) {
                     index += 1
                     shape.insert(.abbreviation)
                 }
@@ -207,8 +204,11 @@ struct SegmenterState {
     /// Titles ("Gen.", "Mr.") and initials ("J.") never end a sentence; other abbreviations may.
     func mayEndSentence(start: Int, end: Int, shape: TextToken.Shape) -> Bool {
         if end - start == 2 && shape.contains(.capitalised) { return false }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(end - 1)]), as: UTF8.self)
-            .lowercased()
-        return !ContextWords.titleAbbreviations.contains(word)
+        return !classes(from: start, to: end - 1).contains(.titleAbbreviation)
+    }
+
+    /// The context word lists of the lower-cased bytes `start..<end`.
+    func classes(from start: Int, to end: Int) -> WordClasses {
+        LowercasedBytes.with(UnsafeBufferPointer(rebasing: bytes[start..<end]), ()) { WordClasses(of: $1) }
     }
 }

@@ -3,9 +3,16 @@
 /// again with SipHash, once per word token of every article.
 struct WordHashSet {
     /// 0 marks an empty slot; the hash 0 itself is kept in `holdsZero`.
-    private var slots = [UInt64](repeating: 0, count: 64)
+    private var slots: [UInt64]
     private var count = 0
     private var holdsZero = false
+
+    /// Room for `minimumCapacity` hashes before the table grows.
+    init(minimumCapacity: Int = 32) {
+        var size = 64
+        while size < minimumCapacity * 2 { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+    }
 
     mutating func insert(_ hash: UInt64) {
         guard hash != 0 else {
@@ -13,7 +20,7 @@ struct WordHashSet {
             return
         }
         if (count + 1) * 2 > slots.count { grow() }
-        if place(hash, in: &slots) { count += 1 }
+        if WordHashSet.place(hash, in: &slots) { count += 1 }
     }
 
     func contains(_ hash: UInt64) -> Bool {
@@ -29,7 +36,9 @@ struct WordHashSet {
     }
 
     /// Puts `hash` in the first free slot of its probe run; false when it was there already.
-    private func place(_ hash: UInt64, in table: inout [UInt64]) -> Bool {
+    /// Static: an instance method handed `&slots` would read `self` while `slots` is being
+    /// written, and the array would be copied whole at every insertion.
+    private static func place(_ hash: UInt64, in table: inout [UInt64]) -> Bool {
         let mask = table.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -45,7 +54,7 @@ struct WordHashSet {
 
     private mutating func grow() {
         var table = [UInt64](repeating: 0, count: slots.count * 2)
-        for value in slots where value != 0 { _ = place(value, in: &table) }
+        for value in slots where value != 0 { _ = WordHashSet.place(value, in: &table) }
         slots = table
     }
 }
