@@ -43,6 +43,9 @@ public enum CorpusLoader {
 
         var merger = Merger()
         merger.skipped = discovered.missing
+        merger.reserveCapacity(
+            reads.reduce(0) { $0 + $1.outcome.articles.count }
+                + chunkResults.reduce(0) { $0 + $1.outcome.articles.count })
         var next = 0
         for read in reads {
             merger.count(read.file.format, files: 1)
@@ -77,6 +80,13 @@ public enum CorpusLoader {
         var loaded: [LoadReport.Format: Int] = [:]
         private var seen: [String: Article.Origin] = [:]
 
+        /// Room for `count` articles at once: reserving per outcome grew the array to each exact size
+        /// in turn, copying it every time.
+        mutating func reserveCapacity(_ count: Int) {
+            articles.reserveCapacity(count)
+            seen.reserveCapacity(count)
+        }
+
         mutating func count(_ format: LoadReport.Format, files count: Int) {
             files[format, default: 0] += count
         }
@@ -84,7 +94,6 @@ public enum CorpusLoader {
         mutating func add(_ outcome: LoadOutcome, format: LoadReport.Format, lineOffset: Int) {
             skipped += outcome.skipped.map { shifted($0, by: lineOffset) }
             warnings += outcome.warnings.map { shifted($0, by: lineOffset) }
-            articles.reserveCapacity(articles.count + outcome.articles.count)
             for var article in outcome.articles {
                 if lineOffset > 0, let line = article.origin.line { article.origin.line = line + lineOffset }
                 if let first = seen[article.id] {

@@ -196,9 +196,16 @@ struct JSONReader {
                     throw error("invalid escape sequence")
                 }
             default:
-                guard byte >= 0x20 else { throw error("unescaped control character in string") }
-                buffer.append(byte)
-                position += 1
+                // A run of plain bytes is copied at once: a byte at a time checked the buffer's
+                // uniqueness and capacity for every byte of every body.
+                let run = position
+                while position < bytes.count, bytes[position] >= 0x20, bytes[position] != UInt8(ascii: "\""),
+                    bytes[position] != UInt8(ascii: "\\")
+                {
+                    position += 1
+                }
+                guard position > run else { throw error("unescaped control character in string") }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
             }
         }
         throw error("unterminated string")

@@ -67,14 +67,14 @@ enum RecordMapper {
         }
         let body = Article.body(ofParagraphs: fields.paragraphs)
         let title = fields.title ?? Headline.fromOpening(of: fields.paragraphs[0])
-        var id = ArticleID.derived(title: title, body: body)
-        if let raw = fields.id {
-            if let clean = ArticleID.sanitized(raw) {
-                id = clean
-                if clean != raw { outcome.warn(origin, element: element, .idRewritten(from: raw, to: clean)) }
-            } else {
-                outcome.warn(origin, element: element, .idRewritten(from: raw, to: id))
-            }
+        // The derived id hashes the whole body: made only for a record without a usable id.
+        let id: String
+        if let raw = fields.id, let clean = ArticleID.sanitized(raw) {
+            id = clean
+            if clean != raw { outcome.warn(origin, element: element, .idRewritten(from: raw, to: clean)) }
+        } else {
+            id = ArticleID.derived(title: title, body: body)
+            if let raw = fields.id { outcome.warn(origin, element: element, .idRewritten(from: raw, to: id)) }
         }
         outcome.articles.append(
             Article(

@@ -69,20 +69,39 @@ extension Snapshot {
 
     /// `entity` (each entity's id and name, most salient first) and `entity.<type>` (the ids of
     /// one type), as indices into tables of every entity's strings: entity `e` is `2e` (id) and
-    /// `2e + 1` (name) in the first table and `e` in the table of ids.
-    static func entityKeywords(of articleCount: Int, entities: EntityIndex) -> [KeywordValues] {
+    /// `2e + 1` (name) in the first table and `e` in the table of ids. Contiguous slices of the
+    /// articles are read on all cores: this step waits for the entity index and everything after
+    /// it waits for this step.
+    static func entityKeywords(
+        of articleCount: Int, entities: EntityIndex, sliceCount: Int? = nil
+    ) -> [KeywordValues] {
         let types = EntityType.allCases
+        let typeSlot = entities.entities.map { entity in Int(types.firstIndex(of: entity.type)!) }
+        let sliceCount = max(1, sliceCount ?? min(64, articleCount / 1_024))
+        let slices = Mutex<[(named: [[Int32]], byType: [[[Int32]]])?]>(Array(repeating: nil, count: sliceCount))
+        DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
+            let range = (articleCount * slice / sliceCount)..<(articleCount * (slice + 1) / sliceCount)
+            var named: [[Int32]] = []
+            var byType = [[[Int32]]](repeating: [], count: types.count)
+            named.reserveCapacity(range.count)
+            for type in byType.indices { byType[type].reserveCapacity(range.count) }
+            for number in range {
+                let mentioned = entities.mentions(inArticle: number).map(\.entity)
+                named.append(mentioned.flatMap { [Int32(2 * $0), Int32(2 * $0 + 1)] })
+                var ofType = [[Int32]](repeating: [], count: types.count)
+                for entity in mentioned { ofType[typeSlot[entity]].append(Int32(entity)) }
+                for type in byType.indices { byType[type].append(ofType[type]) }
+            }
+            let built = (named, byType)
+            slices.withLock { $0[slice] = built }
+        }
         var named: [[Int32]] = []
         var byType = [[[Int32]]](repeating: [], count: types.count)
         named.reserveCapacity(articleCount)
         for type in byType.indices { byType[type].reserveCapacity(articleCount) }
-        let typeSlot = entities.entities.map { entity in Int(types.firstIndex(of: entity.type)!) }
-        for number in 0..<articleCount {
-            let mentioned = entities.mentions(inArticle: number).map(\.entity)
-            named.append(mentioned.flatMap { [Int32(2 * $0), Int32(2 * $0 + 1)] })
-            var ofType = [[Int32]](repeating: [], count: types.count)
-            for entity in mentioned { ofType[typeSlot[entity]].append(Int32(entity)) }
-            for type in byType.indices { byType[type].append(ofType[type]) }
+        for slice in slices.withLock({ $0.map { $0! } }) {
+            named += slice.named
+            for type in byType.indices { byType[type] += slice.byType[type] }
         }
         let ids = entities.entities.map(\.id)
         let idsAndNames = entities.entities.flatMap { [$0.id, $0.name] }

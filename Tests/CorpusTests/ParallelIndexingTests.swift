@@ -1,9 +1,9 @@
 import Entities
 import Foundation
-import Search
 import Testing
 
 @testable import Corpus
+@testable import Search
 
 /// The snapshot builds its indexes on all cores, in slices merged in order and with the search
 /// text indexed beside the entities; this holds its output equal to the plain sequential build:
@@ -116,5 +116,23 @@ import Testing
             }
         }
         #expect(parallel.duplicateClusters == sequential.duplicateClusters)
+    }
+
+    /// The entity keyword columns are read in slices of the articles on all cores: any number of
+    /// slices gives the values of one pass over the articles in order.
+    @Test(arguments: [2, 7, 420])
+    func entityKeywordsInSlicesEqualOnePass(slices: Int) {
+        func plain(_ values: [KeywordValues]) -> [[[Int32]]] {
+            values.map { column in
+                guard case .table(_, let perDocument) = column.form else { return [] }
+                return perDocument
+            }
+        }
+        let entities = Self.snapshot.entities
+        let whole = Snapshot.entityKeywords(of: Self.articles.count, entities: entities, sliceCount: 1)
+        let sliced = Snapshot.entityKeywords(of: Self.articles.count, entities: entities, sliceCount: slices)
+        #expect(plain(sliced) == plain(whole))
+        #expect(plain(whole).count == 1 + EntityType.allCases.count)
+        #expect(plain(whole)[0].contains { !$0.isEmpty })
     }
 }

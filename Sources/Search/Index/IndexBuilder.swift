@@ -152,20 +152,16 @@ public struct IndexBuilder: Sendable {
                 for (index, segment) in segments.enumerated() {
                     let local = Int(localIDs[index][term])
                     guard local >= 0 else { continue }
-                    let bytes = segment.documentBytes[local]
+                    let postings = segment.postings[local]
                     if previousLast < 0 {
-                        part.documents += bytes
-                    } else {
-                        bytes.withUnsafeBufferPointer { buffer in
-                            var offset = 0
-                            let first = Int32(bitPattern: VarInt.read(buffer, &offset))
-                            VarInt.append(UInt32(first - previousLast), to: &part.documents)
-                            part.documents += buffer[offset...]
-                        }
+                        segment.postingBytes.append(postings.documents, to: &part.documents)
+                    } else if let first = segment.postingBytes.firstVarInt(of: postings.documents) {
+                        VarInt.append(UInt32(Int32(bitPattern: first.value) - previousLast), to: &part.documents)
+                        segment.postingBytes.append(postings.documents, to: &part.documents, skipping: first.length)
                     }
-                    part.positions += segment.positionBytes[local]
-                    frequency += segment.documentFrequencies[local]
-                    previousLast = segment.lastDocument[local]
+                    segment.postingBytes.append(postings.positions, to: &part.positions)
+                    frequency += postings.documentFrequency
+                    previousLast = postings.lastDocument
                 }
                 part.documentEnds.append(part.documents.count)
                 part.positionEnds.append(part.positions.count)

@@ -5,11 +5,10 @@ struct IndexSegment {
     private(set) var terms: [String] = []
     private var termIDs: [String: Int32] = [:]
     private(set) var termHashes: [UInt64] = []
-    private(set) var documentFrequencies: [UInt32] = []
-    /// Per local term: doc deltas (the first relative to 0, so absolute) and per-field frequencies.
-    private(set) var documentBytes: [[UInt8]] = []
-    private(set) var positionBytes: [[UInt8]] = []
-    private(set) var lastDocument: [Int32] = []
+    /// Per local term, its postings' lists in `postingBytes` and counts, in one value so that
+    /// writing a document's postings touches one cache line per term.
+    private(set) var postings: [TermPostings] = []
+    private(set) var postingBytes = ByteLists()
     /// Per text field, per document of the segment: its token count.
     private(set) var fieldLengths: [[UInt32]]
     /// The lower-cased surface forms (UTF-8) of the terms, with document counts: per form its term
@@ -35,6 +34,15 @@ struct IndexSegment {
     /// time); -1 when not seen yet. Saves the scan of the term's forms for most occurrences.
     private var surfaceOfNumber: [Int32] = []
     private var numberGeneration = -1
+
+    /// A term's postings in the segment: doc deltas (the first relative to 0, so absolute), each
+    /// followed by the per-field frequencies, in `documents`; position deltas in `positions`.
+    struct TermPostings {
+        var documents = ByteLists.List()
+        var positions = ByteLists.List()
+        var lastDocument: Int32 = 0
+        var documentFrequency: UInt32 = 0
+    }
 
     private struct SurfaceForm {
         var start: Int32
@@ -73,10 +81,7 @@ struct IndexSegment {
         termIDs[term] = id
         terms.append(term)
         termHashes.append(NearDuplicates.hash(term))
-        documentFrequencies.append(0)
-        documentBytes.append([])
-        positionBytes.append([])
-        lastDocument.append(0)
+        postings.append(TermPostings())
         slotOfTerm.append(-1)
         firstSurface.append(-1)
         return id
@@ -246,24 +251,67 @@ struct IndexSegment {
         starts[slot + 1]..<(slot + 2 <= slotCount ? starts[slot + 2] : tokenCount)
     }
 
+    /// Appends each slot's doc delta, field frequencies and positions to its term's lists, once
+    /// `flushDocument` has grouped the tokens by slot in `order`.
+    private mutating func writePostings(_ doc: Int, fieldCount: Int, into writer: inout ByteLists.Writer) {
+        let slotCount = slotTerms.count
+        let tokenCount = self.tokenCount
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
+            tokenRecords.withUnsafeBufferPointer { records in
+                starts.withUnsafeBufferPointer { starts in
+                    order.withUnsafeBufferPointer { order in
+                        slotTerms.withUnsafeBufferPointer { slotTerms in
+                            postings.withUnsafeMutableBufferPointer { postings in
+                                slotOfTerm.withUnsafeMutableBufferPointer { slotOfTerm in
+                                    for slot in 0..<slotCount {
+                                        let term = Int(slotTerms[slot])
+                                        var termPostings = postings[term]
+                                        for field in 0..<fieldCount { frequencies[field] = 0 }
+                                        var previousField = -1
+                                        var previousPosition: UInt32 = 0
+                                        let tokens = Self.tokens(
+                                            ofSlot: slot, starts: starts, slotCount: slotCount, tokenCount: tokenCount)
+                                        for index in tokens {
+                                            let record = records[Int(order[index])]
+                                            frequencies[Int(record.field)] += 1
+                                            if Int(record.field) != previousField {
+                                                previousField = Int(record.field)
+                                                previousPosition = 0
+                                            }
+                                            // An analyzer emits a term's positions in order; clamping keeps
+                                            // deltas valid regardless.
+                                            let position = max(record.position, previousPosition)
+                                            writer.appendVarInt(
+                                                position &- previousPosition, to: &termPostings.positions)
+                                            previousPosition = position
+                                        }
+                                        writer.appendVarInt(
+                                            UInt32(Int32(doc) - termPostings.lastDocument), to: &termPostings.documents)
+                                        for field in 0..<fieldCount {
+                                            writer.appendVarInt(frequencies[field], to: &termPostings.documents)
+                                        }
+                                        termPostings.lastDocument = Int32(doc)
+                                        termPostings.documentFrequency += 1
+                                        postings[term] = termPostings
+                                        slotOfTerm[term] = -1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Writes the current document's postings, grouping its tokens by term with a counting sort.
     private mutating func flushDocument(_ doc: Int, fieldCount: Int) {
         let slotCount = slotTerms.count
+        let tokenCount = self.tokenCount
         starts.removeAll(keepingCapacity: true)
         starts.append(contentsOf: repeatElement(0, count: slotCount + 1))
         order.removeAll(keepingCapacity: true)
         order.append(contentsOf: repeatElement(0, count: tokenCount))
-        var frequencies = [UInt32](repeating: 0, count: fieldCount)
-        // Appending through the outer arrays' buffers saves two uniqueness checks per byte written.
-        var documentBytes = self.documentBytes
-        var positionBytes = self.positionBytes
-        self.documentBytes = []
-        self.positionBytes = []
-        defer {
-            self.documentBytes = documentBytes
-            self.positionBytes = positionBytes
-        }
-        let tokenCount = self.tokenCount
         tokenRecords.withUnsafeBufferPointer { records in
             let records = UnsafeBufferPointer(rebasing: records[..<tokenCount])
             starts.withUnsafeMutableBufferPointer { starts in
@@ -276,41 +324,17 @@ struct IndexSegment {
                         starts[slot] -= 1
                         order[starts[slot]] = Int32(token)
                     }
-                    documentBytes.withUnsafeMutableBufferPointer { documentBytes in
-                        positionBytes.withUnsafeMutableBufferPointer { positionBytes in
-                            for slot in 0..<slotCount {
-                                let term = Int(slotTerms[slot])
-                                let tokens = Self.tokens(
-                                    ofSlot: slot, starts: UnsafeBufferPointer(starts), slotCount: slotCount,
-                                    tokenCount: tokenCount)
-                                for field in 0..<fieldCount { frequencies[field] = 0 }
-                                for index in tokens { frequencies[Int(records[Int(order[index])].field)] += 1 }
-                                VarInt.append(UInt32(Int32(doc) - lastDocument[term]), to: &documentBytes[term])
-                                for field in 0..<fieldCount {
-                                    VarInt.append(frequencies[field], to: &documentBytes[term])
-                                }
-                                var previousField = -1
-                                var previousPosition: UInt32 = 0
-                                for index in tokens {
-                                    let record = records[Int(order[index])]
-                                    if Int(record.field) != previousField {
-                                        previousField = Int(record.field)
-                                        previousPosition = 0
-                                    }
-                                    // An analyzer emits a term's positions in order; clamping keeps deltas valid regardless.
-                                    let position = max(record.position, previousPosition)
-                                    VarInt.append(position &- previousPosition, to: &positionBytes[term])
-                                    previousPosition = position
-                                }
-                                lastDocument[term] = Int32(doc)
-                                documentFrequencies[term] += 1
-                                slotOfTerm[term] = -1
-                            }
-                        }
-                    }
                 }
             }
         }
+        // Taken out of `self` while `writePostings` updates the rest. A VarInt takes at most 5
+        // bytes: a doc delta and the field frequencies per slot, a position delta per token.
+        var postingBytes = self.postingBytes
+        self.postingBytes = ByteLists()
+        postingBytes.withWriter(bytes: 5 * ((1 + fieldCount) * slotCount + tokenCount), lists: 2 * slotCount) {
+            writePostings(doc, fieldCount: fieldCount, into: &$0)
+        }
+        self.postingBytes = postingBytes
         let slotStarts = starts
         exactForms.flushDocument(
             order: order,
