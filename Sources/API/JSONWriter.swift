@@ -90,16 +90,24 @@ struct JSONWriter {
 
     /// Digits written straight into the buffer: a search response has a few hundred numbers, and a
     /// `String` for each was an allocation apiece.
+    /// The digits go into a small buffer from the right, then into the output in one append.
     mutating func int(_ value: Int) {
         separate()
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        if magnitude < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Finite numbers only; scores are rounded to 6 significant decimals so output is stable across
@@ -151,7 +159,8 @@ struct JSONWriter {
     mutating func rawMembers(_ members: ArraySlice<UInt8>) {
         guard !members.isEmpty else { return }
         separate()
-        bytes.append(contentsOf: members)
+        // Through a pointer: appending the slice itself went through a generic copy.
+        members.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     mutating func raw(_ json: String) {
@@ -190,8 +199,6 @@ struct JSONWriter {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         needsComma = true
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Escapes per RFC 8259: quote, backslash and control characters; everything else is copied as
     /// UTF-8. `<` is escaped too, so no string can close a `<script>` element it is embedded in.
@@ -237,9 +244,14 @@ struct JSONWriter {
         if escape == UInt8(ascii: "u") {
             bytes.append(UInt8(ascii: "0"))
             bytes.append(UInt8(ascii: "0"))
-            bytes.append(Self.hexDigits[Int(byte >> 4)])
-            bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            bytes.append(Self.hexDigit(byte >> 4))
+            bytes.append(Self.hexDigit(byte & 0xF))
         }
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     /// The offset of the first byte at or after `start` that `escapes` marks, or `text.count`.
@@ -264,6 +276,8 @@ struct JSONWriter {
                 index += 8
             }
         }
+        // A static table read in a loop costs a `swift_once` check per read: read it once.
+        let escapes = Self.escapes
         while index < count, escapes[Int(text[index])] == 0 { index += 1 }
         return index
     }

@@ -32,16 +32,18 @@ enum SnippetJSON {
 
     /// The content of `snippet.html` as a JSON string (`text` is the snippet's UTF-8).
     static func appendHTML(of snippet: Snippet, text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Static tables read once per call: each read of one costs a `swift_once` check.
+        let replacements = replacements
         if snippet.startsMidText { out.append(contentsOf: ellipsis) }
         var cursor = 0
         for mark in snippet.marks {
-            appendEscaped(text, cursor..<mark.lowerBound, to: &out)
+            appendEscaped(text, cursor..<mark.lowerBound, replacements: replacements, to: &out)
             out.append(contentsOf: markOpen)
-            appendEscaped(text, mark, to: &out)
+            appendEscaped(text, mark, replacements: replacements, to: &out)
             out.append(contentsOf: markClose)
             cursor = mark.upperBound
         }
-        appendEscaped(text, cursor..<text.count, to: &out)
+        appendEscaped(text, cursor..<text.count, replacements: replacements, to: &out)
         if snippet.endsMidText { out.append(contentsOf: ellipsis) }
     }
 
@@ -61,11 +63,13 @@ enum SnippetJSON {
     }
 
     /// Appends `text[range]` with runs of bytes that need no replacement copied whole.
-    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8]) {
+    private static func appendEscaped(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, replacements: [[UInt8]], to out: inout [UInt8]
+    ) {
         let slice = UnsafeBufferPointer(rebasing: text[..<range.upperBound])
         var runStart = range.lowerBound
         while true {
-            let index = firstReplaced(in: slice, from: runStart)
+            let index = firstReplaced(in: slice, from: runStart, replacements: replacements)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: slice[runStart..<index]))
             guard index < slice.count else { return }
             out.append(contentsOf: replacements[Int(slice[index])])
@@ -75,7 +79,9 @@ enum SnippetJSON {
 
     /// The offset of the first byte at or after `start` with a replacement, or `text.count`: eight
     /// bytes at a time, as `JSONWriter.firstEscaped` does, for bytes below 0x20 and `"\<>&'`.
-    static func firstReplaced(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func firstReplaced(
+        in text: UnsafeBufferPointer<UInt8>, from start: Int, replacements: [[UInt8]] = replacements
+    ) -> Int {
         let count = text.count
         var index = start
         if let base = text.baseAddress {

@@ -263,7 +263,11 @@ struct Highlighter {
         _ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, marks: [(Int, Int)]
     ) -> Snippet {
         var merged: [Range<Int>] = []
-        for (markStart, markEnd) in marks.sorted(by: { $0.0 < $1.0 }) {
+        merged.reserveCapacity(marks.count)
+        // Marks come in text order but for a hyphenated word's parts, which start with the whole;
+        // merging gives the same ranges in any order of equal starts, so only disorder needs a sort.
+        let inOrder = zip(marks, marks.dropFirst()).allSatisfy { $0.0 <= $1.0 }
+        for (markStart, markEnd) in inOrder ? marks : marks.sorted(by: { $0.0 < $1.0 }) {
             let range = (markStart - start)..<(markEnd - start)
             if let last = merged.last, range.lowerBound <= last.upperBound {
                 merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
