@@ -13,10 +13,11 @@
 ///   a wanted first byte, such words are candidates.
 ///
 /// - Beyond the opening: Porter2 only rewrites a word's last letters (a suffix dropped or replaced,
-///   "y" -> "i", an "e" added), so a word's folded form starts with all but the last two letters
-///   of its stem ("possibility" -> "possibl", "dying" -> "die"); `StemPrefixTests` checks it over
-///   a large word list. A word is a candidate only if it also starts so for some term of five
-///   bytes or more, unless some term is shorter (then the opening is all there is to test).
+///   "y" -> "i", an "e" added), so a word's folded form starts with all but the last letter of its
+///   stem, or all but the last two for a stem ending in "ble" or "ie" ("possibility" ->
+///   "possibl", "dying" -> "die"): `requiredPrefix(of:)`, which `StemPrefixTests` checks over a
+///   large word list. Where every term has such a prefix longer than the opening, a word is a
+///   candidate only if it starts with one.
 ///
 /// Tokens never span ASCII whitespace, and the scanner holds no state across it, so a candidate's
 /// tokens are found by analysing only its whitespace-delimited chunk, with the same result as
@@ -32,18 +33,20 @@ struct TermOpenings {
     /// When terms open with at most two ASCII bytes, those bytes repeated eight times, so eight
     /// bytes of text are tested at once (`SWAR`); nil for more.
     private var wordPatterns: (UInt64, UInt64)?
-    /// Per term, all but its last two bytes, which a word that analyses to it starts with (see
-    /// above); empty when some term is shorter than `minimumPrefixedTerm`, as the opening must do.
+    /// Per term, `requiredPrefix(of:)`; empty when some term has none, as the opening must do.
     private var prefixes: [[UInt8]] = []
 
-    /// Terms this long or longer give a prefix longer than the opening.
-    static let minimumPrefixedTerm = 5
+    /// What a word that analyses to `term` starts with (see above), when longer than the opening.
+    static func requiredPrefix(of term: some Collection<UInt8>) -> [UInt8]? {
+        let dropped = term.reversed().starts(with: "elb".utf8) || term.reversed().starts(with: "ei".utf8) ? 2 : 1
+        return term.count - dropped > 2 ? Array(term.dropLast(dropped)) : nil
+    }
 
     init<Terms: Sequence<String>>(_ terms: Terms) {
         var everyTermPrefixed = true
         for term in terms {
-            if term.utf8.count >= Self.minimumPrefixedTerm {
-                prefixes.append(Array(term.utf8.dropLast(2)))
+            if let prefix = Self.requiredPrefix(of: term.utf8) {
+                prefixes.append(prefix)
             } else {
                 everyTermPrefixed = false
             }
