@@ -35,7 +35,7 @@ enum ArticleJSON {
                 json.key("metadata")
                 json.object { json in
                     for field in article.metadata {
-                        json.key(field.name)
+                        json.key(named: field.name)
                         json.raw(field.json)
                     }
                 }
@@ -79,13 +79,19 @@ enum ArticleJSON {
         json.field("url", article.url)
     }
 
-    static func summary(_ article: Article) -> [UInt8] {
+    static func summary(_ article: Article) -> [UInt8] { summaryAndIdentityEnd(article).json }
+
+    /// The summary and where its identity fields end (they start after the `{`), so a search hit
+    /// can copy them instead of writing them again.
+    static func summaryAndIdentityEnd(_ article: Article) -> (json: [UInt8], identityEnd: Int) {
         var json = JSONWriter(capacity: 768)
+        var identityEnd = 0
         json.object { json in
             identityFields(of: article, into: &json)
+            identityEnd = json.bytes.count
             json.field("excerpt", excerpt(article.body))
         }
-        return json.bytes
+        return (json.bytes, identityEnd)
     }
 
     /// The first `excerptWords` words on one line (paragraph breaks become spaces), cut on a word

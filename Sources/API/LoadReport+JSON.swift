@@ -14,7 +14,7 @@ extension LoadReport {
             json.key("formats")
             json.object { json in
                 for entry in formats {
-                    json.key(entry.format.rawValue)
+                    json.key(named: entry.format.rawValue)
                     json.object { json in
                         json.field("files", entry.files)
                         json.field("articles", entry.articles)
@@ -22,8 +22,9 @@ extension LoadReport {
                 }
             }
             for (name, issues) in [("skipped", skipped), ("duplicates", duplicates), ("warnings", warnings)] {
-                json.field("\(name)Count", issues.count)
-                json.key(name)
+                json.key(named: "\(name)Count")
+                json.int(issues.count)
+                json.key(named: name)
                 json.array { json in
                     for issue in issues.prefix(Self.listedIssues) {
                         json.object { json in

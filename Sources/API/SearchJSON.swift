@@ -8,9 +8,7 @@ enum SearchJSON {
     static func results(_ results: SearchResults, parameters: SearchParameters, state: ServingState) -> [UInt8] {
         let catalog = state.catalog
         let entities = state.snapshot.entities
-        var json = JSONWriter(capacity: 2048 + results.hits.count * 1536)
-        // One buffer for every snippet's HTML, written into the JSON without a `String` of its own.
-        var html: [UInt8] = []
+        var json = JSONWriter(capacity: 2048 + results.hits.count * 2048)
         json.object { json in
             json.field("query", parameters.query)
             json.field("total", results.total)
@@ -31,33 +29,15 @@ enum SearchJSON {
             json.key("items")
             json.array { json in
                 for hit in results.hits {
-                    let article = catalog.articles[hit.doc]
                     json.object { json in
-                        ArticleJSON.identityFields(of: article, into: &json)
+                        // `ArticleJSON.identityFields`, as rendered into the article's summary.
+                        json.rawMembers(catalog.summaries.identityFields(hit.doc))
                         json.field("score", Double(hit.score))
                         json.key("matchedTerms")
                         json.array { json in for term in hit.matchedTerms { json.string(term) } }
                         json.key("snippets")
                         json.array { json in
-                            for snippet in hit.snippets {
-                                var offsets = UTF16Offsets(snippet.text)
-                                json.object { json in
-                                    json.field("text", snippet.text)
-                                    json.key("html")
-                                    html.removeAll(keepingCapacity: true)
-                                    snippet.appendHTML(to: &html)
-                                    html.withUnsafeBufferPointer { json.string(utf8: $0) }
-                                    json.key("highlights")
-                                    json.array { json in
-                                        for range in offsets.utf16Ranges(snippet.marks) {
-                                            json.array { json in
-                                                json.int(range.lowerBound)
-                                                json.int(range.upperBound)
-                                            }
-                                        }
-                                    }
-                                }
-                            }
+                            for snippet in hit.snippets { SnippetJSON.write(snippet, into: &json) }
                         }
                         json.key("duplicates")
                         json.object { json in
@@ -71,7 +51,7 @@ enum SearchJSON {
             json.key("facets")
             json.object { json in
                 for facet in results.facets {
-                    json.key(facet.field)
+                    json.key(named: facet.field)
                     json.array { json in
                         for value in facet.values {
                             json.object { json in

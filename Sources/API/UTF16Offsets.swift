@@ -12,6 +12,14 @@ struct UTF16Offsets {
 
     /// The UTF-16 offset of the character starting at `target`; past the end clamps to the end.
     mutating func utf16Offset(ofByte target: Int) -> Int {
+        utf8.withUnsafeBufferPointer { Self.advance(in: $0, byte: &byte, units: &units, to: target) }
+    }
+
+    /// Moves a cursor (`byte`, and `units` before it) to the character starting at `target` and
+    /// returns its UTF-16 offset; from the start again when `target` is behind the cursor. The one
+    /// definition behind `utf16Offset(ofByte:)` and the snippets' highlights (`SnippetJSON`).
+    @inline(__always)
+    static func advance(in utf8: UnsafeBufferPointer<UInt8>, byte: inout Int, units: inout Int, to target: Int) -> Int {
         if target < byte { (byte, units) = (0, 0) }
         let end = min(target, utf8.count)
         while byte < end {

@@ -7,6 +7,10 @@ import Search
 ///     search-bench speed CORPUS.jsonl QUERIES.txt [PASSES] [--snippets] [--facets LIST]
 ///                                                             build time, memory, query latency
 ///                                                             (LIST: source,category,month as the API)
+///                                                             with --snippets, also each query
+///                                                             without snippets in the same pass:
+///                                                             the snippets' own CPU, measured on
+///                                                             equal terms on a busy machine
 ///     search-bench dups  CORPUS.jsonl                             near-duplicate clusters found
 
 func fail(_ message: String) -> Never {
@@ -172,6 +176,9 @@ case "speed":
     }
     var times = [[Double]](repeating: [], count: queries.count)
     var cpuTimes = [[Double]](repeating: [], count: queries.count)
+    var plainCPUTimes = [[Double]](repeating: [], count: queries.count)
+    var plainRequest = request
+    plainRequest.snippets = nil
     for _ in 0..<passes {
         for (position, query) in queries.enumerated() {
             request.query = query
@@ -180,7 +187,17 @@ case "speed":
             _ = try? index.search(request)
             times[position].append((now() - start) * 1000)
             cpuTimes[position].append((threadCPUSeconds() - cpuStart) * 1000)
+            if snippets {
+                plainRequest.query = query
+                let plainStart = threadCPUSeconds()
+                _ = try? index.search(plainRequest)
+                plainCPUTimes[position].append((threadCPUSeconds() - plainStart) * 1000)
+            }
         }
+    }
+    // The snippets' own CPU per query: the fastest pass with them less the fastest without.
+    let snippetCPU = zip(cpuTimes, plainCPUTimes).map { (with, without) in
+        (with.min() ?? .nan) - (without.min() ?? .nan)
     }
     let medians = times.map { percentile($0, 50) }
     let cpuMedians = cpuTimes.map { percentile($0, 50) }
@@ -209,6 +226,7 @@ case "speed":
         "cpu_median_ms_by_query": Dictionary(zip(queries, cpuMedians)) { first, _ in first },
         // The fastest pass: the least disturbed by other processes on a shared machine.
         "cpu_min_ms_by_query": Dictionary(zip(queries, cpuTimes.map { $0.min() ?? .nan })) { first, _ in first },
+        "snippet_cpu_min_ms_by_query": snippets ? Dictionary(zip(queries, snippetCPU)) { first, _ in first } : [:],
         "load_average": loadAverage(),
     ])
 

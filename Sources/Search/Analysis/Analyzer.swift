@@ -47,23 +47,46 @@ public struct Analyzer: Sendable {
         }
     }
 
-    /// As `forEachToken(in:using:_:)` over `bytes[range]` of a larger text, but a word's term is
-    /// computed (stemmed) only when `mayMatch` accepts its folded bytes; other words come with an
-    /// empty term. Offsets are into `bytes`; positions count from the range's start. For
-    /// highlighting a few query terms without stemming every word of a text: `range` must start and
-    /// end at ASCII whitespace or the text's ends, where tokens never continue (see `TermOpenings`).
-    /// The caller lends its own scanner: a highlighter analyses many small ranges per text.
-    func forEachToken(
+    /// The tokens of `bytes[range]` of a larger text, as byte ranges (offsets into `bytes`) with
+    /// the number of their term in `workspace` (`AnalysisWorkspace.termNumber(for:stemming:)`)
+    /// when `mayMatch` accepts their folded bytes, else nil: for highlighting a few query terms
+    /// without stemming every word of a text. `range` must start and end at ASCII whitespace or
+    /// the text's ends, where tokens never continue (see `TermOpenings`). A plain ASCII chunk
+    /// (`TokenScanner.plainChunk`) skips the scanner. The caller lends its own scanner: a
+    /// highlighter analyses many small ranges per text.
+    func forEachTermNumber(
         in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, scanner: inout TokenScanner,
         workspace: inout AnalysisWorkspace, computingTermsWhere mayMatch: (UnsafeBufferPointer<UInt8>) -> Bool,
-        _ body: (Token) -> Void
+        _ body: (_ start: Int, _ end: Int, _ term: Int?) -> Void
     ) {
-        let base = range.lowerBound
-        scanner.scan(UnsafeBufferPointer(rebasing: bytes[range])) { word, position, span, start, end in
-            if removesStopWords, StopWords.contains(word) { return }
-            let term = mayMatch(word) ? workspace.term(for: word, stemming: stemming) : ""
-            body(Token(term: term, position: position, start: base + start, end: base + end, span: span))
+        switch TokenScanner.plainChunk(in: bytes, range: range) {
+        case .empty:
+            return
+        case .word(let start, let end, let hasUppercase):
+            guard end - start <= Tokenizer.maximumTermLength else { return }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard hasUppercase else {
+                return report(word, start, end, workspace: &workspace, mayMatch: mayMatch, body)
+            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { folded in
+                for offset in 0..<word.count { folded[offset] = word[offset] | 0x20 }
+                report(UnsafeBufferPointer(folded), start, end, workspace: &workspace, mayMatch: mayMatch, body)
+            }
+        case .other:
+            let base = range.lowerBound
+            scanner.scan(UnsafeBufferPointer(rebasing: bytes[range])) { word, _, _, start, end in
+                report(word, base + start, base + end, workspace: &workspace, mayMatch: mayMatch, body)
+            }
         }
+    }
+
+    @inline(__always)
+    private func report(
+        _ word: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, workspace: inout AnalysisWorkspace,
+        mayMatch: (UnsafeBufferPointer<UInt8>) -> Bool, _ body: (_ start: Int, _ end: Int, _ term: Int?) -> Void
+    ) {
+        if removesStopWords, StopWords.contains(word) { return }
+        body(start, end, mayMatch(word) ? workspace.termNumber(for: word, stemming: stemming) : nil)
     }
 
     /// The single term a query word stands for, or nil when it yields none (a stop word,

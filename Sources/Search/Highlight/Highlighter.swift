@@ -12,6 +12,9 @@ struct Highlighter {
     private let options: SnippetOptions
     /// The openings of every leaf's terms: a hit's own terms are some of them.
     private let openings: TermOpenings
+    /// The distinct names of every leaf's terms, and per leaf, per term, its number among them.
+    private let termNames: [String]
+    private let leafTermNumbers: [[Int]]
     private var analysis: RangeAnalysis
 
     init(index: SearchIndex, leaves: [MatchedLeaf], options: SnippetOptions) {
@@ -20,25 +23,38 @@ struct Highlighter {
         self.options = options
         analysis = RangeAnalysis(analyzer: index.analyzer)
         openings = TermOpenings(leaves.lazy.flatMap(\.terms).map { index.dictionary.terms[Int($0)] })
+        var numbers: [String: Int] = [:]
+        var names: [String] = []
+        leafTermNumbers = leaves.map { leaf in
+            leaf.terms.map { term in
+                let name = index.dictionary.terms[Int(term)]
+                if let number = numbers[name] { return number }
+                numbers[name] = names.count
+                names.append(name)
+                return names.count - 1
+            }
+        }
+        termNames = names
     }
 
     mutating func snippets(for doc: Int) -> [Snippet] {
         guard options.count > 0, let field = index.schema.textFieldIndex(index.schema.snippetField) else { return [] }
-        var wanted: [String: Int] = [:]
-        // Per wanted term, the forms quoted phrases want of it; nil when any form is wanted.
+        // Per term of `termNames`, its number among this hit's wanted terms (-1: not wanted), and
+        // per wanted term, the forms quoted phrases want of it (nil when any form is wanted).
+        var wanted = [Int](repeating: -1, count: termNames.count)
+        var wantedCount = 0
         var forms: [Set<String>?] = []
-        for leaf in leaves where leaf.contains(Int32(doc)) {
-            for (position, term) in leaf.terms.enumerated() {
-                let name = index.dictionary.terms[Int(term)]
-                let number = wanted[name] ?? wanted.count
-                if number == wanted.count {
-                    wanted[name] = number
+        for (leafNumber, leaf) in leaves.enumerated() where leaf.contains(Int32(doc)) {
+            for (position, term) in leafTermNumbers[leafNumber].enumerated() {
+                if wanted[term] < 0 {
+                    wanted[term] = wantedCount
+                    wantedCount += 1
                     forms.append([])
                 }
                 if let leafForms = leaf.forms {
-                    forms[number]?.insert(leafForms[position])
+                    forms[wanted[term]]?.insert(leafForms[position])
                 } else {
-                    forms[number] = nil
+                    forms[wanted[term]] = nil
                 }
             }
         }
@@ -48,27 +64,79 @@ struct Highlighter {
         return Tokenizer.withUTF8(index.storedText[field][doc]) { text in
             guard !text.isEmpty else { return [] }
             let matches = Self.keepingWantedForms(
-                Self.matches(in: text, wanted: wanted, openings: openings, analysis: &analysis), forms: forms, in: text)
+                wantedCount == 0
+                    ? [] : analysis.matches(in: text, wanted: wanted, names: termNames, openings: openings),
+                forms: forms, in: text)
             guard !matches.isEmpty else {
                 return Self.opening(of: text, length: length, analysis: &analysis).map { [$0] } ?? []
             }
             return Self.passages(
-                of: text, matches: matches, termCount: wanted.count, count: count, length: length, analysis: &analysis)
+                of: text, matches: matches, termCount: wantedCount, count: count, length: length,
+                analysis: &analysis)
         }
     }
 
-    /// The analyzer with its own scanner and workspace, lent to the static parts below.
+    /// The analyzer with its own scanner and workspace, lent to the static parts below, and what
+    /// the workspace's term numbers stand for.
     private struct RangeAnalysis {
         let analyzer: Analyzer
         var scanner = TokenScanner()
         var workspace = AnalysisWorkspace()
+        /// Per term number of `workspace`: its number in the highlighter's `termNames`, -1 for no
+        /// term of the query, -2 not looked up yet. Valid for `generation` of the workspace.
+        private var queryTerms: [Int] = []
+        private var generation = 0
 
-        mutating func forEachToken(
-            in text: UnsafeBufferPointer<UInt8>, range: Range<Int>,
-            computingTermsWhere mayMatch: (UnsafeBufferPointer<UInt8>) -> Bool, _ body: (Token) -> Void
-        ) {
-            analyzer.forEachToken(
-                in: text, range: range, scanner: &scanner, workspace: &workspace, computingTermsWhere: mayMatch, body)
+        init(analyzer: Analyzer) { self.analyzer = analyzer }
+
+        /// The byte range of every token of `text[range]`, without terms.
+        mutating func forEachToken(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Int, Int) -> Void) {
+            analyzer.forEachTermNumber(
+                in: text, range: range, scanner: &scanner, workspace: &workspace, computingTermsWhere: { _ in false }
+            ) { start, end, _ in body(start, end) }
+        }
+
+        /// Every token of `text` whose term is wanted (`wanted[number in names] >= 0`), in the
+        /// analyzer's order; only the chunks `openings` finds are analysed.
+        mutating func matches(
+            in text: UnsafeBufferPointer<UInt8>, wanted: [Int], names: [String], openings: TermOpenings
+        ) -> [Match] {
+            // The tokens with a term, their `term` the workspace's number until resolved below.
+            var matches: [Match] = []
+            openings.forEachCandidateChunk(in: text) { chunk in
+                analyzer.forEachTermNumber(
+                    in: text, range: chunk, scanner: &scanner, workspace: &workspace,
+                    computingTermsWhere: openings.admits(folded:)
+                ) { start, end, number in
+                    if let number { matches.append(Match(start: start, end: end, term: number)) }
+                }
+            }
+            var kept = 0
+            for match in matches {
+                let term = queryTerm(match.term, names: names)
+                guard term >= 0, wanted[term] >= 0 else { continue }
+                matches[kept] = Match(start: match.start, end: match.end, term: wanted[term])
+                kept += 1
+            }
+            matches.removeLast(matches.count - kept)
+            return matches
+        }
+
+        /// The number in `names` of the workspace's term `number`, or -1; each term's `String`
+        /// is compared once per highlighter, not once per token.
+        private mutating func queryTerm(_ number: Int, names: [String]) -> Int {
+            let current = workspace.generation(stemming: analyzer.stemming)
+            if current != generation {
+                queryTerms.removeAll(keepingCapacity: true)
+                generation = current
+            }
+            if number < queryTerms.count, queryTerms[number] != -2 { return queryTerms[number] }
+            if number >= queryTerms.count {
+                queryTerms.append(contentsOf: repeatElement(-2, count: number + 1 - queryTerms.count))
+            }
+            let name = workspace.term(number: number, stemming: analyzer.stemming)
+            queryTerms[number] = names.firstIndex(of: name) ?? -1
+            return queryTerms[number]
         }
     }
 
@@ -79,22 +147,6 @@ struct Highlighter {
         var term: Int
     }
 
-    /// Every token of `text` with a wanted term, in the analyzer's order.
-    private static func matches(
-        in text: UnsafeBufferPointer<UInt8>, wanted: [String: Int], openings: TermOpenings,
-        analysis: inout RangeAnalysis
-    ) -> [Match] {
-        guard !wanted.isEmpty else { return [] }
-        var matches: [Match] = []
-        openings.forEachCandidateChunk(in: text) { chunk in
-            analysis.forEachToken(in: text, range: chunk, computingTermsWhere: openings.admits(folded:)) { token in
-                guard !token.term.isEmpty, let term = wanted[token.term] else { return }
-                matches.append(Match(start: token.start, end: token.end, term: term))
-            }
-        }
-        return matches
-    }
-
     /// The text's first `length` bytes cut after a word (or its first word when that is longer);
     /// nil when the text holds no word at all.
     private static func opening(
@@ -103,14 +155,14 @@ struct Highlighter {
         var first: Int?
         var end: Int?
         let head = 0..<TermOpenings.chunkEnd(in: text, atOrAfter: length)
-        analysis.forEachToken(in: text, range: head, computingTermsWhere: { _ in false }) { token in
-            if first == nil { first = token.end }
-            if token.end <= length { end = token.end }
+        analysis.forEachToken(in: text, range: head) { _, tokenEnd in
+            if first == nil { first = tokenEnd }
+            if tokenEnd <= length { end = tokenEnd }
         }
         if first == nil, head.upperBound < text.count {
             let rest = head.upperBound..<text.count
-            analysis.forEachToken(in: text, range: rest, computingTermsWhere: { _ in false }) { token in
-                if first == nil { first = token.end }
+            analysis.forEachToken(in: text, range: rest) { _, tokenEnd in
+                if first == nil { first = tokenEnd }
             }
         }
         guard let cut = end ?? first else { return nil }
@@ -178,10 +230,8 @@ struct Highlighter {
         var chunkStart = TermOpenings.chunkStart(in: text, atOrBefore: lowest)
         while chunkStart < start {
             let chunkEnd = TermOpenings.chunkEnd(in: text, atOrAfter: chunkStart)
-            analysis.forEachToken(
-                in: text, range: chunkStart..<chunkEnd, computingTermsWhere: { _ in false }
-            ) { token in
-                if token.start >= lowest && token.start < result { result = token.start }
+            analysis.forEachToken(in: text, range: chunkStart..<chunkEnd) { tokenStart, _ in
+                if tokenStart >= lowest && tokenStart < result { result = tokenStart }
             }
             if result < start { break }
             chunkStart = chunkEnd
@@ -199,10 +249,8 @@ struct Highlighter {
         var chunkEnd = TermOpenings.chunkEnd(in: text, atOrAfter: highest)
         while chunkEnd > end {
             let chunkStart = TermOpenings.chunkStart(in: text, atOrBefore: chunkEnd)
-            analysis.forEachToken(
-                in: text, range: chunkStart..<chunkEnd, computingTermsWhere: { _ in false }
-            ) { token in
-                if token.end <= highest && token.end > result { result = token.end }
+            analysis.forEachToken(in: text, range: chunkStart..<chunkEnd) { _, tokenEnd in
+                if tokenEnd <= highest && tokenEnd > result { result = tokenEnd }
             }
             if result > end { break }
             chunkEnd = chunkStart
@@ -215,7 +263,11 @@ struct Highlighter {
         _ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, marks: [(Int, Int)]
     ) -> Snippet {
         var merged: [Range<Int>] = []
-        for (markStart, markEnd) in marks.sorted(by: { $0.0 < $1.0 }) {
+        merged.reserveCapacity(marks.count)
+        // Marks come in text order but for a hyphenated word's parts, which start with the whole;
+        // merging gives the same ranges in any order of equal starts, so only disorder needs a sort.
+        let inOrder = zip(marks, marks.dropFirst()).allSatisfy { $0.0 <= $1.0 }
+        for (markStart, markEnd) in inOrder ? marks : marks.sorted(by: { $0.0 < $1.0 }) {
             let range = (markStart - start)..<(markEnd - start)
             if let last = merged.last, range.lowerBound <= last.upperBound {
                 merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)

@@ -21,23 +21,44 @@ public struct Snippet: Sendable, Hashable {
         out.reserveCapacity(out.count + text.utf8.count + 16 + marks.count * 13)
         var text = text
         text.withUTF8 { text in
-            if startsMidText { out.append(contentsOf: Self.ellipsis) }
+            if startsMidText { out.append(contentsOf: Self.ellipsisBytes) }
             var cursor = 0
             for mark in marks {
                 Self.appendEscaped(text, cursor..<mark.lowerBound, to: &out)
-                out.append(contentsOf: Self.markOpen)
+                out.append(contentsOf: Self.markOpenBytes)
                 Self.appendEscaped(text, mark, to: &out)
-                out.append(contentsOf: Self.markClose)
+                out.append(contentsOf: Self.markCloseBytes)
                 cursor = mark.upperBound
             }
             Self.appendEscaped(text, cursor..<text.count, to: &out)
-            if endsMidText { out.append(contentsOf: Self.ellipsis) }
+            if endsMidText { out.append(contentsOf: Self.ellipsisBytes) }
         }
     }
 
-    private static let ellipsis = Array("…".utf8)
-    private static let markOpen = Array("<mark>".utf8)
-    private static let markClose = Array("</mark>".utf8)
+    /// What `html` writes where a passage was cut and around each mark: public, with
+    /// `htmlEntity(for:)`, so a caller writing the HTML straight into another format (a JSON
+    /// string) writes what `html` holds.
+    public static let ellipsis = "…"
+    public static let markOpen = "<mark>"
+    public static let markClose = "</mark>"
+
+    /// The entity `html` writes in place of `byte`, for `&<>"'` (safe in HTML text and attributes);
+    /// nil for a byte copied as is.
+    @inline(__always)
+    public static func htmlEntity(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
+        }
+    }
+
+    private static let ellipsisBytes = Array(ellipsis.utf8)
+    private static let markOpenBytes = Array(markOpen.utf8)
+    private static let markCloseBytes = Array(markClose.utf8)
 
     /// Appends `text[range]` with `&<>"'` escaped for HTML text and attributes.
     private static func appendEscaped(
@@ -45,15 +66,7 @@ public struct Snippet: Sendable, Hashable {
     ) {
         var runStart = range.lowerBound
         for index in range {
-            let entity: StaticString
-            switch text[index] {
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&#39;"
-            default: continue
-            }
+            guard let entity = htmlEntity(for: text[index]) else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
             out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
             runStart = index + 1

@@ -12,6 +12,13 @@
 /// - Abbreviations, possessives and apostrophes ("U.S.", "O'Neill") put punctuation second: with
 ///   a wanted first byte, such words are candidates.
 ///
+/// - Beyond the opening: Porter2 only rewrites a word's last letters (a suffix dropped or replaced,
+///   "y" -> "i", an "e" added), so a word's folded form starts with all but the last letter of its
+///   stem, or all but the last two for a stem ending in "ble" or "ie" ("possibility" ->
+///   "possibl", "dying" -> "die"): `requiredPrefix(of:)`, which `StemPrefixTests` checks over a
+///   large word list. Where every term has such a prefix longer than the opening, a word is a
+///   candidate only if it starts with one.
+///
 /// Tokens never span ASCII whitespace, and the scanner holds no state across it, so a candidate's
 /// tokens are found by analysing only its whitespace-delimited chunk, with the same result as
 /// analysing the whole text.
@@ -26,9 +33,23 @@ struct TermOpenings {
     /// When terms open with at most two ASCII bytes, those bytes repeated eight times, so eight
     /// bytes of text are tested at once (`SWAR`); nil for more.
     private var wordPatterns: (UInt64, UInt64)?
+    /// Per term, `requiredPrefix(of:)`; empty when some term has none, as the opening must do.
+    private var prefixes: [[UInt8]] = []
+
+    /// What a word that analyses to `term` starts with (see above), when longer than the opening.
+    static func requiredPrefix(of term: some Collection<UInt8>) -> [UInt8]? {
+        let dropped = term.reversed().starts(with: "elb".utf8) || term.reversed().starts(with: "ei".utf8) ? 2 : 1
+        return term.count - dropped > 2 ? Array(term.dropLast(dropped)) : nil
+    }
 
     init<Terms: Sequence<String>>(_ terms: Terms) {
+        var everyTermPrefixed = true
         for term in terms {
+            if let prefix = Self.requiredPrefix(of: term.utf8) {
+                prefixes.append(prefix)
+            } else {
+                everyTermPrefixed = false
+            }
             var bytes = term.utf8.makeIterator()
             guard let first = bytes.next() else { continue }
             firstBytes[Int(first)] = true
@@ -39,6 +60,7 @@ struct TermOpenings {
             insert(first, second)
             if second == UInt8(ascii: "i") { insert(first, UInt8(ascii: "y")) }
         }
+        if !everyTermPrefixed { prefixes = [] }
         var asciiOpenings: [UInt8] = []
         for byte in 0...255 {
             let kind = ByteClass.of(UInt8(byte))
@@ -67,10 +89,33 @@ struct TermOpenings {
         return bits[key >> 6] & (1 << UInt64(key & 63)) != 0
     }
 
-    /// Whether a folded word (as the analyzer passes it, before stemming) opens like a term.
+    /// Whether a folded word (as the analyzer passes it, before stemming) opens like a term and,
+    /// where terms have them, starts with a term's prefix.
     func admits(folded word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = word.first else { return false }
-        return contains(first, word.count > 1 ? word[1] : 0)
+        guard let first = word.first, contains(first, word.count > 1 ? word[1] : 0) else { return false }
+        return prefixes.isEmpty || prefixes.contains { word.starts(with: $0) }
+    }
+
+    /// Whether the raw bytes from `index` may fold to a word starting with one of `prefixes`:
+    /// ASCII letters (either case) and digits must match; whitespace or the text's end means the
+    /// word is too short; any other byte (punctuation that may join words, a multi-byte
+    /// character) may fold to anything, so the word stays a candidate.
+    @inline(__always)
+    private func mayStartWithPrefix(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard !prefixes.isEmpty else { return true }
+        return prefixes.contains { prefix in
+            for (offset, wanted) in prefix.enumerated() {
+                guard index + offset < text.count else { return false }
+                let byte = text[index + offset]
+                switch ByteClass.of(byte) {
+                case .letter: if byte | 0x20 != wanted { return false }
+                case .digit: if byte != wanted { return false }
+                case .space: return false
+                case .punctuation, .high: return true
+                }
+            }
+            return true
+        }
     }
 
     /// Calls `body(range)` for each whitespace-delimited chunk of `text` holding a word that may
@@ -140,8 +185,9 @@ struct TermOpenings {
         let next = index + 1 < text.count ? text[index + 1] : UInt8(ascii: " ")
         let nextKind = ByteClass.of(next)
         switch nextKind {
-        case .space: return contains(first, 0)
-        case .digit, .letter: return contains(first, next | nextKind.lowercaseBit)
+        case .space: return contains(first, 0) && prefixes.isEmpty
+        case .digit, .letter:
+            return contains(first, next | nextKind.lowercaseBit) && mayStartWithPrefix(text, at: index)
         case .punctuation, .high: return true
         }
     }
@@ -176,21 +222,17 @@ private enum ByteClass: UInt8 {
     /// Part of a multi-byte character (or invalid UTF-8): may be a letter, a mark, anything.
     case high
 
-    private static let table: [ByteClass] = (0...255).map { value in
-        let byte = UInt8(value)
-        switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C: return .space
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter
-        case 0x80...: return .high
-        default: return .punctuation
-        }
-    }
-
+    /// By comparisons, not a table: a static table costs a `swift_once` check per read where the
+    /// compiler cannot hoist it, and the scans below call this for every byte they pass.
     @inline(__always)
-    static func of(_ byte: UInt8) -> ByteClass { table[Int(byte)] }
-
-    var isPunctuationOrSpace: Bool { self == .space || self == .punctuation }
+    static func of(_ byte: UInt8) -> ByteClass {
+        if byte >= 0x80 { return .high }
+        if (byte | 0x20) &- UInt8(ascii: "a") < 26 { return .letter }
+        if byte &- UInt8(ascii: "0") < 10 { return .digit }
+        // Space, and tab to carriage return (\t \n \v \f \r).
+        if byte == UInt8(ascii: " ") || byte &- UInt8(ascii: "\t") < 5 { return .space }
+        return .punctuation
+    }
 
     /// OR-ed into a byte of this class, lowercases it as folding does (letters only).
     var lowercaseBit: UInt8 { self == .letter ? 0x20 : 0 }
