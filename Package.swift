@@ -46,14 +46,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"], swiftSettings: swiftSettings),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerTests", dependencies: ["Server", "HTTP", "CZlib", "COpenSSL"], swiftSettings: swiftSettings),
-        .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: swiftSettings),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"], swiftSettings: swiftSettings),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "APITests", dependencies: ["API", "Corpus", "Server", "HTTP"], swiftSettings: swiftSettings),
+            name: "APITests", dependencies: ["API", "Corpus", "Server", "HTTP", "TestSupport"],
+            swiftSettings: swiftSettings),
         /// Starts the built `newsdesk` binary; `swift build --build-tests` (and `swift test`) build it.
         .testTarget(name: "EndToEndTests", swiftSettings: swiftSettings),
     ]

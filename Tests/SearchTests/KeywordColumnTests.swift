@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Search
@@ -9,7 +10,7 @@ import Testing
     /// Random documents over a small vocabulary with case variants ("Ada", "ADA", "ada"), repeats
     /// within a document and empty documents, so that several ids share a folded form.
     static func randomDocuments(count: Int, seed: UInt64) -> [[String]] {
-        var generator = SplitMix(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let stems = (0..<40).map { "value-\($0)" } + ["Ada", "ADA", "ada", "Öl", "öl", "Straße", "STRASSE"]
         return (0..<count).map { _ in
             (0..<Int(generator.next() % 6)).map { _ in
@@ -55,20 +56,5 @@ import Testing
         #expect(column.documents(matching: "AB") == [0, 1, 2, 3])
         #expect(column.ids(matching: "OTHER") == [4])
         #expect(column.documents(matching: "abc").isEmpty)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing seed can be run again.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_38B6_EB12_D111
-        return z ^ (z >> 31)
     }
 }
