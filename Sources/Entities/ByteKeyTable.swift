@@ -2,7 +2,7 @@ import Foundation
 
 /// Byte strings (UTF-8 words and names) to 32-bit values: open addressing over a power-of-two
 /// table of `ByteHash` values, the keys' bytes kept in one arena and compared on a hash match, so a
-/// look-up is exact, needs no `String` and costs one FNV pass instead of SipHash over a `String`.
+/// look-up is exact, needs no `String` and costs one `ByteHash` pass instead of SipHash over a `String`.
 /// Built once (the gazetteers, the context word lists), then only read.
 ///
 /// Keys match as `String`s do, by canonical equivalence: keys with non-ASCII bytes are stored in

@@ -83,7 +83,7 @@ struct MentionDetector {
         guard end - start >= 2, section.withKey(start..<(start + 2), gazetteer, { $0.mayStartLongerName($1) })
         else { return nil }
         for length in stride(from: end - start, through: 2, by: -1)
-        where !section.withKey(start..<(start + length), gazetteer, { $0.flags($1) }).isDisjoint(with: .typed) {
+        where !flags(start..<(start + length)).isDisjoint(with: .typed) {
             return length
         }
         return nil
@@ -281,8 +281,12 @@ struct MentionDetector {
         return section.isPunctuation(range.upperBound, SectionText.datelineEnds)
     }
 
-    func typedFlags(_ range: Range<Int>) -> NameFlags {
-        section.withKey(range, gazetteer) { $0.flags($1) }.intersection(.typed)
+    func typedFlags(_ range: Range<Int>) -> NameFlags { flags(range).intersection(.typed) }
+
+    /// What the gazetteers know of the tokens' words joined as one name.
+    @inline(__always)
+    func flags(_ range: Range<Int>) -> NameFlags {
+        section.withKey(range, gazetteer) { $0.flags($1) }
     }
 
     /// Keeps a capitalised sentence start only if it is a name: the gazetteers or the rest of the

@@ -20,13 +20,11 @@ enum StopWords {
         bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// The stop words in the order `index(of:)` numbers them.
-    static let numbered: [String] = english.sorted { pack($0.utf8) < pack($1.utf8) }
-
     @inline(__always)
     static func contains(_ term: UnsafeBufferPointer<UInt8>) -> Bool { index(of: term) != nil }
 
-    /// The term's number in `numbered`, or nil when it is not a stop word.
+    /// The term's number among the stop words (their rank in `packed`'s order), or nil when it is
+    /// not a stop word.
     @inline(__always)
     static func index(of term: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !term.isEmpty, term.count <= longest else { return nil }

@@ -11,8 +11,8 @@ extension MatchCollector.Pass {
         let blockBounds = index.blockBounds
         let normBounds = index.normBounds
         let fieldCount = index.schema.textFields.count
-        guard !filtering, collector.sort == .relevance, collector.cursor == nil, normBounds.isUsable,
-            blockBounds.isUsable, fieldCount < 64
+        guard !filtering, collector.sort == .relevance, collector.cursor == nil, blockBounds.isUsable,
+            fieldCount < 64
         else {
             index.forEachScoredPosting(of: term, fields: fields, boost: 1) { collect(doc: $0, score: $1) }
             return
@@ -159,12 +159,6 @@ extension MatchCollector.Pass {
         }
         return Int32(word << 6 | bits.trailingZeroBitCount)
     }
-
-    @inline(__always)
-    private func isClustered(_ doc: Int32) -> Bool {
-        clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0
-    }
-
     /// The weight a match must reach to beat the heap's worst score under relevance: idf * w /
     /// (w + k1) > worst needs w > k1 * worst / (idf - worst). Lowered by 1 % so that float
     /// rounding of the score can never skip a match that would have got in; 0 while the heap

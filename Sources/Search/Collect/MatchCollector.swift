@@ -13,9 +13,8 @@ struct MatchCollector {
     private let columns: [[UInt16]]
     private let columnStarts: [Int]
     private var tallies: [Int32]
-    /// Without filters, when every tallied column is in `FacetRows`: each one's place in a row,
-    /// read instead of the columns.
-    private let usesRows: Bool
+    /// Each tallied column's place in a `FacetRows` row, when it has one: without filters and with
+    /// every tallied column there, the rows are read instead of the columns.
     private let rowPositions: [Int]
     let countsAfterPass: Bool
     private let filters: [(field: Int, allowed: [Bool])]
@@ -76,7 +75,6 @@ struct MatchCollector {
             guard slots[facet] != nil else { return nil }
             return index.facetRows.fields.firstIndex(of: facetFields[facet])
         }
-        usesRows = filters.isEmpty && dateRange == nil && rowPositions.count == columns.count
         self.rowPositions = rowPositions
         columnStarts = starts
         tallies = Array(repeating: 0, count: size)
@@ -108,7 +106,8 @@ struct MatchCollector {
                                     var pass = Pass(
                                         columns: columns, starts: starts, tallies: tallies, dates: dates,
                                         clustered: clustered,
-                                        rows: usesRows ? (rows, index.facetRows.fields.count, rowPositions) : nil,
+                                        rows: !filtering && rowPositions.count == columns.count
+                                            ? (rows, index.facetRows.fields.count, rowPositions) : nil,
                                         collector: self, filtering: filtering, index: index, state: state)
                                     feed(&pass)
                                     pass.offerClusterRepresentatives(clusterOf: index.clusterOf)
@@ -259,10 +258,16 @@ struct MatchCollector {
             }
         }
 
+        /// Whether `doc` is in a near-duplicate cluster.
+        @inline(__always)
+        func isClustered(_ doc: Int32) -> Bool {
+            clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0
+        }
+
         /// A match that passed the filters: set aside when clustered, else offered.
         @inline(__always)
         mutating func admit(doc: Int32, score: Float) {
-            if collector.collapsing, clustered[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 {
+            if collector.collapsing, isClustered(doc) {
                 state.clusteredDocuments.append(doc)
                 state.clusteredScores.append(score)
                 return

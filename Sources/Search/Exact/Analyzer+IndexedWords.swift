@@ -2,7 +2,7 @@ extension Analyzer {
     /// One word as the index builder sees it: where it stands (position, span, UTF-8 offsets in the
     /// text), its folded bytes before stemming (valid only during the call), its term number in the
     /// workspace and that number's generation (numbers of one generation name one term each; -1 for
-    /// a stop word), and the stop word's number in `StopWords.numbered` or -1.
+    /// a stop word), and the stop word's number in `StopWords.index(of:)` or -1.
     struct IndexedWord {
         var position: Int
         var span: Int

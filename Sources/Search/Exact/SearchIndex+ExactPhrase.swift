@@ -93,8 +93,9 @@ extension SearchIndex {
             return ExactPhraseCursor(postings: postings, term: word.term, wanted: wanted)
         }
         var check = PhraseCheck(
-            offsets: content.map(\.offset), stopOffsets: stops.map(\.offset), stopWords: stops.map { $0.stopWord! + 1 },
-            wordCount: content.count, fieldCount: fieldCount)
+            offsets: content.map(\.offset), stops: stops.map { ($0.offset, $0.stopWord! + 1) },
+            wordCount: content.count,
+            fieldCount: fieldCount)
         var result = ScoredDocuments()
         let stopWords = postings.exactForms.stopWords
         let scoring = PhraseScoring(idf: idf, k1: parameters.k1, fields: fields, fieldCount: fieldCount)
@@ -162,16 +163,14 @@ private struct PhraseScoring {
 /// document's `StopWordMap` bytes.
 private struct PhraseCheck {
     let offsets: [Int]
-    let stopOffsets: [Int]
-    /// Per stop word of the phrase: its byte in a `StopWordMap`.
-    let stopWords: [UInt8]
+    /// Per stop word of the phrase: its offset and its byte in a `StopWordMap`.
+    let stops: [(offset: Int, byte: UInt8)]
     var positions: [[[UInt32]]]
     var isWanted: [[[Bool]]]
 
-    init(offsets: [Int], stopOffsets: [Int], stopWords: [UInt8], wordCount: Int, fieldCount: Int) {
+    init(offsets: [Int], stops: [(offset: Int, byte: UInt8)], wordCount: Int, fieldCount: Int) {
         self.offsets = offsets
-        self.stopOffsets = stopOffsets
-        self.stopWords = stopWords
+        self.stops = stops
         positions = Array(repeating: Array(repeating: [], count: fieldCount), count: wordCount)
         isWanted = Array(repeating: Array(repeating: [], count: fieldCount), count: wordCount)
     }
@@ -186,10 +185,10 @@ private struct PhraseCheck {
     /// How many places in `field` have every word at its offset, in its wanted form, given the
     /// field's stop-word bytes. The places are the first content word's positions, or every
     /// position when the phrase has only stop words.
-    func count(field: Int, cursors: [ExactPhraseCursor], stops: UnsafeBufferPointer<UInt8>) -> Int {
+    func count(field: Int, cursors: [ExactPhraseCursor], stops bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         if positions.isEmpty {
-            for position in stops.indices where hasStopWords(at: position - stopOffsets[0], stops) { count += 1 }
+            for position in bytes.indices where hasStopWords(at: position - stops[0].offset, bytes) { count += 1 }
             return count
         }
         outer: for (index, start) in positions[0][field].enumerated() {
@@ -201,18 +200,14 @@ private struct PhraseCheck {
                     cursors[word].wanted == nil || isWanted[word][field][found]
                 else { continue outer }
             }
-            if hasStopWords(at: anchor, stops) { count += 1 }
+            if hasStopWords(at: anchor, bytes) { count += 1 }
         }
         return count
     }
 
     /// Whether each stop word of the phrase is at `anchor` plus its offset.
     @inline(__always)
-    private func hasStopWords(at anchor: Int, _ stops: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (index, offset) in stopOffsets.enumerated() {
-            let position = anchor + offset
-            guard position >= 0, position < stops.count, stops[position] == stopWords[index] else { return false }
-        }
-        return true
+    private func hasStopWords(at anchor: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        SearchIndex.hasStopWords(stops, around: anchor, in: bytes, bytes.indices)
     }
 }

@@ -57,8 +57,10 @@ extension SearchIndex {
         return result
     }
 
+    /// Whether each stop word is at `position` plus its offset in the field whose stop-word bytes
+    /// are `bytes[range]`.
     @inline(__always)
-    private static func hasStopWords(
+    static func hasStopWords(
         _ stops: [(offset: Int, byte: UInt8)], around position: Int, in bytes: UnsafeBufferPointer<UInt8>,
         _ range: Range<Int>
     ) -> Bool {

@@ -4,7 +4,7 @@
 /// checks its stop words here in constant time per place.
 ///
 /// Per document and text field, one byte per position up to the field's last stop word: 0 for a
-/// word that is not a stop word, else 1 + the stop word's number in `StopWords.numbered`.
+/// word that is not a stop word, else 1 + the stop word's number in `StopWords.index(of:)`.
 struct StopWordMap: Sendable {
     private(set) var bytes: [UInt8] = []
     /// Per document and field (`doc * fieldCount + field`): where its bytes start; one more at the end.

@@ -22,7 +22,6 @@ struct Highlighter {
         self.leaves = leaves
         self.options = options
         analysis = RangeAnalysis(analyzer: index.analyzer)
-        openings = TermOpenings(leaves.lazy.flatMap(\.terms).map { index.dictionary.terms[Int($0)] })
         var numbers: [String: Int] = [:]
         var names: [String] = []
         leafTermNumbers = leaves.map { leaf in
@@ -35,6 +34,7 @@ struct Highlighter {
             }
         }
         termNames = names
+        openings = TermOpenings(names)
     }
 
     mutating func snippets(for doc: Int) -> [Snippet] {

@@ -242,20 +242,10 @@ struct IndexSegment {
         }
     }
 
-    /// Where the tokens of `slot` stand in `order` once `flushDocument`'s counting sort has run:
-    /// filling from the back leaves `starts[slot + 1]` at the slot's first token.
-    @inline(__always)
-    private static func tokens(
-        ofSlot slot: Int, starts: UnsafeBufferPointer<Int>, slotCount: Int, tokenCount: Int
-    ) -> Range<Int> {
-        starts[slot + 1]..<(slot + 2 <= slotCount ? starts[slot + 2] : tokenCount)
-    }
-
     /// Appends each slot's doc delta, field frequencies and positions to its term's lists, once
     /// `flushDocument` has grouped the tokens by slot in `order`.
     private mutating func writePostings(_ doc: Int, fieldCount: Int, into writer: inout ByteLists.Writer) {
         let slotCount = slotTerms.count
-        let tokenCount = self.tokenCount
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
             tokenRecords.withUnsafeBufferPointer { records in
                 starts.withUnsafeBufferPointer { starts in
@@ -269,9 +259,7 @@ struct IndexSegment {
                                         for field in 0..<fieldCount { frequencies[field] = 0 }
                                         var previousField = -1
                                         var previousPosition: UInt32 = 0
-                                        let tokens = Self.tokens(
-                                            ofSlot: slot, starts: starts, slotCount: slotCount, tokenCount: tokenCount)
-                                        for index in tokens {
+                                        for index in starts[slot]..<starts[slot + 1] {
                                             let record = records[Int(order[index])]
                                             frequencies[Int(record.field)] += 1
                                             if Int(record.field) != previousField {
@@ -316,11 +304,13 @@ struct IndexSegment {
             let records = UnsafeBufferPointer(rebasing: records[..<tokenCount])
             starts.withUnsafeMutableBufferPointer { starts in
                 order.withUnsafeMutableBufferPointer { order in
-                    for record in records { starts[Int(record.slot) + 1] += 1 }
+                    for record in records { starts[Int(record.slot)] += 1 }
+                    // Each slot's end, then filled from the back: `starts[slot]..<starts[slot + 1]`
+                    // ends up holding the slot's tokens in their order (`starts[slotCount]` stays
+                    // `tokenCount`).
                     for slot in 0..<slotCount { starts[slot + 1] += starts[slot] }
-                    // Filled from the back: `starts[slot + 1]` ends at the slot's first token.
                     for token in records.indices.reversed() {
-                        let slot = Int(records[token].slot) + 1
+                        let slot = Int(records[token].slot)
                         starts[slot] -= 1
                         order[starts[slot]] = Int32(token)
                     }
@@ -338,11 +328,7 @@ struct IndexSegment {
         let slotStarts = starts
         exactForms.flushDocument(
             order: order,
-            tokensOfSlot: { slot in
-                slotStarts.withUnsafeBufferPointer {
-                    Self.tokens(ofSlot: slot, starts: $0, slotCount: slotCount, tokenCount: tokenCount)
-                }
-            },
+            tokensOfSlot: { slotStarts[$0]..<slotStarts[$0 + 1] },
             slotTerms: slotTerms, fieldCount: fieldCount)
         slotTerms.removeAll(keepingCapacity: true)
         self.tokenCount = 0

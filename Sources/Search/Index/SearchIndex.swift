@@ -51,7 +51,8 @@ public final class SearchIndex: Sendable {
         self.norms = norms
         normBounds = NormBounds(norms: norms, fieldCount: fieldCount)
         blockBounds = BlockBounds(
-            postings: postings, norms: norms, concurrency: ProcessInfo.processInfo.activeProcessorCount)
+            postings: postings, norms: norms, normsUsable: normBounds.isUsable,
+            concurrency: ProcessInfo.processInfo.activeProcessorCount)
         self.keywordColumns = keywordColumns
         facetRows = FacetRows(columns: keywordColumns)
         self.dates = dates

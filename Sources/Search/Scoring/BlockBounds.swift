@@ -22,7 +22,8 @@ struct BlockBounds: Sendable {
     /// the collector then scores every posting.
     let isUsable: Bool
 
-    init(postings: Postings, norms: [Float], concurrency: Int) {
+    /// - Parameter normsUsable: whether every norm is finite and not negative (`NormBounds.isUsable`).
+    init(postings: Postings, norms: [Float], normsUsable: Bool, concurrency: Int) {
         let fieldCount = postings.fieldCount
         let termCount = postings.documentFrequencies.count
         var starts = [UInt32](repeating: 0, count: termCount + 1)
@@ -39,7 +40,7 @@ struct BlockBounds: Sendable {
         }
         var maxima: [UInt16] = []
         maxima.reserveCapacity(Int(starts[termCount]))
-        var usable = norms.allSatisfy { $0.isFinite && $0 >= 0 }
+        var usable = normsUsable
         for part in parts.withLock({ $0 }) {
             maxima += part.maxima
             usable = usable && part.usable

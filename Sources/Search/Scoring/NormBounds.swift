@@ -12,7 +12,6 @@
 struct NormBounds: Sendable {
     static let codesPerField = 256
 
-    let fieldCount: Int
     /// False when some norm is negative or not finite (a schema with a negative weight): the
     /// bounds then prove nothing and are not used.
     let isUsable: Bool
@@ -23,7 +22,6 @@ struct NormBounds: Sendable {
 
     /// - Parameter norms: `norms[doc * fieldCount + field]`, as `SearchIndex` keeps them.
     init(norms: [Float], fieldCount: Int) {
-        self.fieldCount = fieldCount
         isUsable = norms.allSatisfy { $0.isFinite && $0 >= 0 }
         var codes = [UInt8](repeating: 0, count: norms.count)
         var bounds = [Float](repeating: 0, count: fieldCount * Self.codesPerField)
