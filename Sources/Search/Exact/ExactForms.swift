@@ -50,6 +50,7 @@ struct ExactForms: Sendable {
 
     var byteCount: Int {
         (formRanges.count + formOffsets.count + streamStarts.count) * 4 + formBytes.count + stream.count
+            + stopWords.byteCount
     }
 }
 
