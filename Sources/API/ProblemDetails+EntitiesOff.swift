@@ -4,7 +4,7 @@ extension ProblemDetails {
     /// The problem type of every request that needs entities while extraction is turned off
     /// (`entities.extract` false). A tag URI (RFC 4151): it names the problem and is not meant to be
     /// fetched; Docs/API.md describes it.
-    public static let entitiesOffType = "tag:newsdesk,2026:entities-off"
+    static let entitiesOffType = "tag:newsdesk,2026:entities-off"
 
     /// How to turn extraction back on, the end of every such problem's detail.
     static let turnEntitiesOn =
