@@ -38,6 +38,7 @@ struct EntitiesOffEndToEndTests {
         #expect(stats["entityExtraction"] as? Bool == false)
         #expect(stats["entities"] as? Int == 0)
         #expect((stats["articles"] as? Int ?? 0) >= 30)
+        #expect(server.standardError.contains("entity extraction is off (entities.extract)"))
 
         let entities = try curl(["-i", server.url("/v1/entities?type=person")]).output
         #expect(entities.hasPrefix("HTTP/1.1 404"))
