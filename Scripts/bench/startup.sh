@@ -12,7 +12,8 @@
 # `swift build -c release --product newsdesk --scratch-path .build-base`).
 #
 # SERVE_ARGS="--no-entities" adds those flags to `newsdesk serve` (split on spaces), e.g. to
-# measure the server without entity extraction; each line then names them.
+# measure the server without entity extraction; each line then names them. The server runs in
+# $TMPDIR, not here: this tree's config.json may hold keys an older build refuses.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
@@ -29,12 +30,14 @@ else
   (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
   BIN="$ROOT/.build-release/release/newsdesk"
 fi
+BIN="$(realpath "$BIN")"
+CORPUS="$(realpath "$CORPUS")"
 disk_mb=$(du -m "$CORPUS" | cut -f1)
 
 for run in $(seq "$RUNS"); do
   out=$(mktemp)
   start=$(date +%s.%N)
-  "$BIN" serve --port 0 --no-access-log --data "$CORPUS" "${SERVE_ARGS[@]}" > "$out" 2>/dev/null &
+  env -C "${TMPDIR:-/tmp}" "$BIN" serve --port 0 --no-access-log --data "$CORPUS" "${SERVE_ARGS[@]}" > "$out" 2>/dev/null &
   pid=$!
   port=""
   for _ in $(seq 200); do
