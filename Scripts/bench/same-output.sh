@@ -5,10 +5,12 @@
 # suggestions) and diffs the bodies. Used to hold a faster start-up to the output of the old one.
 #
 #   Scripts/bench/same-output.sh BIN_A BIN_B CORPUS
+#
+# Each server runs in $TMPDIR, not here: this tree's config.json may hold keys an older build refuses.
 set -u
 fetch() {
   local bin=$1 out=$2 log; log=$(mktemp); mkdir -p "$out"
-  "$bin" serve --port 0 --no-access-log --data "$3" > "$log" 2>/dev/null & local pid=$!
+  env -C "${TMPDIR:-/tmp}" "$(realpath "$bin")" serve --port 0 --no-access-log --data "$(realpath "$3")" > "$log" 2>/dev/null & local pid=$!
   local port=""; for _ in $(seq 400); do port=$(grep -o '[0-9]*$' "$log" 2>/dev/null || true); [ -n "$port" ] && break; sleep 0.05; done
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
     kill -0 "$pid" 2>/dev/null || { echo "$bin died before /ready"; exit 1; }

@@ -10,12 +10,17 @@
 # NEWSDESK_BIN=PATH measures that binary instead of building this tree's release binary, so two
 # builds run side by side in one sitting (e.g. the base commit built with
 # `swift build -c release --product newsdesk --scratch-path .build-base`).
+#
+# SERVE_ARGS="--no-entities" adds those flags to `newsdesk serve` (split on spaces), e.g. to
+# measure the server without entity extraction; each line then names them. The server runs in
+# $TMPDIR, not here: this tree's config.json may hold keys an older build refuses.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
 COUNT="${1:-100000}"
 RUNS="${2:-3}"
 CORPUS="${TMPDIR:-/tmp}/news-$COUNT.jsonl"
+read -r -a SERVE_ARGS <<< "${SERVE_ARGS:-}"
 export PATH="/opt/swift/usr/bin:$PATH"
 
 [ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
@@ -25,12 +30,14 @@ else
   (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
   BIN="$ROOT/.build-release/release/newsdesk"
 fi
+BIN="$(realpath "$BIN")"
+CORPUS="$(realpath "$CORPUS")"
 disk_mb=$(du -m "$CORPUS" | cut -f1)
 
 for run in $(seq "$RUNS"); do
   out=$(mktemp)
   start=$(date +%s.%N)
-  "$BIN" serve --port 0 --no-access-log --data "$CORPUS" > "$out" 2>/dev/null &
+  env -C "${TMPDIR:-/tmp}" "$BIN" serve --port 0 --no-access-log --data "$CORPUS" "${SERVE_ARGS[@]}" > "$out" 2>/dev/null &
   pid=$!
   port=""
   for _ in $(seq 200); do
@@ -54,7 +61,7 @@ print("load %.2f s, entities %.2f s, search index %.2f s" % (
     s["load"]["seconds"], s["indexingSeconds"]["entities"], s["indexingSeconds"]["search"]))')
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$out"
-  printf 'run %d: ready after %.2f s (%s; CPU %s s; load %s), RSS %d MB (peak %d MB), corpus %d MB on disk (RSS/disk %.2f)\n' \
-    "$run" "$ready" "$phases" "$cpu_s" "$(cut -d' ' -f1 /proc/loadavg)" "$rss_mb" "$hwm_mb" "$disk_mb" \
+  printf 'run %d%s: ready after %.2f s (%s; CPU %s s; load %s), RSS %d MB (peak %d MB), corpus %d MB on disk (RSS/disk %.2f)\n' \
+    "$run" "${SERVE_ARGS[*]:+ (${SERVE_ARGS[*]})}" "$ready" "$phases" "$cpu_s" "$(cut -d' ' -f1 /proc/loadavg)" "$rss_mb" "$hwm_mb" "$disk_mb" \
     "$(echo "$rss_mb / $disk_mb" | bc -l)"
 done

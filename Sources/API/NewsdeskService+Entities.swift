@@ -8,6 +8,7 @@ extension NewsdeskService {
     /// Entity ids are `type/slug`, so their routes take two path segments.
     func addEntityRoutes(to router: inout Router) {
         route(&router, "/v1/entities") { (request, state, _) throws(ProblemDetails) in
+            try Self.requireEntities(state)
             let reader = try ParameterReader(request, allowed: ["type", "q", "sort", "limit", "offset"])
             let type: EntityType? = try reader.optionalChoice("type")
             let prefix = try reader.string("q")
@@ -38,6 +39,7 @@ extension NewsdeskService {
             return HTTPResponse(status: .ok, contentType: "application/json", body: json.bytes)
         }
         route(&router, "/v1/entities/{type}/{slug}") { (request, state, parameters) throws(ProblemDetails) in
+            try Self.requireEntities(state)
             _ = try ParameterReader(request, allowed: [])
             let entity = try Self.entity(parameters, in: state)
             return HTTPResponse(
@@ -45,6 +47,7 @@ extension NewsdeskService {
                 body: EntityJSON.detail(entity, index: state.snapshot.entities))
         }
         route(&router, "/v1/entities/{type}/{slug}/articles") { (request, state, parameters) throws(ProblemDetails) in
+            try Self.requireEntities(state)
             let reader = try ParameterReader(request, allowed: ["sort", "limit", "offset"])
             let sort: EntityArticleSort = try reader.choice("sort", default: .salience)
             let limit = try reader.integer("limit", default: 20, range: 1...100)
@@ -64,6 +67,7 @@ extension NewsdeskService {
                     articles, total: articles.count, limit: limit, offset: offset, next: next, state: state))
         }
         route(&router, "/v1/entities/{type}/{slug}/timeline") { (request, state, parameters) throws(ProblemDetails) in
+            try Self.requireEntities(state)
             let reader = try ParameterReader(request, allowed: ["interval"])
             let interval: TimelineInterval = try reader.choice("interval", default: .month)
             let entity = try Self.entity(parameters, in: state)
@@ -74,6 +78,11 @@ extension NewsdeskService {
                     points, undated: state.snapshot.entities.undatedCounts(of: entity.id), id: entity.id,
                     interval: interval))
         }
+    }
+
+    /// Before anything else, parameters included: without extraction no request can succeed.
+    static func requireEntities(_ state: ServingState) throws(ProblemDetails) {
+        guard state.snapshot.extractsEntities else { throw .entitiesOff }
     }
 
     static func entity(_ parameters: RouteParameters, in state: ServingState) throws(ProblemDetails) -> Entity {

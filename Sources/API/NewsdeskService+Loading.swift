@@ -13,7 +13,7 @@ extension NewsdeskService {
     @discardableResult
     public func loadCorpus() -> Snapshot {
         let start = ContinuousClock.now
-        let snapshot = Snapshot.load(paths: corpusPaths)
+        let snapshot = Snapshot.load(paths: corpusPaths, extractEntities: configuration.extractEntities)
         let state = ServingState(snapshot: snapshot)
         // Before the install, so that once `/ready` answers the start-up's memory is what stays.
         Self.returnFreedMemory()
@@ -33,7 +33,8 @@ extension NewsdeskService {
         let start = ContinuousClock.now
         let (articles, report) = CorpusLoader.load(paths: corpusPaths)
         try CorpusReloadError.check(report, serving: serving.snapshot.articles.count)
-        let next = ServingState(snapshot: Snapshot(articles: articles, report: report), reloads: serving.reloads + 1)
+        let snapshot = Snapshot(articles: articles, report: report, extractEntities: configuration.extractEntities)
+        let next = ServingState(snapshot: snapshot, reloads: serving.reloads + 1)
         install(next, loadSeconds: Self.seconds(since: start))
         Self.returnFreedMemory()
         let change = next.version == serving.version ? "unchanged" : "was \(serving.version)"

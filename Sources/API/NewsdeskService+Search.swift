@@ -8,6 +8,7 @@ extension NewsdeskService {
     func addSearchRoutes(to router: inout Router) {
         route(&router, "/v1/search") { (request, state, _) throws(ProblemDetails) in
             let parameters = try SearchParameters(request)
+            if !state.snapshot.extractsEntities { try parameters.refuseEntities() }
             if !parameters.entities.isEmpty {
                 // Entity filters wrap the query in parentheses; check it alone so error positions
                 // point into what the client typed.

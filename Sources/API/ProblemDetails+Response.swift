@@ -5,7 +5,7 @@ extension ProblemDetails {
     func response(instance: String? = nil) -> HTTPResponse {
         var json = JSONWriter(capacity: 256)
         json.object { json in
-            json.field("type", "about:blank")
+            json.field("type", type)
             json.field("title", title)
             json.field("status", status.code)
             json.field("detail", detail)

@@ -1,8 +1,11 @@
 import HTTP
 
 /// An RFC 9457 problem: what every error response carries as `application/problem+json`.
-/// `parameter` names the query parameter at fault, so a client can point at it.
+/// `parameter` names the query parameter at fault, so a client can point at it. `type` is
+/// `about:blank` (the status says it all) except for the few problems a client may want to tell
+/// apart from others of the same status.
 public struct ProblemDetails: Error, Sendable, Hashable {
+    public var type = "about:blank"
     public var status: HTTPStatus
     public var title: String
     public var detail: String

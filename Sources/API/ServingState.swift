@@ -31,6 +31,7 @@ final class ServingState: Sendable {
             json.field("reloads", reloads)
             json.field("articles", snapshot.articles.count)
             json.field("entities", snapshot.entities.entities.count)
+            json.field("entityExtraction", snapshot.extractsEntities)
             json.field("terms", snapshot.search.termCount)
             json.field("duplicateClusters", snapshot.search.duplicateClusters.count)
             json.key("indexingSeconds")

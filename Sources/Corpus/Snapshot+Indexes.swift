@@ -24,9 +24,10 @@ extension Snapshot {
     /// fields) on a thread of their own while the entities are extracted and indexed, each on all
     /// cores, so that neither waits on the other's single-threaded steps; the entity keyword
     /// columns are added once both are done. The seconds are wall time from the start until each
-    /// index is complete, so they overlap.
+    /// index is complete, so they overlap. Without `extractEntities` the entity index is empty and
+    /// so are the entity keyword columns (the schema keeps them, so queries parse alike).
     static func indexes(
-        of articles: [Article]
+        of articles: [Article], extractEntities: Bool = true
     ) -> (entities: EntityIndex, search: SearchIndex, seconds: (Double, Double)) {
         let start = ContinuousClock.now
         let text = Mutex<(IndexedText, [KeywordValues])?>(nil)
@@ -35,7 +36,7 @@ extension Snapshot {
             let built = (textIndex(of: articles), plainKeywords(of: articles))
             text.withLock { $0 = built }
         }
-        let entities = entityIndex(of: articles)
+        let entities = entityIndex(of: articles, extract: extractEntities)
         let entitiesDone = ContinuousClock.now
         let keywords = entityKeywords(of: articles.count, entities: entities)
         group.wait()
@@ -44,8 +45,9 @@ extension Snapshot {
         return (entities, search, (seconds(entitiesDone - start), seconds(ContinuousClock.now - start)))
     }
 
-    static func entityIndex(of articles: [Article]) -> EntityIndex {
-        guard let extractor else { return EntityIndexBuilder().build() }
+    /// Empty when `extract` is false: the gazetteers are then never read.
+    static func entityIndex(of articles: [Article], extract: Bool = true) -> EntityIndex {
+        guard extract, let extractor else { return EntityIndexBuilder().build() }
         return EntityIndexBuilder.build(
             articles: articles.map { ($0.title, $0.body, $0.published) }, extractor: extractor)
     }

@@ -20,13 +20,17 @@ public final class Snapshot: Sendable {
     public let search: SearchIndex
     /// Article numbers in entity queries index `articles` too.
     public let entities: EntityIndex
+    /// Whether entities were extracted; when not, `entities` is empty by choice (`entities.extract`).
+    public let extractsEntities: Bool
     /// Seconds from the start of indexing, after loading, until the entity index and the search
     /// index were each complete: the two are built at once, so the figures overlap.
     public let indexingSeconds: (entities: Double, search: Double)
     private let positions: [String: Int]
 
-    /// - Parameter articles: articles with unique ids, in any order.
-    public init(articles: [Article], report: LoadReport, loadedAt: Date = Date()) {
+    /// - Parameters:
+    ///   - articles: articles with unique ids, in any order.
+    ///   - extractEntities: false leaves the entity index empty and skips the extractor's cost.
+    public init(articles: [Article], report: LoadReport, loadedAt: Date = Date(), extractEntities: Bool = true) {
         // In canonical order. Sorting positions moves 8-byte integers instead of articles of a dozen
         // fields, and the dates are read from an array of their own: passing two articles to a
         // comparison retained and released every field of both, on the one thread of this step.
@@ -48,17 +52,18 @@ public final class Snapshot: Sendable {
         // An id given twice (only when the loader's rule was bypassed) names its first article.
         for (index, article) in sorted.enumerated() where positions[article.id] == nil { positions[article.id] = index }
         self.positions = positions
-        (entities, search, indexingSeconds) = Self.indexes(of: sorted)
+        extractsEntities = extractEntities
+        (entities, search, indexingSeconds) = Self.indexes(of: sorted, extractEntities: extractEntities)
     }
 
     /// Loads the files while the extractor's gazetteers are read beside them (the first time), so
-    /// indexing does not wait for them.
-    public static func load(paths: [String]) -> Snapshot {
+    /// indexing does not wait for them; without `extractEntities` they are not read at all.
+    public static func load(paths: [String], extractEntities: Bool = true) -> Snapshot {
         let gazetteers = DispatchGroup()
-        DispatchQueue.global().async(group: gazetteers) { _ = extractor }
+        if extractEntities { DispatchQueue.global().async(group: gazetteers) { _ = extractor } }
         let (articles, report) = CorpusLoader.load(paths: paths)
         gazetteers.wait()
-        return Snapshot(articles: articles, report: report)
+        return Snapshot(articles: articles, report: report, extractEntities: extractEntities)
     }
 
     public func article(id: String) -> Article? {

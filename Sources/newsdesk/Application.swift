@@ -49,6 +49,9 @@ struct Application {
                 log("warning", "reload.ignored", "SIGHUP ignored: reload \(status.id) is still running")
             }
         }
+        if !configuration.extractEntities {
+            log("info", "entities.off", "entity extraction is off (entities.extract): the entity endpoints answer 404")
+        }
         let loader = Thread {
             let snapshot = service.loadCorpus()
             log("info", "corpus.loaded", snapshot.report.description)

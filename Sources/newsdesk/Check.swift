@@ -11,8 +11,11 @@ struct Check: ParsableCommand {
     @Argument(help: "Corpus folders or files to load.")
     var paths: [String]
 
+    @Flag(inversion: .prefixedNo, help: "Extract entities as serve does; --no-entities checks faster.")
+    var entities = true
+
     func run() throws {
-        let snapshot = Snapshot.load(paths: paths)
+        let snapshot = Snapshot.load(paths: paths, extractEntities: entities)
         print(snapshot.report)
         if !snapshot.report.skipped.isEmpty { throw ExitCode(1) }
     }

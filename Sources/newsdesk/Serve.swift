@@ -35,6 +35,14 @@ struct Serve: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "One log line per request (config log.access, env NEWSDESK_ACCESS_LOG).")
     var accessLog: Bool?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: """
+            Extract entities at load; --no-entities serves articles and search only, starts faster \
+            and uses less memory (config entities.extract, env NEWSDESK_ENTITIES; default on).
+            """)
+    var entities: Bool?
+
     func run() throws {
         var flags: [(key: String, value: String)] = []
         if !data.isEmpty { flags.append(("data.paths", data.joined(separator: ","))) }
@@ -43,6 +51,7 @@ struct Serve: ParsableCommand {
         if let threads { flags.append(("server.threads", threads)) }
         if let logFormat { flags.append(("log.format", logFormat)) }
         if let accessLog { flags.append(("log.access", String(accessLog))) }
+        if let entities { flags.append(("entities.extract", String(entities))) }
         let settings: NewsdeskConfiguration
         do {
             settings = try NewsdeskConfiguration.resolve(

@@ -11,7 +11,11 @@ Needs Debian's chromium (`apt-get install chromium`) and Playwright from PyPI (`
 playwright`); Playwright drives the system browser through `executable_path`, since its own browser
 download is not available here.
 
-    python3 Tests/browser/browser_test.py [--binary PATH] [--artifacts DIR] [--data CORPUS]...
+    python3 Tests/browser/browser_test.py [--binary PATH] [--artifacts DIR] [--data CORPUS]... [--no-entities]
+
+With --no-entities the server runs `serve --no-entities` and the steps check that the page works
+without entities: searches ask for no entity facet (the server would refuse one), articles say
+the server does not identify entities, suggestions are words.
 """
 
 import argparse
@@ -41,11 +45,12 @@ class Skip(Exception):
 class Server:
     """The newsdesk binary on a free port; stopped with SIGTERM (then SIGKILL) on exit."""
 
-    def __init__(self, binary, data=()):
+    def __init__(self, binary, data=(), extra=()):
         if not os.access(binary, os.X_OK):
             raise SystemExit(f"the newsdesk binary is not at {binary}; run `swift build` first")
         self.process = subprocess.Popen(
-            [str(binary), "serve", "--port", "0", "--host", "127.0.0.1"] + [arg for path in data for arg in ("--data", path)],
+            [str(binary), "serve", "--port", "0", "--host", "127.0.0.1"] + [arg for path in data for arg in ("--data", path)]
+            + list(extra),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
             env={k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")})
         self.output = []
@@ -547,11 +552,73 @@ def run(page, api, base, artifacts):
     return r
 
 
+def run_without_entities(page, api, base, artifacts):
+    """The page on a server started with --no-entities."""
+    r = Run(page, api, artifacts)
+    state = {}
+    searches = []
+    page.on("request", lambda request: searches.append(request.url) if "/v1/search?" in request.url else None)
+
+    def stats_say_off():
+        stats = api.require("/v1/stats", "stats")
+        expect(stats.get("entityExtraction") is False, f"the server says entityExtraction {stats.get('entityExtraction')!r}")
+
+    def search():
+        word = query_word(api)
+        state["word"] = word
+        body = api.require("/v1/search", "search", q=word, limit=PAGE_SIZE, facets="source,category,month")
+        searches.clear()
+        page.goto(base + "/?q=" + urllib.parse.quote(word))
+        page.wait_for_selector("#view .result", timeout=TIMEOUT_MS)
+        titles = page.locator("#view .result .result-title").all_inner_texts()
+        expect(titles == [item["title"] for item in body["items"]], f"results {titles} differ from the API's")
+        expect(page.locator('#facet-groups .facet[data-facet="source"]').count() == 1, "no source facet beside the results")
+        expect(page.locator('#facet-groups .facet[data-facet^="entity."]').count() == 0, "an entity facet is shown")
+        expect(searches, "the page sent no search")
+        asked = [urllib.parse.parse_qs(urllib.parse.urlparse(url).query).get("facets", [""])[0] for url in searches]
+        expect(all("entity." not in facets for facets in asked), f"the page asked for entity facets: {asked}")
+        r.shot("search-without-entities")
+
+    def article():
+        listing = api.require("/v1/articles", "article list", limit=1)
+        article_id = listing["items"][0]["id"]
+        record = api.require(f"/v1/articles/{urllib.parse.quote(article_id, safe='')}", "article")
+        expect(record.get("entities") == [], f"the record has entities {record.get('entities')!r}")
+        page.goto(base + "/?article=" + urllib.parse.quote(article_id))
+        page.wait_for_selector("#article-title", timeout=TIMEOUT_MS)
+        expect(normalise(page.inner_text(".article-body")) == normalise(record["body"]), "the article text differs")
+        expect(page.locator(".article-body a.mention").count() == 0, "a mention is marked")
+        side = page.inner_text(".article-entities")
+        expect("does not identify entities" in side, f"the entity list says {side!r}")
+        r.shot("article-without-entities")
+
+    def suggestions():
+        word = state.get("word")
+        if not word:
+            raise Skip("no search to type into")
+        page.goto(base + "/")
+        page.wait_for_selector("#view .result", timeout=TIMEOUT_MS)
+        box = page.locator("#q")
+        box.click()
+        box.press_sequentially(word[:3], delay=40)
+        page.wait_for_selector("#suggestions:not([hidden]) [role=option]", timeout=TIMEOUT_MS)
+        kinds = page.locator("#suggestions .suggestion-kind").all_inner_texts()
+        expect(kinds and all(kind == "Word" for kind in kinds), f"suggestion kinds {kinds}")
+
+    for name, step in [("the server says entity extraction is off", stats_say_off),
+                       ("a search asks for no entity facet and shows the others", search),
+                       ("an article says the server does not identify entities", article),
+                       ("suggestions are words only", suggestions)]:
+        r.check(name, step)
+    return r
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", default=str(ROOT / ".build" / "debug" / "newsdesk"))
     parser.add_argument("--artifacts", default=str(ROOT / "ci-artifacts" / "browser"))
     parser.add_argument("--data", action="append", default=[], help="a corpus to serve instead of the bundled sample")
+    parser.add_argument("--no-entities", action="store_true", help="serve --no-entities and check the page without entities")
     args = parser.parse_args()
     try:
         from playwright.sync_api import sync_playwright
@@ -567,12 +634,13 @@ def main():
     artifacts.mkdir(parents=True, exist_ok=True)
     for old in artifacts.glob("*.png"):
         old.unlink()
-    server = Server(args.binary, args.data)
+    server = Server(args.binary, args.data, ["--no-entities"] if args.no_entities else [])
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            result = run(page, API(server.base), server.base, artifacts)
+            steps = run_without_entities if args.no_entities else run
+            result = steps(page, API(server.base), server.base, artifacts)
             browser.close()
     finally:
         server.stop()

@@ -7,6 +7,7 @@ import { entityPath, serverTiming, url } from "../../Sources/API/Assets/api.js";
 import { mentionRuns } from "../../Sources/API/Assets/article-view.js";
 import { emptyState, href, monthRange, rangeMonth, readState, withChanges, writeState } from "../../Sources/API/Assets/state.js";
 import { currentWord } from "../../Sources/API/Assets/suggest.js";
+import { searchURL } from "../../Sources/API/Assets/search-view.js";
 import { filledMonths, undatedNote } from "../../Sources/API/Assets/timeline.js";
 
 test("a state survives the address bar", () => {
@@ -127,4 +128,11 @@ test("the timeline says what undated articles add", () => {
   assert.equal(undatedNote({ mentions: 1, articles: 1 }), " 1 more mention in 1 undated article.");
   assert.equal(undatedNote({ mentions: 0, articles: 0 }), "");
   assert.equal(undatedNote(undefined), "");
+});
+
+test("a search asks for entity facets only from a server that extracts entities", () => {
+  const state = { ...emptyState(), q: "strike", mention: [] };
+  const facets = (address) => new URLSearchParams(address.split("?")[1]).get("facets").split(",");
+  assert.ok(facets(searchURL(state)).includes("entity.person"));
+  assert.deepEqual(facets(searchURL(state, { entities: false })), ["source", "category", "month"]);
 });

@@ -1,8 +1,11 @@
 // Fetches from the Newsdesk JSON API. Every failure becomes an ApiError carrying the server's
 // problem+json detail, so a view can show what went wrong instead of throwing.
 
+/** The problem type of a request that needs entities on a server that does not extract them. */
+export const ENTITIES_OFF = "tag:newsdesk,2026:entities-off";
+
 export class ApiError extends Error {
-  constructor(status, title, detail, parameter = null, retryAfter = null) {
+  constructor(status, title, detail, parameter = null, retryAfter = null, type = "about:blank") {
     super(detail || title);
     this.name = "ApiError";
     this.status = status;
@@ -11,6 +14,8 @@ export class ApiError extends Error {
     this.parameter = parameter;
     /** Seconds to wait before asking again (a 503 while the corpus loads says how long). */
     this.retryAfter = retryAfter;
+    /** The problem's `type`: `about:blank`, or `ENTITIES_OFF`. */
+    this.type = type;
   }
 
   /** Whether the endpoint is missing on this server (an older build), not a bad request. */
@@ -84,7 +89,14 @@ export async function getJSON(path, { signal } = {}) {
     const title = body?.title ?? (response.statusText || `HTTP ${response.status}`);
     const detail = body?.detail ?? `The server answered ${response.status} for ${path}.`;
     const retryAfter = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
-    throw new ApiError(response.status, title, detail, body?.parameter ?? null, Number.isFinite(retryAfter) ? retryAfter : null);
+    throw new ApiError(
+      response.status,
+      title,
+      detail,
+      body?.parameter ?? null,
+      Number.isFinite(retryAfter) ? retryAfter : null,
+      typeof body?.type === "string" ? body.type : "about:blank",
+    );
   }
   if (body === null) throw new ApiError(response.status, "Bad response", `The server's answer for ${path} is not JSON.`);
   const result = { data: body, headers: response.headers };

@@ -29,8 +29,13 @@ const ui = {
   facets: $("facet-groups"),
   /** Entity names by id, learnt from every answer, for chips that name a filter. */
   names: new Map(),
-  /** What this server turned out to offer; `search` is false once /v1/search answered 404. */
+  /**
+   * What this server turned out to offer: `search` is false once /v1/search answered 404,
+   * `entities` false once /v1/stats (or a refused entity facet) said it does not extract them.
+   */
   capabilities: {},
+  /** Settles once /v1/stats first answered or failed (set below, before the first render). */
+  statsRead: Promise.resolve(),
   navigate,
   setStatus(text) {
     status.textContent = text;
@@ -174,6 +179,7 @@ wide.addEventListener("change", () => {
 async function showCorpus() {
   try {
     const { data } = await getJSON("/v1/stats");
+    if (data.entityExtraction === false) ui.capabilities.entities = false;
     $("corpus-info").textContent = `${plural(Number(data.articles) || 0, "article")} · corpus ${data.version} loaded ${formatDate(data.loadedAt)}`;
   } catch (error) {
     if (error.status === 503) setTimeout(showCorpus, Math.max(error.retryAfter ?? 1, 1) * 1000);
@@ -183,5 +189,6 @@ async function showCorpus() {
 
 // Normalise the address (drop unknown or default values) without adding a history entry.
 history.replaceState(null, "", href(state));
+// A search waits for /v1/stats, which says whether the server has entities to facet by.
+ui.statsRead = showCorpus();
 render();
-showCorpus();

@@ -68,7 +68,7 @@ function paragraphs(runs, state) {
 }
 
 function entityList(entities, state) {
-  if (entities === null) return h("p", { class: "muted" }, "This server does not identify entities yet.");
+  if (entities === null) return h("p", { class: "muted" }, "This server does not identify entities.");
   if (entities.length === 0) return h("p", { class: "muted" }, "No people, organisations or places were found in this article.");
   const byType = new Map();
   for (const entity of entities) {
@@ -137,7 +137,7 @@ export async function renderArticle(state, ui, signal) {
     if (error.name !== "AbortError") ui.showError(error);
     return;
   }
-  const detected = Array.isArray(article.entities);
+  const detected = Array.isArray(article.entities) && ui.capabilities.entities !== false;
   const entities = detected ? article.entities : [];
   for (const entity of entities) ui.names.set(entity.id, entity.name);
   const body = typeof article.body === "string" ? article.body : (article.paragraphs ?? []).join("\n\n");

@@ -1,6 +1,6 @@
 // Search results with snippets, facets beside them and chips for the active filters. With no
 // query (or on a server without /v1/search) the view lists articles through /v1/articles.
-import { ApiError, getJSON, serverTiming, url } from "./api.js";
+import { ApiError, ENTITIES_OFF, getJSON, serverTiming, url } from "./api.js";
 import { h, replace, formatDate, formatMonth, formatNumber, plural } from "./dom.js";
 import { PAGE_SIZE, href, monthRange, rangeMonth, searchOnly, withChanges } from "./state.js";
 
@@ -16,8 +16,11 @@ const FACETS = [
 ];
 const FACET_VISIBLE = 6;
 
-/** The /v1/search URL for a state. */
-export function searchURL(state) {
+/**
+ * The /v1/search URL for a state. Without `entities` (a server that does not extract them) the
+ * entity facets are not asked for: that server refuses them.
+ */
+export function searchURL(state, { entities = true } = {}) {
   return url("/v1/search", {
     q: state.q,
     sort: state.sort,
@@ -28,7 +31,9 @@ export function searchURL(state) {
     entity: state.mention,
     limit: PAGE_SIZE,
     offset: (state.page - 1) * PAGE_SIZE,
-    facets: FACETS.map((facet) => facet.key).join(","),
+    facets: FACETS.filter((facet) => entities || !facet.key.startsWith("entity."))
+      .map((facet) => facet.key)
+      .join(","),
   });
 }
 
@@ -225,7 +230,8 @@ function markFirstResults() {
 }
 
 async function showSearch(state, ui, signal) {
-  const { data, headers } = await getJSON(searchURL(state), { signal });
+  const entities = ui.capabilities.entities !== false;
+  const { data, headers } = await getJSON(searchURL(state, { entities }), { signal });
   const items = Array.isArray(data.items) ? data.items : [];
   const total = Number(data.total) || 0;
   const timing = serverTiming(headers.get("Server-Timing"), "search");
@@ -273,7 +279,15 @@ export async function renderSearch(state, ui, signal) {
   try {
     if (state.q && ui.capabilities.search !== false) {
       try {
-        await showSearch(state, ui, signal);
+        try {
+          await ui.statsRead;
+          await showSearch(state, ui, signal);
+        } catch (error) {
+          // Asked for entity facets before /v1/stats said the server has no entities: ask again without.
+          if (!(error instanceof ApiError && error.type === ENTITIES_OFF && error.parameter === "facets")) throw error;
+          ui.capabilities.entities = false;
+          await showSearch(state, ui, signal);
+        }
         ui.capabilities.search = true;
       } catch (error) {
         if (!(error instanceof ApiError && error.isMissingEndpoint)) throw error;

@@ -17,6 +17,8 @@ public struct NewsdeskConfiguration: Sendable {
     public var accessLog = true
     /// The bearer token of `POST /v1/admin/reload`; empty turns the admin endpoints off.
     public var adminToken = ""
+    /// Whether entities are extracted at load; false serves articles and search without them.
+    public var extractEntities = true
 
     public init() {}
 

@@ -125,6 +125,14 @@ extension Setting {
         ) {
             if case .string(let value) = $1 { $0.adminToken = value }
         },
+        Setting(
+            key: "entities.extract", environment: "NEWSDESK_ENTITIES",
+            help:
+                "Extract entities at load; false skips the gazetteers and the extraction (about half the start-up's CPU) and the entity endpoints answer 404.",
+            kind: .boolean
+        ) {
+            if case .boolean(let value) = $1 { $0.extractEntities = value }
+        },
     ]
 
     private static func limit(
