@@ -20,19 +20,15 @@ struct ExactFormRecorder {
     private var formOrdinals: [UInt32] = []
     private var formStarts: [Int32] = [0]
     private var formBytes: [UInt8] = []
-    /// Form per workspace term number, valid for `numberGeneration` (the number names the folded
-    /// word, so a repeated word finds its form without comparing bytes).
-    private var formOfNumber: [Int32] = []
-    private var numberGeneration = -1
-    /// The current document's ordinals, in token order.
-    private var tokenOrdinals: [UInt32] = []
     /// The segment's stop words, written as they come; `documentFields` is where the current
     /// document's first field starts in it.
     private(set) var stopWords = StopWordMap()
     private var documentFields = 0
 
-    /// Records a word of the current document whose term has local id `term`.
-    mutating func record(_ word: Analyzer.IndexedWord, term: Int32) {
+    /// The ordinal of the form spelled `folded` among the forms of the term with local id `term`,
+    /// the form added when new. An occurrence's ordinal goes to `flushDocument`; the segment
+    /// remembers it per workspace term number, which names the folded word.
+    mutating func ordinal(of folded: UnsafeBufferPointer<UInt8>, term: Int32) -> UInt32 {
         while firstForm.count <= Int(term) {
             firstForm.append(-1)
             lastForm.append(-1)
@@ -40,19 +36,7 @@ struct ExactFormRecorder {
             streams.append([])
             pendingZeros.append(0)
         }
-        if word.generation != numberGeneration {
-            formOfNumber.removeAll(keepingCapacity: true)
-            numberGeneration = word.generation
-        }
-        if word.number >= formOfNumber.count {
-            formOfNumber.append(contentsOf: repeatElement(-1, count: max(word.number + 1 - formOfNumber.count, 1024)))
-        }
-        var form = formOfNumber[word.number]
-        if form < 0 {
-            form = self.form(word.folded, of: Int(term))
-            formOfNumber[word.number] = form
-        }
-        tokenOrdinals.append(formOrdinals[Int(form)])
+        return formOrdinals[Int(form(folded, of: Int(term)))]
     }
 
     /// Records a stop word of the current document's `field`.
@@ -85,9 +69,11 @@ struct ExactFormRecorder {
     }
 
     /// Writes the current document's ordinals per term, in the order `IndexSegment` writes its
-    /// positions: `order[tokensOfSlot(slot)]` are the tokens of term `slotTerms[slot]`, ascending.
+    /// positions: `order[tokensOfSlot(slot)]` are the tokens of term `slotTerms[slot]`, ascending,
+    /// and `ordinalOfToken(token)` is a token's ordinal (from `ordinal(of:term:)`).
     mutating func flushDocument(
-        order: [Int32], tokensOfSlot: (Int) -> Range<Int>, slotTerms: [Int32], fieldCount: Int
+        order: [Int32], tokensOfSlot: (Int) -> Range<Int>, slotTerms: [Int32], fieldCount: Int,
+        ordinalOfToken: (Int) -> UInt32
     ) {
         while stopWords.fieldCount < documentFields + fieldCount { stopWords.endField() }
         documentFields += fieldCount
@@ -98,27 +84,24 @@ struct ExactFormRecorder {
         streams.withUnsafeMutableBufferPointer { streams in
             pendingZeros.withUnsafeMutableBufferPointer { pendingZeros in
                 formCounts.withUnsafeBufferPointer { formCounts in
-                    tokenOrdinals.withUnsafeBufferPointer { ordinals in
-                        for (slot, term) in slotTerms.enumerated() {
-                            let term = Int(term)
-                            let tokens = tokensOfSlot(slot)
-                            guard formCounts[term] > 1 else {
-                                pendingZeros[term] += UInt32(tokens.count)
-                                continue
-                            }
-                            if pendingZeros[term] > 0 {
-                                streams[term].append(contentsOf: repeatElement(0, count: Int(pendingZeros[term])))
-                                pendingZeros[term] = 0
-                            }
-                            for index in tokens {
-                                VarInt.append(ordinals[Int(order[index])], to: &streams[term])
-                            }
+                    for (slot, term) in slotTerms.enumerated() {
+                        let term = Int(term)
+                        let tokens = tokensOfSlot(slot)
+                        guard formCounts[term] > 1 else {
+                            pendingZeros[term] += UInt32(tokens.count)
+                            continue
+                        }
+                        if pendingZeros[term] > 0 {
+                            streams[term].append(contentsOf: repeatElement(0, count: Int(pendingZeros[term])))
+                            pendingZeros[term] = 0
+                        }
+                        for index in tokens {
+                            VarInt.append(ordinalOfToken(Int(order[index])), to: &streams[term])
                         }
                     }
                 }
             }
         }
-        tokenOrdinals.removeAll(keepingCapacity: true)
     }
 
     /// The bytes of `form`.
