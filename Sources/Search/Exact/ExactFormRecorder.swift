@@ -11,8 +11,11 @@ struct ExactFormRecorder {
     private(set) var firstForm: [Int32] = []
     private var lastForm: [Int32] = []
     private(set) var formCounts: [UInt32] = []
-    /// Per local term: the ordinals written, and the occurrences still owed as zeros.
-    private(set) var streams: [[UInt8]] = []
+    /// Per local term: its list of ordinals written in `streamBytes` (an array per term paid a
+    /// uniqueness check and a header's cache miss per write), and the occurrences still owed as
+    /// zeros.
+    private var streams: [ByteLists.List] = []
+    private var streamBytes = ByteLists()
     private(set) var pendingZeros: [UInt32] = []
     /// Per form: the next form of the same term (-1 ends), its ordinal, and its bytes in
     /// `formBytes[formStarts[form]..<formStarts[form + 1]]`.
@@ -33,7 +36,7 @@ struct ExactFormRecorder {
             firstForm.append(-1)
             lastForm.append(-1)
             formCounts.append(0)
-            streams.append([])
+            streams.append(ByteLists.List())
             pendingZeros.append(0)
         }
         return formOrdinals[Int(form(folded, of: Int(term)))]
@@ -77,31 +80,43 @@ struct ExactFormRecorder {
     ) {
         while stopWords.fieldCount < documentFields + fieldCount { stopWords.endField() }
         documentFields += fieldCount
-        // Writing through the arrays' buffers saves uniqueness checks per slot and per byte.
-        var streams = self.streams
-        self.streams = []
-        defer { self.streams = streams }
-        streams.withUnsafeMutableBufferPointer { streams in
-            pendingZeros.withUnsafeMutableBufferPointer { pendingZeros in
-                formCounts.withUnsafeBufferPointer { formCounts in
-                    for (slot, term) in slotTerms.enumerated() {
-                        let term = Int(term)
-                        let tokens = tokensOfSlot(slot)
-                        guard formCounts[term] > 1 else {
-                            pendingZeros[term] += UInt32(tokens.count)
-                            continue
-                        }
-                        if pendingZeros[term] > 0 {
-                            streams[term].append(contentsOf: repeatElement(0, count: Int(pendingZeros[term])))
+        // Writing through the arrays' buffers saves uniqueness checks per slot and per byte. An
+        // ordinal takes at most 5 bytes, an owed zero 1.
+        var tokenCount = 0
+        var owed = 0
+        for (slot, term) in slotTerms.enumerated() where formCounts[Int(term)] > 1 {
+            tokenCount += tokensOfSlot(slot).count
+            owed += Int(pendingZeros[Int(term)])
+        }
+        var streamBytes = self.streamBytes
+        self.streamBytes = ByteLists()
+        defer { self.streamBytes = streamBytes }
+        streamBytes.withWriter(bytes: 5 * tokenCount + owed, lists: slotTerms.count) { writer in
+            streams.withUnsafeMutableBufferPointer { streams in
+                pendingZeros.withUnsafeMutableBufferPointer { pendingZeros in
+                    formCounts.withUnsafeBufferPointer { formCounts in
+                        for (slot, term) in slotTerms.enumerated() {
+                            let term = Int(term)
+                            let tokens = tokensOfSlot(slot)
+                            guard formCounts[term] > 1 else {
+                                pendingZeros[term] += UInt32(tokens.count)
+                                continue
+                            }
+                            for _ in 0..<pendingZeros[term] { writer.append(0, to: &streams[term]) }
                             pendingZeros[term] = 0
-                        }
-                        for index in tokens {
-                            VarInt.append(ordinalOfToken(Int(order[index])), to: &streams[term])
+                            for index in tokens {
+                                writer.appendVarInt(ordinalOfToken(Int(order[index])), to: &streams[term])
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Appends the ordinals written for local term `term` to `output`.
+    func appendStream(of term: Int, to output: inout [UInt8]) {
+        streamBytes.append(streams[term], to: &output)
     }
 
     /// The bytes of `form`.

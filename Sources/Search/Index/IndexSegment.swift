@@ -264,7 +264,9 @@ struct IndexSegment {
                                 slotOfTerm.withUnsafeMutableBufferPointer { slotOfTerm in
                                     for slot in 0..<slotCount {
                                         let term = Int(slotTerms[slot])
-                                        var termPostings = postings[term]
+                                        // Updated in place: a copy written back waited for the
+                                        // list bytes' stores before it (a stalled store forward).
+                                        let termPostings = postings.baseAddress! + term
                                         for field in 0..<fieldCount { frequencies[field] = 0 }
                                         var previousField = -1
                                         var previousPosition: UInt32 = 0
@@ -279,17 +281,17 @@ struct IndexSegment {
                                             // deltas valid regardless.
                                             let position = max(record.position, previousPosition)
                                             writer.appendVarInt(
-                                                position &- previousPosition, to: &termPostings.positions)
+                                                position &- previousPosition, to: &termPostings.pointee.positions)
                                             previousPosition = position
                                         }
                                         writer.appendVarInt(
-                                            UInt32(Int32(doc) - termPostings.lastDocument), to: &termPostings.documents)
+                                            UInt32(Int32(doc) - termPostings.pointee.lastDocument),
+                                            to: &termPostings.pointee.documents)
                                         for field in 0..<fieldCount {
-                                            writer.appendVarInt(frequencies[field], to: &termPostings.documents)
+                                            writer.appendVarInt(frequencies[field], to: &termPostings.pointee.documents)
                                         }
-                                        termPostings.lastDocument = Int32(doc)
-                                        termPostings.documentFrequency += 1
-                                        postings[term] = termPostings
+                                        termPostings.pointee.lastDocument = Int32(doc)
+                                        termPostings.pointee.documentFrequency += 1
                                         slotOfTerm[term] = -1
                                     }
                                 }
