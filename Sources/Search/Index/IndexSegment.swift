@@ -79,6 +79,9 @@ struct IndexSegment {
     private var surfaceScratch: [UInt8] = []
     private var starts: [Int] = []
     private var order: [Int32] = []
+    /// Kept only so the reads that bring the lists' ends into cache before `writePostings`
+    /// writes them are not optimized away.
+    private var touchedBytes: UInt8 = 0
 
     init(firstDocument: Int, fieldCount: Int) {
         self.firstDocument = firstDocument
@@ -255,6 +258,8 @@ struct IndexSegment {
     /// `flushDocument` has grouped the tokens by slot in `order`.
     private mutating func writePostings(_ doc: Int, fieldCount: Int, into writer: inout ByteLists.Writer) {
         let slotCount = slotTerms.count
+        var touched: UInt8 = 0
+        defer { touchedBytes = touched }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
             tokenRecords.withUnsafeBufferPointer { records in
                 starts.withUnsafeBufferPointer { starts in
@@ -262,6 +267,15 @@ struct IndexSegment {
                         slotTerms.withUnsafeBufferPointer { slotTerms in
                             postings.withUnsafeMutableBufferPointer { postings in
                                 slotOfTerm.withUnsafeMutableBufferPointer { slotOfTerm in
+                                    // Every slot's term state and list ends are read first, so
+                                    // their cache misses overlap instead of coming one by one as
+                                    // the writes below meet them.
+                                    for slot in 0..<slotCount {
+                                        let termPostings = postings[Int(slotTerms[slot])]
+                                        touched |=
+                                            writer.byte(at: termPostings.documents)
+                                            | writer.byte(at: termPostings.positions)
+                                    }
                                     for slot in 0..<slotCount {
                                         let term = Int(slotTerms[slot])
                                         // Updated in place: a copy written back waited for the

@@ -35,7 +35,7 @@ import Testing
         let long = String(repeating: "Ab", count: Tokenizer.maximumTermLength / 2)
         let pieces = Self.pieces + [long, long + "c", String(long.dropLast())]
         var tokens = 0
-        for _ in 0..<20_000 {
+        for _ in 0..<5_000 {
             var text: [UInt8] = []
             for _ in 0..<(1 + Int.random(in: 0..<12, using: &random)) {
                 text += pieces.randomElement(using: &random)!.utf8
@@ -44,6 +44,6 @@ import Testing
             #expect(plain == Self.scan(text, plainWords: false), "\(String(decoding: text, as: UTF8.self))")
             tokens += plain.count
         }
-        #expect(tokens > 50_000)
+        #expect(tokens > 8_000)
     }
 }
