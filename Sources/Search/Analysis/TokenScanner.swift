@@ -18,10 +18,21 @@ struct TokenScanner {
     /// Folded bytes of the current word's parts, back to back, so the whole word is one slice.
     private var buffer: [UInt8] = []
     private var parts: [Part] = []
+    /// Bit `b` set for each ASCII byte `b` after which a word of ASCII letters is plain (see
+    /// `plainWordEnd()`): separators, dots and commas, as `ScalarFolding` classifies them.
+    private let plainWordEnds: (low: UInt64, high: UInt64)
+    /// Off only in tests, which hold the plain-word path to the general one.
+    var readsPlainWordsDirectly = true
 
     init() {
         buffer.reserveCapacity(256)
         parts.reserveCapacity(8)
+        var ends: (low: UInt64, high: UInt64) = (0, 0)
+        for byte in UInt8(0)..<0x80
+        where [.separator, .dot, .comma].contains(ScalarFolding.shared.kind(of: UInt32(byte))) {
+            if byte < 64 { ends.low |= 1 << UInt64(byte) } else { ends.high |= 1 << UInt64(byte - 64) }
+        }
+        plainWordEnds = ends
     }
 
     /// Calls `body(term, position, span, start, end)` for every term of `text`. `term` is valid only
@@ -37,6 +48,13 @@ struct TokenScanner {
         while index < bytes.count {
             let (kind, length, value) = character(at: index)
             switch kind {
+            case .letter where readsPlainWordsDirectly && value < 0x80:
+                if let end = plainWordEnd() {
+                    emitPlainWord(end: end, body)
+                } else {
+                    readWord()
+                    emitWord(body)
+                }
             case .letter, .digit:
                 readWord()
                 emitWord(body)
@@ -103,6 +121,46 @@ struct TokenScanner {
     }
 
     // MARK: Words
+
+    /// Where the word at `index` ends when it is plain: ASCII letters up to the text's end or a
+    /// byte in `plainWordEnds`, so nothing the general path handles can apply (no digit or unit,
+    /// no apostrophe, hyphen or "&", no non-ASCII letter, mark or ignorable, no abbreviation:
+    /// a dot after a single letter is not plain). Nil for any other word. Most words of English
+    /// text are plain, and skip the parts and the copy.
+    @inline(__always)
+    private func plainWordEnd() -> Int? {
+        var end = index + 1
+        while end < bytes.count, (bytes[end] | 0x20) &- UInt8(ascii: "a") < 26 { end += 1 }
+        guard end < bytes.count else { return end }
+        let next = bytes[end]
+        guard next < 0x80 else { return nil }
+        let mask = next < 64 ? plainWordEnds.low >> UInt64(next) : plainWordEnds.high >> UInt64(next - 64)
+        guard mask & 1 == 1 else { return nil }
+        return next == UInt8(ascii: ".") && end - index == 1 ? nil : end
+    }
+
+    /// Reports the plain word `bytes[index..<end]` as `emitWord` reports a one-part word: its
+    /// letters lowercased (the source itself when it has no capital), unless over long.
+    @inline(__always)
+    private mutating func emitPlainWord(
+        end: Int,
+        _ body: (_ term: UnsafeBufferPointer<UInt8>, _ position: Int, _ span: Int, _ start: Int, _ end: Int) -> Void
+    ) {
+        let start = index
+        index = end
+        defer { position += 1 }
+        guard end - start <= Tokenizer.maximumTermLength else { return }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard word.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) else {
+            return body(word, position, 1, start, end)
+        }
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: word)
+        buffer.withUnsafeMutableBufferPointer { folded in
+            for offset in folded.indices { folded[offset] |= 0x20 }
+            body(UnsafeBufferPointer(folded), position, 1, start, end)
+        }
+    }
 
     /// Reads a word starting at a letter or digit: pieces joined by hyphens.
     private mutating func readWord() {

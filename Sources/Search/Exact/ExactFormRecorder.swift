@@ -11,8 +11,11 @@ struct ExactFormRecorder {
     private(set) var firstForm: [Int32] = []
     private var lastForm: [Int32] = []
     private(set) var formCounts: [UInt32] = []
-    /// Per local term: the ordinals written, and the occurrences still owed as zeros.
-    private(set) var streams: [[UInt8]] = []
+    /// Per local term: its list of ordinals written in `streamBytes` (an array per term paid a
+    /// uniqueness check and a header's cache miss per write), and the occurrences still owed as
+    /// zeros.
+    private var streams: [ByteLists.List] = []
+    private var streamBytes = ByteLists()
     private(set) var pendingZeros: [UInt32] = []
     /// Per form: the next form of the same term (-1 ends), its ordinal, and its bytes in
     /// `formBytes[formStarts[form]..<formStarts[form + 1]]`.
@@ -20,39 +23,23 @@ struct ExactFormRecorder {
     private var formOrdinals: [UInt32] = []
     private var formStarts: [Int32] = [0]
     private var formBytes: [UInt8] = []
-    /// Form per workspace term number, valid for `numberGeneration` (the number names the folded
-    /// word, so a repeated word finds its form without comparing bytes).
-    private var formOfNumber: [Int32] = []
-    private var numberGeneration = -1
-    /// The current document's ordinals, in token order.
-    private var tokenOrdinals: [UInt32] = []
     /// The segment's stop words, written as they come; `documentFields` is where the current
     /// document's first field starts in it.
     private(set) var stopWords = StopWordMap()
     private var documentFields = 0
 
-    /// Records a word of the current document whose term has local id `term`.
-    mutating func record(_ word: Analyzer.IndexedWord, term: Int32) {
+    /// The ordinal of the form spelled `folded` among the forms of the term with local id `term`,
+    /// the form added when new. An occurrence's ordinal goes to `flushDocument`; the segment
+    /// remembers it per workspace term number, which names the folded word.
+    mutating func ordinal(of folded: UnsafeBufferPointer<UInt8>, term: Int32) -> UInt32 {
         while firstForm.count <= Int(term) {
             firstForm.append(-1)
             lastForm.append(-1)
             formCounts.append(0)
-            streams.append([])
+            streams.append(ByteLists.List())
             pendingZeros.append(0)
         }
-        if word.generation != numberGeneration {
-            formOfNumber.removeAll(keepingCapacity: true)
-            numberGeneration = word.generation
-        }
-        if word.number >= formOfNumber.count {
-            formOfNumber.append(contentsOf: repeatElement(-1, count: max(word.number + 1 - formOfNumber.count, 1024)))
-        }
-        var form = formOfNumber[word.number]
-        if form < 0 {
-            form = self.form(word.folded, of: Int(term))
-            formOfNumber[word.number] = form
-        }
-        tokenOrdinals.append(formOrdinals[Int(form)])
+        return formOrdinals[Int(form(folded, of: Int(term)))]
     }
 
     /// Records a stop word of the current document's `field`.
@@ -85,20 +72,29 @@ struct ExactFormRecorder {
     }
 
     /// Writes the current document's ordinals per term, in the order `IndexSegment` writes its
-    /// positions: `order[tokensOfSlot(slot)]` are the tokens of term `slotTerms[slot]`, ascending.
+    /// positions: `order[tokensOfSlot(slot)]` are the tokens of term `slotTerms[slot]`, ascending,
+    /// and `ordinalOfToken(token)` is a token's ordinal (from `ordinal(of:term:)`).
     mutating func flushDocument(
-        order: [Int32], tokensOfSlot: (Int) -> Range<Int>, slotTerms: [Int32], fieldCount: Int
+        order: [Int32], tokensOfSlot: (Int) -> Range<Int>, slotTerms: [Int32], fieldCount: Int,
+        ordinalOfToken: (Int) -> UInt32
     ) {
         while stopWords.fieldCount < documentFields + fieldCount { stopWords.endField() }
         documentFields += fieldCount
-        // Writing through the arrays' buffers saves uniqueness checks per slot and per byte.
-        var streams = self.streams
-        self.streams = []
-        defer { self.streams = streams }
-        streams.withUnsafeMutableBufferPointer { streams in
-            pendingZeros.withUnsafeMutableBufferPointer { pendingZeros in
-                formCounts.withUnsafeBufferPointer { formCounts in
-                    tokenOrdinals.withUnsafeBufferPointer { ordinals in
+        // Writing through the arrays' buffers saves uniqueness checks per slot and per byte. An
+        // ordinal takes at most 5 bytes, an owed zero 1.
+        var tokenCount = 0
+        var owed = 0
+        for (slot, term) in slotTerms.enumerated() where formCounts[Int(term)] > 1 {
+            tokenCount += tokensOfSlot(slot).count
+            owed += Int(pendingZeros[Int(term)])
+        }
+        var streamBytes = self.streamBytes
+        self.streamBytes = ByteLists()
+        defer { self.streamBytes = streamBytes }
+        streamBytes.withWriter(bytes: 5 * tokenCount + owed, lists: slotTerms.count) { writer in
+            streams.withUnsafeMutableBufferPointer { streams in
+                pendingZeros.withUnsafeMutableBufferPointer { pendingZeros in
+                    formCounts.withUnsafeBufferPointer { formCounts in
                         for (slot, term) in slotTerms.enumerated() {
                             let term = Int(term)
                             let tokens = tokensOfSlot(slot)
@@ -106,19 +102,21 @@ struct ExactFormRecorder {
                                 pendingZeros[term] += UInt32(tokens.count)
                                 continue
                             }
-                            if pendingZeros[term] > 0 {
-                                streams[term].append(contentsOf: repeatElement(0, count: Int(pendingZeros[term])))
-                                pendingZeros[term] = 0
-                            }
+                            for _ in 0..<pendingZeros[term] { writer.append(0, to: &streams[term]) }
+                            pendingZeros[term] = 0
                             for index in tokens {
-                                VarInt.append(ordinals[Int(order[index])], to: &streams[term])
+                                writer.appendVarInt(ordinalOfToken(Int(order[index])), to: &streams[term])
                             }
                         }
                     }
                 }
             }
         }
-        tokenOrdinals.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends the ordinals written for local term `term` to `output`.
+    func appendStream(of term: Int, to output: inout [UInt8]) {
+        streamBytes.append(streams[term], to: &output)
     }
 
     /// The bytes of `form`.

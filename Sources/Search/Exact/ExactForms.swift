@@ -144,11 +144,12 @@ extension ExactForms {
             for _ in 0..<recorder.pendingZeros[term] { VarInt.append(ordinal, to: &stream) }
             return
         }
-        let bytes = recorder.streams[term]
         if mapping.indices.allSatisfy({ mapping[$0] == UInt32($0) }) {
-            stream += bytes
+            recorder.appendStream(of: term, to: &stream)
             return
         }
+        var bytes: [UInt8] = []
+        recorder.appendStream(of: term, to: &bytes)
         bytes.withUnsafeBufferPointer { bytes in
             var offset = 0
             while offset < bytes.count { VarInt.append(mapping[Int(VarInt.read(bytes, &offset))], to: &stream) }

@@ -60,6 +60,11 @@ struct ByteLists {
             list.next += 1
         }
 
+        /// The byte where `list` writes next (the arena's first byte for an empty list): reading it
+        /// ahead of a batch of writes brings its cache line in early.
+        @inline(__always)
+        func byte(at list: List) -> UInt8 { storage[Int(list.next)] }
+
         /// Appends `value` as a `VarInt`.
         @inline(__always)
         mutating func appendVarInt(_ value: UInt32, to list: inout List) {

@@ -26,14 +26,23 @@ struct IndexSegment {
     /// Which folded form each occurrence was, and where the stop words are, for exact phrases.
     private(set) var exactForms = ExactFormRecorder()
 
-    /// Segment term id per term number of the analysis workspace (-1: not seen yet), valid for
-    /// `numberGeneration`: a repeated word skips hashing its `String` into `termIDs`.
-    private var termOfNumber: [Int32] = []
-    /// Per term number, the surface form its folded word has when the source is ASCII of the same
-    /// length (then the lower-cased source is the folded word itself, so it is the same form every
-    /// time); -1 when not seen yet. Saves the scan of the term's forms for most occurrences.
-    private var surfaceOfNumber: [Int32] = []
+    /// What the segment knows of each term number of the analysis workspace, valid for
+    /// `numberGeneration`: a repeated word skips hashing its `String` into `termIDs`, and finds
+    /// all a token needs in one place (one cache miss, not one per array).
+    private var numbers: [NumberEntry] = []
     private var numberGeneration = -1
+
+    /// A workspace term number's term (-1: not seen yet), its folded word's ordinal among the
+    /// term's exact forms, the term's `NearDuplicates` hash, and the surface form its folded word
+    /// has when the source is ASCII of the same length (then the lower-cased source is the folded
+    /// word itself, so it is the same form every time; -1 when not seen yet), which saves the
+    /// scan of the term's forms for most occurrences.
+    private struct NumberEntry {
+        var term: Int32 = -1
+        var ordinal: UInt32 = 0
+        var surface: Int32 = -1
+        var hash: UInt64 = 0
+    }
 
     /// A term's postings in the segment: doc deltas (the first relative to 0, so absolute), each
     /// followed by the per-field frequencies, in `documents`; position deltas in `positions`.
@@ -52,10 +61,11 @@ struct IndexSegment {
     }
 
     /// One token of the current document: its slot (the document's distinct terms in first-seen
-    /// order), field and position.
+    /// order), position, exact form ordinal and field.
     private struct TokenRecord {
         var slot: Int32
         var position: UInt32
+        var ordinal: UInt32
         var field: UInt8
     }
 
@@ -69,6 +79,9 @@ struct IndexSegment {
     private var surfaceScratch: [UInt8] = []
     private var starts: [Int] = []
     private var order: [Int32] = []
+    /// Kept only so the reads that bring the lists' ends into cache before `writePostings`
+    /// writes them are not optimized away.
+    private var touchedBytes: UInt8 = 0
 
     init(firstDocument: Int, fieldCount: Int) {
         self.firstDocument = firstDocument
@@ -87,26 +100,25 @@ struct IndexSegment {
         return id
     }
 
-    /// The segment's id for a token's term, through its workspace term number when known.
-    private mutating func termID(_ word: Analyzer.IndexedWord, term: () -> String) -> Int32 {
+    /// The entry of a token's workspace term number, made when the number is new: `term` gives
+    /// the term's `String`, asked for only then.
+    private mutating func numberEntry(_ word: Analyzer.IndexedWord, term: () -> String) -> NumberEntry {
         let number = word.number
-        let generation = word.generation
-        if generation != numberGeneration {
-            termOfNumber.removeAll(keepingCapacity: true)
-            surfaceOfNumber.removeAll(keepingCapacity: true)
-            numberGeneration = generation
+        if word.generation != numberGeneration {
+            numbers.removeAll(keepingCapacity: true)
+            numberGeneration = word.generation
         }
-        if number < termOfNumber.count {
-            let known = termOfNumber[number]
-            if known >= 0 { return known }
+        if number < numbers.count {
+            let known = numbers[number]
+            if known.term >= 0 { return known }
         } else {
-            let added = max(number + 1 - termOfNumber.count, 1024)
-            termOfNumber.append(contentsOf: repeatElement(-1, count: added))
-            surfaceOfNumber.append(contentsOf: repeatElement(-1, count: added))
+            numbers.append(contentsOf: repeatElement(NumberEntry(), count: max(number + 1 - numbers.count, 1024)))
         }
         let id = termID(term())
-        termOfNumber[number] = id
-        return id
+        let entry = NumberEntry(
+            term: id, ordinal: exactForms.ordinal(of: word.folded, term: id), surface: -1, hash: termHashes[Int(id)])
+        numbers[number] = entry
+        return entry
     }
 
     mutating func add(
@@ -128,7 +140,7 @@ struct IndexSegment {
                 if records.count < bound {
                     records.append(
                         contentsOf: repeatElement(
-                            TokenRecord(slot: 0, position: 0, field: 0), count: bound - records.count))
+                            TokenRecord(slot: 0, position: 0, ordinal: 0, field: 0), count: bound - records.count))
                 }
                 records.withUnsafeMutableBufferPointer { records in
                     analyzer.forEachIndexedWord(in: document.text[field], using: &workspace) { word, termOfWord in
@@ -137,8 +149,8 @@ struct IndexSegment {
                             return
                         }
                         length += 1
-                        let term = termID(word, term: termOfWord)
-                        exactForms.record(word, term: term)
+                        let entry = numberEntry(word, term: termOfWord)
+                        let term = entry.term
                         var slot = slotOfTerm[Int(term)]
                         if slot < 0 {
                             slot = Int32(slotTerms.count)
@@ -150,9 +162,9 @@ struct IndexSegment {
                         }
                         precondition(tokenCount < records.count)
                         records[tokenCount] = TokenRecord(
-                            slot: slot, position: UInt32(word.position), field: UInt8(field))
+                            slot: slot, position: UInt32(word.position), ordinal: entry.ordinal, field: UInt8(field))
                         tokenCount += 1
-                        if field == snippetField { shingles.add(termHashes[Int(term)]) }
+                        if field == snippetField { shingles.add(entry.hash) }
                     }
                 }
             }
@@ -175,11 +187,11 @@ struct IndexSegment {
                 _ = recordSurface(bytes, term: term, lowercasingASCII: true)
                 return
             }
-            let known = surfaceOfNumber[number]
+            let known = numbers[number].surface
             if known >= 0 {
                 surfaceForms[Int(known)].count += 1
             } else {
-                surfaceOfNumber[number] = recordSurface(bytes, term: term, lowercasingASCII: true)
+                numbers[number].surface = recordSurface(bytes, term: term, lowercasingASCII: true)
             }
         } else {
             surfaceScratch.removeAll(keepingCapacity: true)
@@ -246,6 +258,8 @@ struct IndexSegment {
     /// `flushDocument` has grouped the tokens by slot in `order`.
     private mutating func writePostings(_ doc: Int, fieldCount: Int, into writer: inout ByteLists.Writer) {
         let slotCount = slotTerms.count
+        var touched: UInt8 = 0
+        defer { touchedBytes = touched }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
             tokenRecords.withUnsafeBufferPointer { records in
                 starts.withUnsafeBufferPointer { starts in
@@ -253,9 +267,20 @@ struct IndexSegment {
                         slotTerms.withUnsafeBufferPointer { slotTerms in
                             postings.withUnsafeMutableBufferPointer { postings in
                                 slotOfTerm.withUnsafeMutableBufferPointer { slotOfTerm in
+                                    // Every slot's term state and list ends are read first, so
+                                    // their cache misses overlap instead of coming one by one as
+                                    // the writes below meet them.
+                                    for slot in 0..<slotCount {
+                                        let termPostings = postings[Int(slotTerms[slot])]
+                                        touched |=
+                                            writer.byte(at: termPostings.documents)
+                                            | writer.byte(at: termPostings.positions)
+                                    }
                                     for slot in 0..<slotCount {
                                         let term = Int(slotTerms[slot])
-                                        var termPostings = postings[term]
+                                        // Updated in place: a copy written back waited for the
+                                        // list bytes' stores before it (a stalled store forward).
+                                        let termPostings = postings.baseAddress! + term
                                         for field in 0..<fieldCount { frequencies[field] = 0 }
                                         var previousField = -1
                                         var previousPosition: UInt32 = 0
@@ -270,17 +295,17 @@ struct IndexSegment {
                                             // deltas valid regardless.
                                             let position = max(record.position, previousPosition)
                                             writer.appendVarInt(
-                                                position &- previousPosition, to: &termPostings.positions)
+                                                position &- previousPosition, to: &termPostings.pointee.positions)
                                             previousPosition = position
                                         }
                                         writer.appendVarInt(
-                                            UInt32(Int32(doc) - termPostings.lastDocument), to: &termPostings.documents)
+                                            UInt32(Int32(doc) - termPostings.pointee.lastDocument),
+                                            to: &termPostings.pointee.documents)
                                         for field in 0..<fieldCount {
-                                            writer.appendVarInt(frequencies[field], to: &termPostings.documents)
+                                            writer.appendVarInt(frequencies[field], to: &termPostings.pointee.documents)
                                         }
-                                        termPostings.lastDocument = Int32(doc)
-                                        termPostings.documentFrequency += 1
-                                        postings[term] = termPostings
+                                        termPostings.pointee.lastDocument = Int32(doc)
+                                        termPostings.pointee.documentFrequency += 1
                                         slotOfTerm[term] = -1
                                     }
                                 }
@@ -326,10 +351,11 @@ struct IndexSegment {
         }
         self.postingBytes = postingBytes
         let slotStarts = starts
+        let records = tokenRecords
         exactForms.flushDocument(
             order: order,
             tokensOfSlot: { slotStarts[$0]..<slotStarts[$0 + 1] },
-            slotTerms: slotTerms, fieldCount: fieldCount)
+            slotTerms: slotTerms, fieldCount: fieldCount, ordinalOfToken: { records[$0].ordinal })
         slotTerms.removeAll(keepingCapacity: true)
         self.tokenCount = 0
     }
