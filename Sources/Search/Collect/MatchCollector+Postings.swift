@@ -75,7 +75,7 @@ extension MatchCollector.Pass {
                     size, reader: &reader, doc: &doc, scoring: scoring, documents: documents, needed: &needed)
             }
             if doc >= nextClustered { nextClustered = firstClustered(from: Int(doc) + 1) }
-            tally(documents, count: block.matches)
+            if tallying { tally(documents, count: block.matches) }
             if collector.countsAfterPass {
                 state.keptDocuments.append(contentsOf: UnsafeBufferPointer(start: documents, count: block.matches))
             }

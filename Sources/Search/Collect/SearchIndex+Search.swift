@@ -32,6 +32,7 @@ extension SearchIndex {
         var leaves: [MatchedLeaf]
         if let single = singleTerm(node) {
             leaves = [single.leaf]
+            collected.presetTallies(term: single.term, fields: single.fields, index: self)
             collected.run(over: self) { pass in
                 pass.collectPostings(of: single.term, fields: single.fields, index: self)
             }
