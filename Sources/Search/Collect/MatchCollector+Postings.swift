@@ -96,23 +96,29 @@ extension MatchCollector.Pass {
         _ size: Int, reader: inout PostingReader, doc: inout Int32, scoring: TermScoring,
         documents: UnsafeMutablePointer<Int32>, nextClustered: Int32
     ) -> (matches: Int, uncounted: Int) {
-        var count = 0
         let start = reader
         let first = doc
+        // Locals, not the inout arguments: kept in registers, where the arguments went through
+        // memory at every posting (a store-to-load wait on `doc` each time).
+        var count = 0
+        var current = doc
+        var local = reader
         for _ in 0..<size {
-            let (delta, weighs) = reader.nextDocument()
-            doc &+= Int32(bitPattern: delta)
-            documents[count] = doc
+            let (delta, weighs) = local.nextDocument()
+            current &+= Int32(bitPattern: delta)
+            documents[count] = current
             count &+= weighs ? 1 : 0
         }
+        reader = local
+        doc = current
         var setAside = 0
         if doc >= nextClustered {
             var again = start
-            var current = first
+            var member = first
             for _ in 0..<size {
-                current &+= Int32(bitPattern: again.next(frequencies: scoring.frequencies))
-                guard isClustered(current), scoring.weighs() else { continue }
-                admit(doc: current, score: scoring.score(doc: current))
+                member &+= Int32(bitPattern: again.next(frequencies: scoring.frequencies))
+                guard isClustered(member), scoring.weighs() else { continue }
+                admit(doc: member, score: scoring.score(doc: member))
                 setAside &+= 1
             }
         }
@@ -129,19 +135,22 @@ extension MatchCollector.Pass {
     ) -> (matches: Int, uncounted: Int) {
         var count = 0
         var uncounted = 0
+        var local = reader
+        var current = doc
+        defer { (reader, doc) = (local, current) }
         for _ in 0..<size {
-            doc &+= Int32(bitPattern: reader.next(frequencies: scoring.frequencies))
-            let bound = scoring.bound(doc: doc)
+            current &+= Int32(bitPattern: local.next(frequencies: scoring.frequencies))
+            let bound = scoring.bound(doc: current)
             // Zero exactly when the exact weight is: no match.
             guard bound > 0 else { continue }
-            documents[count] = doc
+            documents[count] = current
             count &+= 1
-            let isClustered = collector.collapsing && isClustered(doc)
+            let isClustered = collector.collapsing && isClustered(current)
             if !isClustered, bound < needed {
                 uncounted &+= 1
                 continue
             }
-            admit(doc: doc, score: scoring.score(doc: doc))
+            admit(doc: current, score: scoring.score(doc: current))
             if !isClustered { needed = neededWeight(idf: scoring.idf, k1: scoring.k1) }
         }
         return (count, uncounted)
