@@ -92,7 +92,7 @@ import Testing
     }
 
     /// Every posting's weight, over all fields or any one, is at most its block's bound; a term has
-    /// one block per `blockSize` postings begun.
+    /// one block per `blockSize` postings begun; each block knows its last document and where it ends.
     @Test func boundsCoverEveryPosting() {
         let index = Self.index
         let postings = index.postings
@@ -121,6 +121,11 @@ import Testing
                         #expect(weight <= bound)
                     }
                     if posting % BlockBounds.blockSize == 0 { blocksChecked += 1 }
+                    if posting % BlockBounds.blockSize == BlockBounds.blockSize - 1 || posting == frequency - 1 {
+                        let block = first + posting / BlockBounds.blockSize
+                        #expect(bounds.lastDocuments[block] == doc)
+                        #expect(bounds.ends[block] == offset)
+                    }
                 }
             }
         }

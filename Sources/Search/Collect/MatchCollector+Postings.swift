@@ -39,8 +39,10 @@ extension MatchCollector.Pass {
                                             bytes: bytes, offset: postings.documentStarts[Int(term)],
                                             fieldCount: fieldCount, selected: fields)
                                         collectBlocks(
-                                            frequency, reader: &reader, maxima: maxima[firstBlock...], scoring: scoring,
-                                            documents: documents.baseAddress!)
+                                            frequency, reader: &reader, blocks: firstBlock, bounds: blockBounds,
+                                            maxima: maxima, scoring: scoring, documents: documents.baseAddress!,
+                                            skippable: !tallying && !collector.countsAfterPass
+                                                && fields.count == fieldCount)
                                     }
                                 }
                             }
@@ -52,21 +54,31 @@ extension MatchCollector.Pass {
     }
 
     /// The postings block by block: each block's matches go to `documents` (room for a block),
-    /// then are tallied and counted.
+    /// then are tallied and counted. When `skippable` (the tallies preset, no list of kept
+    /// documents, every field selected so every posting is a match), a block that cannot reach the
+    /// top k and holds no near-duplicate is counted whole and stepped over (`BlockBounds.ends`).
     private mutating func collectBlocks(
-        _ count: Int, reader: inout PostingReader, maxima: Slice<UnsafeBufferPointer<UInt16>>, scoring: TermScoring,
-        documents: UnsafeMutablePointer<Int32>
+        _ count: Int, reader: inout PostingReader, blocks firstBlock: Int, bounds: BlockBounds,
+        maxima: UnsafeBufferPointer<UInt16>, scoring: TermScoring, documents: UnsafeMutablePointer<Int32>,
+        skippable: Bool
     ) {
         var nextClustered = collector.collapsing ? firstClustered(from: 0) : .max
         var doc: Int32 = 0
         var needed = neededWeight(idf: scoring.idf, k1: scoring.k1)
         var remaining = count
-        var blockIndex = maxima.startIndex
+        var blockIndex = firstBlock
         while remaining > 0 {
             let size = min(remaining, BlockBounds.blockSize)
             remaining &-= size
             let block: (matches: Int, uncounted: Int)
-            if BlockBounds.bound(maxima[blockIndex]) < needed {
+            if BlockBounds.bound(maxima[blockIndex]) < needed, skippable,
+                bounds.lastDocuments[blockIndex] < nextClustered
+            {
+                reader.skip(to: bounds.ends[blockIndex])
+                doc = bounds.lastDocuments[blockIndex]
+                block = (0, size)  // No ids in `documents`: nothing reads them.
+                matched &+= size
+            } else if BlockBounds.bound(maxima[blockIndex]) < needed {
                 block = countBlock(
                     size, reader: &reader, doc: &doc, scoring: scoring, documents: documents,
                     nextClustered: nextClustered)
