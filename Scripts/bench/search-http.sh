@@ -7,8 +7,9 @@
 #   Scripts/bench/search-http.sh [COUNT] [WORD...]     (defaults 100000; government market fell)
 #
 # The WORD `@mixed` stands for 200 different one-word queries, each connection cycling through them
-# (a wrk Lua script): the corpus's most frequent words past its 60 most frequent (mostly stop
-# words), in a 2,000-article sample; its line shows the first word's total and response size. Nothing is answered from memory of an earlier request, but
+# (a wrk Lua script): the corpus's most frequent words past its 60 most frequent, in a 2,000-article
+# sample, that match something (stop words do not); its line shows the first word's total and
+# response size. Nothing is answered from memory of an earlier request, but
 # a single repeated word keeps its postings and texts in the CPU caches; this mode does not.
 #
 # Knobs: DUR (wrk duration, default 10s), THREADS (wrk threads, default 2), PORT (default 18290),
@@ -60,20 +61,25 @@ for i in "${!binaries[@]}"; do
   done
 done
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-python3 - "$CORPUS" "$MIXED" <<'PY'
-import collections, json, re, sys
+python3 - "$CORPUS" "$MIXED" "$PORT" <<'PY'
+import collections, json, re, sys, urllib.request
 counts = collections.Counter()
 with open(sys.argv[1]) as corpus:
     for number, line in enumerate(corpus):
         if number == 2000:
             break
-        counts.update(re.findall(r"[a-z]{3,}", json.loads(line).get("body", "")))
-words = [word for word, _ in counts.most_common(260)[60:]]
+        counts.update(re.findall(r"[a-z]{3,}", json.loads(line).get("body", "").lower()))
+words = []
+for word, _ in counts.most_common(400)[60:]:
+    # Stop words match nothing: keep the words with matches.
+    url = "http://127.0.0.1:%s/v1/search?q=%s&limit=1&highlight=false" % (sys.argv[3], word)
+    if json.load(urllib.request.urlopen(url))["total"] > 0 and len(words) < 200:
+        words.append(word)
 with open(sys.argv[2], "w") as script:
     script.write("words = {%s}\n" % ", ".join('"%s"' % word for word in words))
     script.write("counter = 0\n")
     script.write("request = function()\n  counter = counter + 1\n")
-    script.write('  return wrk.format("GET", "/v1/search?q=" .. words[counter %% #words + 1] .. "&limit=20")\nend\n')
+    script.write('  return wrk.format("GET", "/v1/search?q=" .. words[counter % #words + 1] .. "&limit=20")\nend\n')
 PY
 for word in "${WORDS[@]}"; do
   script=()
