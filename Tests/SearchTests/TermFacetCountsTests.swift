@@ -113,5 +113,9 @@ import Testing
         collector.presetTallies(term: single.term, fields: single.fields, index: index)
         let frequent = ["common", "frequent", "usual"].contains(query)
         #expect(collector.tallied == frequent, "\(query)")
+        // Without facets, nothing to count for any word over every field.
+        var bare = MatchCollector(index: index, request: request, filters: [], facetFields: [], cursor: nil)
+        bare.presetTallies(term: single.term, fields: single.fields, index: index)
+        #expect(bare.tallied == !query.contains(":"), "\(query)")
     }
 }

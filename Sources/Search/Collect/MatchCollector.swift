@@ -96,12 +96,15 @@ struct MatchCollector {
     /// Sets the tallies to a frequent term's counts (`TermFacetCounts`) when they are what the pass
     /// would count: a one-term query over every text field, without filters, whose tallied facets
     /// all sit in `FacetRows`, over norms that give every occurrence weight (so every posting is a
-    /// match). Call before `run`.
+    /// match). With no tallied facet, any such term's tallies are complete as they are. Call
+    /// before `run`.
     mutating func presetTallies(term: Int32, fields: [Int], index: SearchIndex) {
-        guard filters.isEmpty, dateRange == nil, !columns.isEmpty, rowPositions.count == columns.count,
-            Set(fields).count == index.schema.textFields.count, index.blockBounds.isUsable,
-            let start = index.termFacets.start(of: term)
+        guard filters.isEmpty, dateRange == nil, rowPositions.count == columns.count,
+            Set(fields).count == index.schema.textFields.count, index.blockBounds.isUsable
         else { return }
+        // Without tallied facets there is nothing to count: the pass may step over blocks all the same.
+        if columns.isEmpty { return tallied = true }
+        guard let start = index.termFacets.start(of: term) else { return }
         let counts = index.termFacets.counts
         for (column, position) in rowPositions.enumerated() {
             let from = start + index.termFacets.columnStarts[position]
