@@ -103,7 +103,10 @@ struct MatchCollector {
             Set(fields).count == index.schema.textFields.count, index.blockBounds.isUsable
         else { return }
         // Without tallied facets there is nothing to count: the pass may step over blocks all the same.
-        if columns.isEmpty { return tallied = true }
+        if columns.isEmpty {
+            tallied = true
+            return
+        }
         guard let start = index.termFacets.start(of: term) else { return }
         let counts = index.termFacets.counts
         for (column, position) in rowPositions.enumerated() {
