@@ -47,8 +47,24 @@ struct ArticleListRequest {
         return "/v1/articles?" + items.joined(separator: "&")
     }
 
+    /// `value` percent-encoded for a query string. A value of ASCII letters, digits and `-._~` only
+    /// (most queries, every cursor) is returned as is without Foundation's encoder, which leaves
+    /// such a value unchanged too (it was 1.5 % of a search request's CPU).
     static func encode(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: queryValueAllowed) ?? value
+        if value.utf8.allSatisfy(isUnreserved) { return value }
+        return value.addingPercentEncoding(withAllowedCharacters: queryValueAllowed) ?? value
+    }
+
+    /// RFC 3986 `unreserved` in ASCII: letters, digits and `-._~`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 
     private static let queryValueAllowed: CharacterSet = {

@@ -61,12 +61,13 @@ import Testing
 
     /// Total, facets, hits (documents, doubled scores, collapsed duplicates) of the streamed query
     /// against the evaluated one, for page sizes from one hit to all, with and without collapsing,
-    /// over all fields or one, with the facets read from `FacetRows` or from the columns.
+    /// over all fields or one, with the facets read from `FacetRows` or from the columns, or none
+    /// (when blocks out of the top k's reach are stepped over undecoded).
     @Test(arguments: ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "title:foxtrot", "body:echo"])
     func blocksCollectAsTheGeneralPath(query: String) throws {
         for (offset, limit) in [(0, 1), (0, 3), (2, 5), (0, 20), (0, 1000)] {
             for collapse in [true, false] {
-                for facets in [["source"], ["source", "serial"]] {
+                for facets in [[], ["source"], ["source", "serial"]] {
                     var streamed = SearchRequest(query: query)
                     streamed.offset = offset
                     streamed.limit = limit
@@ -92,7 +93,7 @@ import Testing
     }
 
     /// Every posting's weight, over all fields or any one, is at most its block's bound; a term has
-    /// one block per `blockSize` postings begun.
+    /// one block per `blockSize` postings begun; each block knows its last document and where it ends.
     @Test func boundsCoverEveryPosting() {
         let index = Self.index
         let postings = index.postings
@@ -121,6 +122,11 @@ import Testing
                         #expect(weight <= bound)
                     }
                     if posting % BlockBounds.blockSize == 0 { blocksChecked += 1 }
+                    if posting % BlockBounds.blockSize == BlockBounds.blockSize - 1 || posting == frequency - 1 {
+                        let block = first + posting / BlockBounds.blockSize
+                        #expect(bounds.lastDocuments[block] == doc)
+                        #expect(bounds.ends[block] == offset)
+                    }
                 }
             }
         }

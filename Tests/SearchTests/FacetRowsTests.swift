@@ -25,4 +25,25 @@ import Testing
         }
         #expect(rows.bytes[0] == UInt8(columns[0].values.count))
     }
+
+    /// Values ordered through the ranks, against the plain definition (count descending, then the
+    /// value's string ascending), on random counts with many ties and any limit.
+    @Test func orderedValuesSortByCountThenValue() {
+        var random = SnippetEquivalenceTests.Generator(state: 23)
+        let names = ["b", "a", "B", "ä", "aa", "z", "Zeta", "10", "9", "é", "e\u{301}x", "-", "mid"]
+        let perDocument: [[[String]]] = (0..<200).map { doc in [[names[doc % names.count]]] }
+        let columns = [KeywordColumn(KeywordValues(perDocument.map { $0[0] }))]
+        let rows = FacetRows(columns: columns)
+        let values = columns[0].values
+        for _ in 0..<300 {
+            let counts = values.indices.map { _ in random.next(3) == 0 ? 0 : random.next(4) }
+            let limit = 1 + random.next(values.count + 2)
+            let plain = Array(
+                counts.indices.filter { counts[$0] > 0 }
+                    .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : values[$0] < values[$1] }
+                    .prefix(limit))
+            #expect(rows.orderedValues(of: 0, counts: counts, limit: limit) == plain)
+        }
+        #expect(rows.orderedValues(of: 1, counts: [], limit: 3) == nil)
+    }
 }

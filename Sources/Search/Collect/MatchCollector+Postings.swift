@@ -39,8 +39,10 @@ extension MatchCollector.Pass {
                                             bytes: bytes, offset: postings.documentStarts[Int(term)],
                                             fieldCount: fieldCount, selected: fields)
                                         collectBlocks(
-                                            frequency, reader: &reader, maxima: maxima[firstBlock...], scoring: scoring,
-                                            documents: documents.baseAddress!)
+                                            frequency, reader: &reader, blocks: firstBlock, bounds: blockBounds,
+                                            maxima: maxima, scoring: scoring, documents: documents.baseAddress!,
+                                            skippable: !tallying && !collector.countsAfterPass
+                                                && fields.count == fieldCount)
                                     }
                                 }
                             }
@@ -52,21 +54,31 @@ extension MatchCollector.Pass {
     }
 
     /// The postings block by block: each block's matches go to `documents` (room for a block),
-    /// then are tallied and counted.
+    /// then are tallied and counted. When `skippable` (the tallies preset, no list of kept
+    /// documents, every field selected so every posting is a match), a block that cannot reach the
+    /// top k and holds no near-duplicate is counted whole and stepped over (`BlockBounds.ends`).
     private mutating func collectBlocks(
-        _ count: Int, reader: inout PostingReader, maxima: Slice<UnsafeBufferPointer<UInt16>>, scoring: TermScoring,
-        documents: UnsafeMutablePointer<Int32>
+        _ count: Int, reader: inout PostingReader, blocks firstBlock: Int, bounds: BlockBounds,
+        maxima: UnsafeBufferPointer<UInt16>, scoring: TermScoring, documents: UnsafeMutablePointer<Int32>,
+        skippable: Bool
     ) {
         var nextClustered = collector.collapsing ? firstClustered(from: 0) : .max
         var doc: Int32 = 0
         var needed = neededWeight(idf: scoring.idf, k1: scoring.k1)
         var remaining = count
-        var blockIndex = maxima.startIndex
+        var blockIndex = firstBlock
         while remaining > 0 {
             let size = min(remaining, BlockBounds.blockSize)
             remaining &-= size
             let block: (matches: Int, uncounted: Int)
-            if BlockBounds.bound(maxima[blockIndex]) < needed {
+            if BlockBounds.bound(maxima[blockIndex]) < needed, skippable,
+                bounds.lastDocuments[blockIndex] < nextClustered
+            {
+                reader.skip(to: bounds.ends[blockIndex])
+                doc = bounds.lastDocuments[blockIndex]
+                block = (0, size)  // No ids in `documents`: nothing reads them.
+                matched &+= size
+            } else if BlockBounds.bound(maxima[blockIndex]) < needed {
                 block = countBlock(
                     size, reader: &reader, doc: &doc, scoring: scoring, documents: documents,
                     nextClustered: nextClustered)
@@ -75,7 +87,7 @@ extension MatchCollector.Pass {
                     size, reader: &reader, doc: &doc, scoring: scoring, documents: documents, needed: &needed)
             }
             if doc >= nextClustered { nextClustered = firstClustered(from: Int(doc) + 1) }
-            tally(documents, count: block.matches)
+            if tallying { tally(documents, count: block.matches) }
             if collector.countsAfterPass {
                 state.keptDocuments.append(contentsOf: UnsafeBufferPointer(start: documents, count: block.matches))
             }
@@ -96,23 +108,29 @@ extension MatchCollector.Pass {
         _ size: Int, reader: inout PostingReader, doc: inout Int32, scoring: TermScoring,
         documents: UnsafeMutablePointer<Int32>, nextClustered: Int32
     ) -> (matches: Int, uncounted: Int) {
-        var count = 0
         let start = reader
         let first = doc
+        // Locals, not the inout arguments: kept in registers, where the arguments went through
+        // memory at every posting (a store-to-load wait on `doc` each time).
+        var count = 0
+        var current = doc
+        var local = reader
         for _ in 0..<size {
-            let (delta, weighs) = reader.nextDocument()
-            doc &+= Int32(bitPattern: delta)
-            documents[count] = doc
+            let (delta, weighs) = local.nextDocument()
+            current &+= Int32(bitPattern: delta)
+            documents[count] = current
             count &+= weighs ? 1 : 0
         }
+        reader = local
+        doc = current
         var setAside = 0
         if doc >= nextClustered {
             var again = start
-            var current = first
+            var member = first
             for _ in 0..<size {
-                current &+= Int32(bitPattern: again.next(frequencies: scoring.frequencies))
-                guard isClustered(current), scoring.weighs() else { continue }
-                admit(doc: current, score: scoring.score(doc: current))
+                member &+= Int32(bitPattern: again.next(frequencies: scoring.frequencies))
+                guard isClustered(member), scoring.weighs() else { continue }
+                admit(doc: member, score: scoring.score(doc: member))
                 setAside &+= 1
             }
         }
@@ -129,19 +147,22 @@ extension MatchCollector.Pass {
     ) -> (matches: Int, uncounted: Int) {
         var count = 0
         var uncounted = 0
+        var local = reader
+        var current = doc
+        defer { (reader, doc) = (local, current) }
         for _ in 0..<size {
-            doc &+= Int32(bitPattern: reader.next(frequencies: scoring.frequencies))
-            let bound = scoring.bound(doc: doc)
+            current &+= Int32(bitPattern: local.next(frequencies: scoring.frequencies))
+            let bound = scoring.bound(doc: current)
             // Zero exactly when the exact weight is: no match.
             guard bound > 0 else { continue }
-            documents[count] = doc
+            documents[count] = current
             count &+= 1
-            let isClustered = collector.collapsing && isClustered(doc)
+            let isClustered = collector.collapsing && isClustered(current)
             if !isClustered, bound < needed {
                 uncounted &+= 1
                 continue
             }
-            admit(doc: doc, score: scoring.score(doc: doc))
+            admit(doc: current, score: scoring.score(doc: current))
             if !isClustered { needed = neededWeight(idf: scoring.idf, k1: scoring.k1) }
         }
         return (count, uncounted)

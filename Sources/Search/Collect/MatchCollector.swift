@@ -12,10 +12,15 @@ struct MatchCollector {
     /// Per tallied column, its value id per document (or the value count for none).
     private let columns: [[UInt16]]
     private let columnStarts: [Int]
+    /// `tallyBanks` banks of every tallied column's counts, one after the other (a bank is
+    /// `tallies.count / tallyBanks` long); folded into the first bank at the end of `run`.
     private var tallies: [Int32]
     /// Each tallied column's place in a `FacetRows` row, when it has one: without filters and with
     /// every tallied column there, the rows are read instead of the columns.
     private let rowPositions: [Int]
+    /// Whether the tallies already hold the pass's counts (`presetTallies`): the pass then does
+    /// not count.
+    private(set) var tallied = false
     let countsAfterPass: Bool
     private let filters: [(field: Int, allowed: [Bool])]
     /// Per filter, the facet counting its field, if any: a document failing only that filter
@@ -77,7 +82,7 @@ struct MatchCollector {
         }
         self.rowPositions = rowPositions
         columnStarts = starts
-        tallies = Array(repeating: 0, count: size)
+        tallies = Array(repeating: 0, count: size * Self.tallyBanks)
         countsAfterPass = slots.contains(nil)
         facetOfFilter = filters.map { filter in facetFields.firstIndex(of: filter.field) }
         sort = request.sort
@@ -86,6 +91,31 @@ struct MatchCollector {
         state = State(
             heap: TopK(capacity: request.offset + request.limit),
             nearMisses: Array(repeating: [], count: facetFields.count))
+    }
+
+    /// Sets the tallies to a frequent term's counts (`TermFacetCounts`) when they are what the pass
+    /// would count: a one-term query over every text field, without filters, whose tallied facets
+    /// all sit in `FacetRows`, over norms that give every occurrence weight (so every posting is a
+    /// match). With no tallied facet, any such term's tallies are complete as they are. Call
+    /// before `run`.
+    mutating func presetTallies(term: Int32, fields: [Int], index: SearchIndex) {
+        guard filters.isEmpty, dateRange == nil, rowPositions.count == columns.count,
+            Set(fields).count == index.schema.textFields.count, index.blockBounds.isUsable
+        else { return }
+        // Without tallied facets there is nothing to count: the pass may step over blocks all the same.
+        if columns.isEmpty {
+            tallied = true
+            return
+        }
+        guard let start = index.termFacets.start(of: term) else { return }
+        let counts = index.termFacets.counts
+        for (column, position) in rowPositions.enumerated() {
+            let from = start + index.termFacets.columnStarts[position]
+            for value in 0..<index.keywordColumns[index.facetRows.fields[position]].values.count + 1 {
+                tallies[columnStarts[column] + value] = Int32(counts[from + value])
+            }
+        }
+        tallied = true
     }
 
     /// Runs `feed`, which calls `Pass.collect` once per match in ascending document order, then
@@ -108,7 +138,8 @@ struct MatchCollector {
                                         clustered: clustered,
                                         rows: !filtering && rowPositions.count == columns.count
                                             ? (rows, index.facetRows.fields.count, rowPositions) : nil,
-                                        collector: self, filtering: filtering, index: index, state: state)
+                                        collector: self, filtering: filtering, tallying: !tallied, index: index,
+                                        state: state)
                                     feed(&pass)
                                     pass.offerClusterRepresentatives(clusterOf: index.clusterOf)
                                     state = pass.state
@@ -120,9 +151,23 @@ struct MatchCollector {
                 }
             }
         }
+        Self.foldBanks(&tallies)
         self.tallies = tallies
         self.state = state
         self.matched = matched
+    }
+
+    /// How many copies of the tallies a block's counting spreads its increments over. Consecutive
+    /// matches often share a value (a month, a source), and an increment of the counter the last
+    /// one wrote waits for that store: with four banks, four increments are under way at once.
+    static let tallyBanks = 4
+
+    /// Adds every bank into the first.
+    private static func foldBanks(_ tallies: inout [Int32]) {
+        let size = tallies.count / tallyBanks
+        for bank in 1..<tallyBanks {
+            for slot in 0..<size { tallies[slot] &+= tallies[bank * size + slot] }
+        }
     }
 
     /// Per requested facet, its count per value id of `index`'s column.
@@ -183,6 +228,8 @@ struct MatchCollector {
         private let usesRows: Bool
         let collector: MatchCollector
         let filtering: Bool
+        /// False when the collector's tallies were preset (`presetTallies`).
+        let tallying: Bool
         private let index: SearchIndex
         var state: State
         var matched = 0
@@ -192,7 +239,7 @@ struct MatchCollector {
             tallies: UnsafeMutableBufferPointer<Int32>, dates: UnsafeBufferPointer<Int64>,
             clustered: UnsafeBufferPointer<UInt64>,
             rows: (UnsafeBufferPointer<UInt8>, width: Int, positions: UnsafeBufferPointer<Int>)?,
-            collector: MatchCollector, filtering: Bool, index: SearchIndex, state: State
+            collector: MatchCollector, filtering: Bool, tallying: Bool, index: SearchIndex, state: State
         ) {
             usesRows = rows != nil
             self.rows = rows?.0 ?? UnsafeBufferPointer(start: nil, count: 0)
@@ -205,6 +252,7 @@ struct MatchCollector {
             self.clustered = clustered
             self.collector = collector
             self.filtering = filtering
+            self.tallying = tallying
             self.index = index
             self.state = state
         }
@@ -216,7 +264,7 @@ struct MatchCollector {
         mutating func collect(doc: Int32, score: Float) {
             matched &+= 1
             if filtering { return collectFiltered(doc: doc, score: score) }
-            tally(doc)
+            if tallying { tally(doc) }
             if collector.countsAfterPass { state.keptDocuments.append(doc) }
             admit(doc: doc, score: score)
         }
@@ -239,22 +287,45 @@ struct MatchCollector {
 
         /// Counts `documents[0..<count]` in every tallied facet, a column at a time: each inner loop
         /// keeps its column's place in registers, and its loads do not wait on the other columns'
-        /// increments.
+        /// increments. Four matches in a row go to the four banks (`MatchCollector.tallyBanks`).
         @inline(__always)
         func tally(_ documents: UnsafePointer<Int32>, count: Int) {
+            let bank = tallies.count / MatchCollector.tallyBanks
             if usesRows {
+                let width = rowWidth
                 for column in 0..<rowPositions.count {
-                    let counts = tallies.baseAddress.unsafelyUnwrapped + starts[column]
                     let values = rows.baseAddress.unsafelyUnwrapped + rowPositions[column]
-                    let width = rowWidth
-                    for index in 0..<count { counts[Int(values[Int(documents[index]) &* width])] &+= 1 }
+                    tallyBanked(documents, count: count, column: column, bank: bank) { Int(values[$0 &* width]) }
                 }
                 return
             }
             for column in 0..<columns.count {
-                let counts = tallies.baseAddress.unsafelyUnwrapped + starts[column]
                 let values = columns[column].baseAddress.unsafelyUnwrapped
-                for index in 0..<count { counts[Int(values[Int(documents[index])])] &+= 1 }
+                tallyBanked(documents, count: count, column: column, bank: bank) { Int(values[$0]) }
+            }
+        }
+
+        /// Counts `documents[0..<count]` in one tallied column, whose value id of a document is
+        /// `value(doc)`, spreading consecutive matches over the four banks.
+        @inline(__always)
+        private func tallyBanked(
+            _ documents: UnsafePointer<Int32>, count: Int, column: Int, bank: Int, value: (Int) -> Int
+        ) {
+            let first = tallies.baseAddress.unsafelyUnwrapped + starts[column]
+            let second = first + bank
+            let third = second + bank
+            let fourth = third + bank
+            var index = 0
+            while index &+ 4 <= count {
+                first[value(Int(documents[index]))] &+= 1
+                second[value(Int(documents[index &+ 1]))] &+= 1
+                third[value(Int(documents[index &+ 2]))] &+= 1
+                fourth[value(Int(documents[index &+ 3]))] &+= 1
+                index &+= 4
+            }
+            while index < count {
+                first[value(Int(documents[index]))] &+= 1
+                index &+= 1
             }
         }
 

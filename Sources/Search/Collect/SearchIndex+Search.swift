@@ -32,6 +32,7 @@ extension SearchIndex {
         var leaves: [MatchedLeaf]
         if let single = singleTerm(node) {
             leaves = [single.leaf]
+            collected.presetTallies(term: single.term, fields: single.fields, index: self)
             collected.run(over: self) { pass in
                 pass.collectPostings(of: single.term, fields: single.fields, index: self)
             }
@@ -65,10 +66,15 @@ extension SearchIndex {
         let facetCounts = collected.facetCounts(index: self, facetFields: facetFields)
         let facets = zip(facetFields, facetCounts).map { field, counts in
             let column = keywordColumns[field]
-            let values = counts.indices.filter { counts[$0] > 0 }
-                .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : column.values[$0] < column.values[$1] }
-                .prefix(request.facetLimit)
-                .map { FacetCounts.Value(value: column.values[$0], count: counts[$0]) }
+            let ids =
+                facetRows.orderedValues(of: field, counts: counts, limit: request.facetLimit)
+                ?? Array(
+                    counts.indices.filter { counts[$0] > 0 }
+                        .sorted {
+                            counts[$0] != counts[$1] ? counts[$0] > counts[$1] : column.values[$0] < column.values[$1]
+                        }
+                        .prefix(request.facetLimit))
+            let values = ids.map { FacetCounts.Value(value: column.values[$0], count: counts[$0]) }
             return FacetCounts(field: schema.keywordFields[field], values: Array(values))
         }
         return SearchResults(

@@ -37,6 +37,10 @@ struct PostingReader {
         selectedFields = fields
     }
 
+    /// Steps over postings to `offset`, the start of a later posting (a block's end, `BlockBounds.ends`).
+    @inline(__always)
+    mutating func skip(to offset: Int) { self.offset = offset }
+
     @inline(__always)
     private func word(at offset: Int) -> UInt64 {
         UInt64(

@@ -19,6 +19,7 @@ public final class SearchIndex: Sendable {
     let blockBounds: BlockBounds
     let keywordColumns: [KeywordColumn]
     let facetRows: FacetRows
+    let termFacets: TermFacetCounts
     let dates: [Int64]
     /// The caller's strings, per text field, per document (shared storage, not copies).
     let storedText: [[String]]
@@ -55,6 +56,9 @@ public final class SearchIndex: Sendable {
             concurrency: ProcessInfo.processInfo.activeProcessorCount)
         self.keywordColumns = keywordColumns
         facetRows = FacetRows(columns: keywordColumns)
+        termFacets = TermFacetCounts(
+            postings: postings, rows: facetRows, columns: keywordColumns,
+            concurrency: ProcessInfo.processInfo.activeProcessorCount)
         self.dates = dates
         self.storedText = storedText
         self.vocabulary = vocabulary
@@ -90,6 +94,6 @@ public final class SearchIndex: Sendable {
         postings.byteCount + norms.count * 4 + dates.count * 8 + clusterOf.count * 4 + clusteredDocuments.count * 8
             + dictionary.terms.reduce(0) { $0 + max(16, $1.utf8.count) } * 2 + dictionary.count * 16
             + keywordColumns.reduce(0) { $0 + $1.byteCount } + vocabulary.byteCount + normBounds.byteCount
-            + blockBounds.byteCount + facetRows.byteCount
+            + blockBounds.byteCount + facetRows.byteCount + termFacets.byteCount
     }
 }

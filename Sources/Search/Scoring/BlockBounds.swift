@@ -17,6 +17,10 @@ struct BlockBounds: Sendable {
     let starts: [UInt32]
     /// Per block, its bound's bit pattern (see `bound(_:)`).
     let maxima: [UInt16]
+    /// Per block, its last document and the offset in `Postings.documents` right after it: a block
+    /// whose matches need neither scores nor ids (only counted) is stepped over without decoding.
+    let lastDocuments: [Int32]
+    let ends: [Int]
     /// False when the bounds prove nothing or a posting can lack weight where it has a frequency (a
     /// negative, infinite or zero norm beside a non-zero frequency, as with a zero field weight):
     /// the collector then scores every posting.
@@ -32,30 +36,41 @@ struct BlockBounds: Sendable {
             starts[term + 1] = starts[term] + UInt32(blocks)
         }
         let partCount = max(1, min(concurrency * 2, termCount / 1024 + 1))
-        let parts = Mutex<[(maxima: [UInt16], usable: Bool)]>(Array(repeating: ([], true), count: partCount))
+        let parts = Mutex<[Blocks]>(Array(repeating: Blocks(), count: partCount))
         DispatchQueue.concurrentPerform(iterations: partCount) { part in
             let terms = (termCount * part / partCount)..<(termCount * (part + 1) / partCount)
-            let result = Self.maxima(of: terms, postings: postings, norms: norms, fieldCount: fieldCount)
+            let result = Self.blocks(of: terms, postings: postings, norms: norms, fieldCount: fieldCount)
             parts.withLock { $0[part] = result }
         }
-        var maxima: [UInt16] = []
-        maxima.reserveCapacity(Int(starts[termCount]))
-        var usable = normsUsable
+        var blocks = Blocks()
+        blocks.maxima.reserveCapacity(Int(starts[termCount]))
+        blocks.lastDocuments.reserveCapacity(Int(starts[termCount]))
+        blocks.ends.reserveCapacity(Int(starts[termCount]))
+        blocks.usable = normsUsable
         for part in parts.withLock({ $0 }) {
-            maxima += part.maxima
-            usable = usable && part.usable
+            blocks.maxima += part.maxima
+            blocks.lastDocuments += part.lastDocuments
+            blocks.ends += part.ends
+            blocks.usable = blocks.usable && part.usable
         }
         self.starts = starts
-        self.maxima = maxima
-        isUsable = usable
+        maxima = blocks.maxima
+        lastDocuments = blocks.lastDocuments
+        ends = blocks.ends
+        isUsable = blocks.usable
     }
 
-    /// The blocks of a range of terms, in order, and whether every frequency there has weight.
-    private static func maxima(
-        of terms: Range<Int>, postings: Postings, norms: [Float], fieldCount: Int
-    ) -> (maxima: [UInt16], usable: Bool) {
+    /// The blocks of a range of terms, in order (bound, last document, end), and whether every
+    /// frequency there has weight.
+    private struct Blocks {
         var maxima: [UInt16] = []
+        var lastDocuments: [Int32] = []
+        var ends: [Int] = []
         var usable = true
+    }
+
+    private static func blocks(of terms: Range<Int>, postings: Postings, norms: [Float], fieldCount: Int) -> Blocks {
+        var blocks = Blocks()
         postings.documents.withUnsafeBufferPointer { bytes in
             norms.withUnsafeBufferPointer { norms in
                 for term in terms {
@@ -72,20 +87,22 @@ struct BlockBounds: Sendable {
                         for field in 0..<fieldCount {
                             let frequency = VarInt.read(bytes, &offset)
                             let norm = norms[base + field]
-                            if frequency > 0, !(norm > 0) { usable = false }
+                            if frequency > 0, !(norm > 0) { blocks.usable = false }
                             weighted += Float(frequency) * norm
                         }
                         largest = max(largest, weighted)
                         inBlock += 1
                         if inBlock == blockSize || offset == end {
-                            maxima.append(roundedUp(largest))
+                            blocks.maxima.append(roundedUp(largest))
+                            blocks.lastDocuments.append(doc)
+                            blocks.ends.append(offset)
                             (inBlock, largest) = (0, 0)
                         }
                     }
                 }
             }
         }
-        return (maxima, usable)
+        return blocks
     }
 
     /// The smallest bfloat16 at or above a non-negative `value`.
@@ -98,5 +115,5 @@ struct BlockBounds: Sendable {
     @inline(__always)
     static func bound(_ code: UInt16) -> Float { Float(bitPattern: UInt32(code) << 16) }
 
-    var byteCount: Int { starts.count * 4 + maxima.count * 2 }
+    var byteCount: Int { starts.count * 4 + maxima.count * 2 + lastDocuments.count * 4 + ends.count * 8 }
 }
