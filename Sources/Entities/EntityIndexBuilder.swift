@@ -179,13 +179,17 @@ public struct EntityIndexBuilder: Sendable {
         }
         // Ids: deterministic order (type, slug, most articles, name), suffixes for collisions.
         let slugs = Concurrently.map(entities) { EntityName.slug($0.name) }
+        // The keys in arrays of their own: a comparison that read two `Entity` values retained and
+        // released every field of both. Types compare as their raw values do.
+        let typeNames = EntityType.allCases.map(\.rawValue).sorted()
+        let typeRanks = entities.map { typeNames.firstIndex(of: $0.type.rawValue)! }
+        let articleCounts = entities.map(\.articleCount)
+        let names = entities.map(\.name)
         let order = entities.indices.sorted { a, b in
-            let left = entities[a]
-            let right = entities[b]
-            if left.type != right.type { return left.type.rawValue < right.type.rawValue }
+            if typeRanks[a] != typeRanks[b] { return typeRanks[a] < typeRanks[b] }
             if slugs[a] != slugs[b] { return slugs[a] < slugs[b] }
-            if left.articleCount != right.articleCount { return left.articleCount > right.articleCount }
-            return left.name < right.name
+            if articleCounts[a] != articleCounts[b] { return articleCounts[a] > articleCounts[b] }
+            return names[a] < names[b]
         }
         var used: [String: Int] = [:]
         for index in order {
@@ -195,13 +199,17 @@ public struct EntityIndexBuilder: Sendable {
             entities[index].id = seen == 0 ? base : "\(base)-\(seen + 1)"
         }
         // Entities sorted by id, so that positions are stable for a given corpus.
-        let byID = entities.indices.sorted { entities[$0].id < entities[$1].id }
+        let ids = entities.map(\.id)
+        let byID = entities.indices.sorted { ids[$0] < ids[$1] }
         var position = [Int](repeating: 0, count: groups.count)
         for (newIndex, oldIndex) in byID.enumerated() { position[roots[oldIndex]] = newIndex }
         entities = byID.map { entities[$0] }
 
         let entityOfGroup = target.map { position[$0] }
-        let articleEntities = Concurrently.map(articles.sorted { $0.article < $1.article }) { record in
+        // The slice builders add articles in order: sorting them again only copied every record.
+        let inOrder = zip(articles, articles.dropFirst()).allSatisfy { $0.article <= $1.article }
+        let articleEntities = Concurrently.map(inOrder ? articles : articles.sorted { $0.article < $1.article }) {
+            record in
             (
                 article: record.article, date: record.date,
                 entities: EntityIndexBuilder.salience(
