@@ -261,12 +261,21 @@ public struct EntityIndexBuilder: Sendable {
         }?.key ?? ""
     }
 
+    /// Title spans first, then by start. Extraction gives them so already; sorting them again copied
+    /// every entity's spans of every article into a new array.
+    static func inMentionOrder(_ spans: [MentionSpan]) -> [MentionSpan] {
+        func precedes(_ a: MentionSpan, _ b: MentionSpan) -> Bool {
+            (a.inTitle ? 0 : 1, a.start) < (b.inTitle ? 0 : 1, b.start)
+        }
+        return zip(spans, spans.dropFirst()).contains { precedes($1, $0) } ? spans.sorted(by: precedes) : spans
+    }
+
     /// Salience in [0, 1]: half from frequency relative to the article's most mentioned entity,
     /// three tenths from how early the first mention comes, a fifth for a title mention.
     static func salience(_ entities: [(entity: Int, spans: [MentionSpan])]) -> [ArticleEntity] {
         let most = entities.map(\.spans.count).max() ?? 1
         var result: [ArticleEntity] = entities.map { entity in
-            let spans = entity.spans.sorted { ($0.inTitle ? 0 : 1, $0.start) < ($1.inTitle ? 0 : 1, $1.start) }
+            let spans = inMentionOrder(entity.spans)
             let inTitle = spans.first?.inTitle ?? false
             let firstSentence = spans.first(where: { !$0.inTitle })?.sentence ?? 0
             let frequency = log2(1 + Double(spans.count)) / log2(1 + Double(most))
