@@ -218,7 +218,9 @@ public struct EntityIndexBuilder: Sendable {
                     })
             )
         }
-        return EntityIndex(entities: entities, articles: articleEntities)
+        let index = EntityIndex(entities: entities, articles: articleEntities)
+        Concurrently.release(consume articleEntities)
+        return index
     }
 
     /// For every group, the group it merges into (itself when none): a one-word person name goes
