@@ -4,7 +4,7 @@
 /// the lists were ordered, so it reads back identical. A `CoMention` takes 24 bytes and a list per
 /// entity a heap block of its own.
 struct CoMentionTable: Sendable {
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         var entity: Int32
         var count: Int32
     }
@@ -44,21 +44,36 @@ struct CoMentionTable: Sendable {
             all[fill[b]] = Entry(entity: Int32(a), count: count)
             fill[b] += 1
         }
+        // Each list ordered and cut to `kept` on all cores, a range of entities per task, with
+        // each entry's lift computed once rather than at every comparison.
+        let ranges = stride(from: 0, to: entityCount, by: 4_096).map { $0..<min(entityCount, $0 + 4_096) }
+        let pairsOfEntity = all
+        let lists = Concurrently.map(ranges, chunk: 1) { [allStarts] range in
+            var entries: [Entry] = []
+            var ends: [Int] = []
+            var ranked: [(entry: Entry, lift: Double)] = []
+            for entity in range {
+                ranked.removeAll(keepingCapacity: true)
+                for entry in pairsOfEntity[allStarts[entity]..<allStarts[entity + 1]] {
+                    ranked.append((entry, Self.lift(of: entity, entry, articleCounts: counts, total: total)))
+                }
+                ranked.sort { x, y in
+                    if x.entry.count != y.entry.count { return x.entry.count > y.entry.count }
+                    return x.lift != y.lift ? x.lift > y.lift : x.entry.entity < y.entry.entity
+                }
+                entries += ranked.prefix(kept).lazy.map(\.entry)
+                ends.append(entries.count)
+            }
+            return (entries: entries, ends: ends)
+        }
         var starts: [Int32] = [0]
         starts.reserveCapacity(entityCount + 1)
         var entries: [Entry] = []
-        entries.reserveCapacity((0..<entityCount).reduce(0) { $0 + min(kept, allStarts[$1 + 1] - allStarts[$1]) })
-        for entity in 0..<entityCount {
-            all[allStarts[entity]..<allStarts[entity + 1]].sort { x, y in
-                if x.count != y.count { return x.count > y.count }
-                let (left, right) = (
-                    Self.lift(of: entity, x, articleCounts: counts, total: total),
-                    Self.lift(of: entity, y, articleCounts: counts, total: total)
-                )
-                return left != right ? left > right : x.entity < y.entity
-            }
-            entries.append(contentsOf: all[allStarts[entity]..<min(allStarts[entity + 1], allStarts[entity] + kept)])
-            starts.append(Int32(entries.count))
+        entries.reserveCapacity(lists.reduce(0) { $0 + $1.entries.count })
+        for list in lists {
+            let offset = entries.count
+            entries += list.entries
+            starts += list.ends.lazy.map { Int32(offset + $0) }
         }
         self.starts = starts
         self.entries = entries
@@ -78,7 +93,7 @@ struct CoMentionTable: Sendable {
     }
 
     /// P(a, b) / (P(a) P(b)) over articles, rounded to thousandths.
-    private static func lift(of entity: Int, _ entry: Entry, articleCounts: [Int32], total: Double) -> Double {
+    static func lift(of entity: Int, _ entry: Entry, articleCounts: [Int32], total: Double) -> Double {
         let lift =
             Double(entry.count) * total / (Double(articleCounts[entity]) * Double(articleCounts[Int(entry.entity)]))
         return (lift * 1000).rounded() / 1000

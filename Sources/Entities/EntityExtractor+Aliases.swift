@@ -5,27 +5,31 @@ extension EntityExtractor {
     func resolveAliases(_ candidates: inout [Candidate]) {
         // Each distinct name numbered once, so that what is kept per name is an array slot
         // rather than a dictionary look-up of its `String` at every step.
+        // Room for every name at once (growing the table rehashed every key), and the candidates
+        // read in place: a loop variable copied each `Candidate`, a retain and release per string.
         var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(candidates.count)
         var nameNumber: [Int] = []
         nameNumber.reserveCapacity(candidates.count)
-        for candidate in candidates {
+        for index in candidates.indices {
             let next = numbers.count
-            nameNumber.append(Self.number(&numbers[candidate.key], next: next))
+            nameNumber.append(Self.number(&numbers[candidates[index].key], next: next))
         }
 
         // Votes at the highest strength seen for each name; the most voted type wins, ties going
         // to the type seen first.
         var votes = [(strength: Int, types: [(type: EntityType, count: Int)])](
             repeating: (-1, []), count: numbers.count)
-        for (index, candidate) in candidates.enumerated() {
+        for index in candidates.indices {
             let number = nameNumber[index]
-            if votes[number].strength < 0 { votes[number].strength = candidate.strength }
-            if candidate.strength > votes[number].strength { votes[number] = (candidate.strength, []) }
-            if candidate.strength == votes[number].strength {
-                if let slot = votes[number].types.firstIndex(where: { $0.type == candidate.type }) {
+            let (strength, type) = (candidates[index].strength, candidates[index].type)
+            if votes[number].strength < 0 { votes[number].strength = strength }
+            if strength > votes[number].strength { votes[number] = (strength, []) }
+            if strength == votes[number].strength {
+                if let slot = votes[number].types.firstIndex(where: { $0.type == type }) {
                     votes[number].types[slot].count += 1
                 } else {
-                    votes[number].types.append((candidate.type, 1))
+                    votes[number].types.append((type, 1))
                 }
             }
         }
@@ -39,28 +43,30 @@ extension EntityExtractor {
 
         // Full person names by each of their words, longest (then most frequent) first.
         var fullNames: [String: (name: String, words: Int, count: Int)] = [:]
-        for candidate in candidates where candidate.type == .person && candidate.words.count >= 2 {
-            let name = candidate.key
-            for word in candidate.words where word.utf8.count > 1 {
+        for index in candidates.indices where candidates[index].type == .person && candidates[index].words.count >= 2 {
+            let name = candidates[index].key
+            let words = candidates[index].words
+            for word in words where word.utf8.count > 1 {
                 if let current = fullNames[word], current.name != name {
-                    if candidate.words.count > current.words {
-                        fullNames[word] = (name, candidate.words.count, 1)
+                    if words.count > current.words {
+                        fullNames[word] = (name, words.count, 1)
                     }
                 } else {
-                    fullNames[word] = (name, candidate.words.count, (fullNames[word]?.count ?? 0) + 1)
+                    fullNames[word] = (name, words.count, (fullNames[word]?.count ?? 0) + 1)
                 }
             }
         }
         // Organisations by their first word ("Lehman" for "Lehman Brothers"), when that word is
         // no dictionary word and only one organisation of the article starts with it.
         var organizations: [String: String?] = [:]
-        for candidate in candidates where candidate.type == .organization && candidate.words.count >= 2 {
-            let first = candidate.words[0]
+        for index in candidates.indices
+        where candidates[index].type == .organization && candidates[index].words.count >= 2 {
+            let first = candidates[index].words[0]
             guard !gazetteer.isCommonWord(first.lowercased()) else { continue }
-            if let existing = organizations[first], existing != candidate.key {
+            if let existing = organizations[first], existing != candidates[index].key {
                 organizations[first] = .some(nil)
             } else {
-                organizations[first] = candidate.key
+                organizations[first] = candidates[index].key
             }
         }
         var countryNames = [String??](repeating: nil, count: numbers.count)

@@ -74,8 +74,11 @@ public final class EntityIndex: Sendable {
 
     /// Pair counts over each article's most salient entities, turned into top lists with lift.
     /// Pairs are counted by sorting: each chunk of articles sorts and counts its own pairs on a
-    /// core of its own, and the chunks' counts are summed in one more sort.
-    static func coMentions(_ articles: [[ArticleEntity]], entityCount: Int) -> CoMentionTable {
+    /// core of its own, then each range of first entities gathers its keys from every chunk and
+    /// sums them on a core of its own, so no step sorts every pair on one thread.
+    ///
+    /// - Parameter rangeCount: how many ranges of first entities the chunks' counts are summed in.
+    static func coMentions(_ articles: [[ArticleEntity]], entityCount: Int, rangeCount: Int = 32) -> CoMentionTable {
         var articleCounts = [Int](repeating: 0, count: entityCount)
         for entities in articles {
             for entity in entities { articleCounts[entity.entity] += 1 }
@@ -92,9 +95,41 @@ public final class EntityIndex: Sendable {
             keys.sort()
             return runs(of: keys.lazy.map { ($0, Int32(1)) })
         }
+        let pairs = summed(counted, entityCount: entityCount, rangeCount: rangeCount)
         return CoMentionTable(
-            pairs: runs(of: counted.joined().sorted { $0.key < $1.key }), articleCounts: articleCounts,
-            articleTotal: articles.count, kept: EntityIndexBuilder.coMentionsKept)
+            pairs: pairs, articleCounts: articleCounts, articleTotal: articles.count,
+            kept: EntityIndexBuilder.coMentionsKept)
+    }
+
+    /// The counts of `counted` (each sorted by key, each key once) summed per key, in key order:
+    /// `runs(of:)` of all of them sorted together. A key's first entity is its high half, so the
+    /// keys of a range of first entities are one contiguous stretch of every part.
+    static func summed(
+        _ counted: [[(key: UInt64, count: Int32)]], entityCount: Int, rangeCount: Int
+    ) -> [(key: UInt64, count: Int32)] {
+        let rangeCount = max(1, min(rangeCount, entityCount))
+        let bounds = (0...rangeCount).map { UInt64(entityCount * $0 / rangeCount) << 32 }
+        return Concurrently.map(Array(0..<rangeCount), chunk: 1) { range in
+            var keys: [(key: UInt64, count: Int32)] = []
+            for part in counted {
+                keys +=
+                    part[
+                        firstIndex(
+                            in: part, notBelow: bounds[range])..<firstIndex(in: part, notBelow: bounds[range + 1])]
+            }
+            keys.sort { $0.key < $1.key }
+            return runs(of: keys)
+        }.joined().map { $0 }
+    }
+
+    /// The first position of `sorted` whose key is `key` or above (`sorted.count` when none is).
+    static func firstIndex(in sorted: [(key: UInt64, count: Int32)], notBelow key: UInt64) -> Int {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Sums the counts of equal keys in `sorted`, which holds equal keys next to each other.

@@ -34,7 +34,9 @@ extension EntityIndexBuilder {
                 parts[index] = EntityIndexBuilder()
             }
         }
-        return builder.build()
+        let index = builder.build()
+        Concurrently.release(consume builder)
+        return index
     }
 
     /// Takes in the articles of `later` as if they had been added to this builder after its own:

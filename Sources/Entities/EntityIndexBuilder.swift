@@ -179,13 +179,17 @@ public struct EntityIndexBuilder: Sendable {
         }
         // Ids: deterministic order (type, slug, most articles, name), suffixes for collisions.
         let slugs = Concurrently.map(entities) { EntityName.slug($0.name) }
+        // The keys in arrays of their own: a comparison that read two `Entity` values retained and
+        // released every field of both. Types compare as their raw values do.
+        let typeNames = EntityType.allCases.map(\.rawValue).sorted()
+        let typeRanks = entities.map { typeNames.firstIndex(of: $0.type.rawValue)! }
+        let articleCounts = entities.map(\.articleCount)
+        let names = entities.map(\.name)
         let order = entities.indices.sorted { a, b in
-            let left = entities[a]
-            let right = entities[b]
-            if left.type != right.type { return left.type.rawValue < right.type.rawValue }
+            if typeRanks[a] != typeRanks[b] { return typeRanks[a] < typeRanks[b] }
             if slugs[a] != slugs[b] { return slugs[a] < slugs[b] }
-            if left.articleCount != right.articleCount { return left.articleCount > right.articleCount }
-            return left.name < right.name
+            if articleCounts[a] != articleCounts[b] { return articleCounts[a] > articleCounts[b] }
+            return names[a] < names[b]
         }
         var used: [String: Int] = [:]
         for index in order {
@@ -195,13 +199,17 @@ public struct EntityIndexBuilder: Sendable {
             entities[index].id = seen == 0 ? base : "\(base)-\(seen + 1)"
         }
         // Entities sorted by id, so that positions are stable for a given corpus.
-        let byID = entities.indices.sorted { entities[$0].id < entities[$1].id }
+        let ids = entities.map(\.id)
+        let byID = entities.indices.sorted { ids[$0] < ids[$1] }
         var position = [Int](repeating: 0, count: groups.count)
         for (newIndex, oldIndex) in byID.enumerated() { position[roots[oldIndex]] = newIndex }
         entities = byID.map { entities[$0] }
 
         let entityOfGroup = target.map { position[$0] }
-        let articleEntities = Concurrently.map(articles.sorted { $0.article < $1.article }) { record in
+        // The slice builders add articles in order: sorting them again only copied every record.
+        let inOrder = zip(articles, articles.dropFirst()).allSatisfy { $0.article <= $1.article }
+        let articleEntities = Concurrently.map(inOrder ? articles : articles.sorted { $0.article < $1.article }) {
+            record in
             (
                 article: record.article, date: record.date,
                 entities: EntityIndexBuilder.salience(
@@ -210,7 +218,9 @@ public struct EntityIndexBuilder: Sendable {
                     })
             )
         }
-        return EntityIndex(entities: entities, articles: articleEntities)
+        let index = EntityIndex(entities: entities, articles: articleEntities)
+        Concurrently.release(consume articleEntities)
+        return index
     }
 
     /// For every group, the group it merges into (itself when none): a one-word person name goes
@@ -253,12 +263,21 @@ public struct EntityIndexBuilder: Sendable {
         }?.key ?? ""
     }
 
+    /// Title spans first, then by start. Extraction gives them so already; sorting them again copied
+    /// every entity's spans of every article into a new array.
+    static func inMentionOrder(_ spans: [MentionSpan]) -> [MentionSpan] {
+        func precedes(_ a: MentionSpan, _ b: MentionSpan) -> Bool {
+            (a.inTitle ? 0 : 1, a.start) < (b.inTitle ? 0 : 1, b.start)
+        }
+        return zip(spans, spans.dropFirst()).contains { precedes($1, $0) } ? spans.sorted(by: precedes) : spans
+    }
+
     /// Salience in [0, 1]: half from frequency relative to the article's most mentioned entity,
     /// three tenths from how early the first mention comes, a fifth for a title mention.
     static func salience(_ entities: [(entity: Int, spans: [MentionSpan])]) -> [ArticleEntity] {
         let most = entities.map(\.spans.count).max() ?? 1
         var result: [ArticleEntity] = entities.map { entity in
-            let spans = entity.spans.sorted { ($0.inTitle ? 0 : 1, $0.start) < ($1.inTitle ? 0 : 1, $1.start) }
+            let spans = inMentionOrder(entity.spans)
             let inTitle = spans.first?.inTitle ?? false
             let firstSentence = spans.first(where: { !$0.inTitle })?.sentence ?? 0
             let frequency = log2(1 + Double(spans.count)) / log2(1 + Double(most))

@@ -190,4 +190,24 @@ import Testing
         #expect(parallel.entities == sequential.entities)
         #expect(parallel.entity(id: "person/angela-merkel")?.articleCount == 100)
     }
+
+    /// `inMentionOrder` skips the sort only when it would change nothing: spans already in order,
+    /// with ties, out of order and mixed title and text spans all equal the plain stable sort.
+    @Test func mentionOrderEqualsTheSort() {
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<2_000 {
+            var spans = (0..<next(8)).map { sentence in
+                MentionSpan(start: Int32(next(40)), end: 50, sentence: Int32(sentence), inTitle: next(4) == 0)
+            }
+            if round % 2 == 0 {
+                spans.sort { ($0.inTitle ? 0 : 1, $0.start) < ($1.inTitle ? 0 : 1, $1.start) }
+            }
+            let sorted = spans.sorted { ($0.inTitle ? 0 : 1, $0.start) < ($1.inTitle ? 0 : 1, $1.start) }
+            #expect(EntityIndexBuilder.inMentionOrder(spans) == sorted)
+        }
+    }
 }
