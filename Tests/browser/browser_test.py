@@ -232,6 +232,18 @@ class Run:
         return urllib.parse.parse_qs(urllib.parse.urlparse(self.page.url).query)
 
 
+def type_for_suggestions(page, base, prefix):
+    """Opens the home page, types PREFIX into the search box as a person would and waits for the
+    suggestion list; returns the box."""
+    page.goto(base + "/")
+    page.wait_for_selector("#view .result", timeout=TIMEOUT_MS)
+    box = page.locator("#q")
+    box.click()
+    box.press_sequentially(prefix, delay=40)
+    page.wait_for_selector("#suggestions:not([hidden]) [role=option]", timeout=TIMEOUT_MS)
+    return box
+
+
 def probe(api, r):
     """Finds which endpoints the server lacks, and says so."""
     listing = api.require("/v1/articles", "article list", limit=1)
@@ -315,12 +327,7 @@ def run(page, api, base, artifacts):
         if not word:
             raise Skip("no search to type into")
         api.require("/v1/suggest", "suggest", q=word[:3], limit=8)
-        page.goto(base + "/")
-        page.wait_for_selector("#view .result", timeout=TIMEOUT_MS)
-        box = page.locator("#q")
-        box.click()
-        box.press_sequentially(word[:3], delay=40)
-        page.wait_for_selector("#suggestions:not([hidden]) [role=option]", timeout=TIMEOUT_MS)
+        box = type_for_suggestions(page, base, word[:3])
         expect(box.get_attribute("aria-expanded") == "true", "the combobox does not say it is expanded")
         box.press("ArrowDown")
         active = box.get_attribute("aria-activedescendant")
@@ -596,12 +603,7 @@ def run_without_entities(page, api, base, artifacts):
         word = state.get("word")
         if not word:
             raise Skip("no search to type into")
-        page.goto(base + "/")
-        page.wait_for_selector("#view .result", timeout=TIMEOUT_MS)
-        box = page.locator("#q")
-        box.click()
-        box.press_sequentially(word[:3], delay=40)
-        page.wait_for_selector("#suggestions:not([hidden]) [role=option]", timeout=TIMEOUT_MS)
+        box = type_for_suggestions(page, base, word[:3])
         kinds = page.locator("#suggestions .suggestion-kind").all_inner_texts()
         expect(kinds and all(kind == "Word" for kind in kinds), f"suggestion kinds {kinds}")
 
