@@ -7,7 +7,9 @@ final class ServingState: Sendable {
     let snapshot: Snapshot
     let catalog: ArticleCatalog
     /// The `ETag` of every corpus-derived response: each response is a function of the corpus
-    /// version and its URL alone.
+    /// version, whether entities were extracted, and its URL alone. Records and suggestions differ
+    /// with the setting, so a client that kept an answer from a server with entities must not get a
+    /// 304 from the same corpus served without them.
     let etag: String
     /// The body of `GET /v1/stats`, rendered once.
     let stats: [UInt8]
@@ -21,7 +23,7 @@ final class ServingState: Sendable {
         self.snapshot = snapshot
         self.reloads = reloads
         catalog = ArticleCatalog(snapshot: snapshot, recordCacheSlots: recordCacheSlots)
-        etag = "\"\(snapshot.version)\""
+        etag = snapshot.extractsEntities ? "\"\(snapshot.version)\"" : "\"\(snapshot.version)-without-entities\""
         let loadedMillis = Int64((snapshot.loadedAt.timeIntervalSince1970 * 1000).rounded())
         statsETag = "\"\(snapshot.version)-\(loadedMillis)-\(reloads)\""
         var json = JSONWriter(capacity: 4096)

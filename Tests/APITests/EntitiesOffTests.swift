@@ -54,6 +54,24 @@ struct EntitiesOffTests {
             return (Int(text[cut...].dropFirst()) ?? 0, body)
         }
 
+        /// The `ETag` header of a GET's answer.
+        func etag(_ target: String) throws -> String? {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            process.arguments = [
+                "-s", "--max-time", "20", "-o", "/dev/null", "-D", "-", "http://127.0.0.1:\(port)\(target)",
+            ]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let line = String(decoding: data, as: UTF8.self).split(separator: "\r\n").first {
+                $0.lowercased().hasPrefix("etag:")
+            }
+            return line.map { $0.dropFirst(5).trimmingCharacters(in: .whitespaces) }
+        }
+
         /// The body matches the OpenAPI schema of the route's answer with that status.
         static func expectDocumented(_ target: String, _ status: Int, _ body: Data) throws {
             let path = target.split(separator: "?")[0]
@@ -110,6 +128,7 @@ struct EntitiesOffTests {
         let (status, problem) = try Self.server.get().get(target)
         #expect(status == 400)
         #expect(problem["type"] as? String == Self.off)
+        #expect(problem["title"] as? String == "Entity extraction is off")
         #expect(problem["parameter"] as? String == parameter)
         #expect(
             (problem["detail"] as? String)?.hasPrefix("\(parameter): \(what) needs entities, and this server does not")
@@ -158,6 +177,19 @@ struct EntitiesOffTests {
         #expect(NSDictionary(dictionary: record).isEqual(to: full))
         (status, _) = try Self.server.get().get("/v1/articles/nw-election-result/related")
         #expect(status == 200)
+    }
+
+    /// Records and suggestions differ with the setting, so their validators do too: a client that
+    /// kept an answer from one setting revalidates it against the other and gets the new body.
+    @Test func theETagTellsTheSettingsApart() throws {
+        let on = try Server(extract: true)
+        for target in ["/v1/articles/nw-election-result", "/v1/suggest?q=hal"] {
+            let offTag = try Self.server.get().etag(target)
+            let onTag = try on.etag(target)
+            #expect(offTag != nil)
+            #expect(onTag != nil)
+            #expect(offTag != onTag, "\(target)")
+        }
     }
 
     /// A reload builds the new corpus with the same setting.

@@ -137,6 +137,7 @@ export async function renderArticle(state, ui, signal) {
     if (error.name !== "AbortError") ui.showError(error);
     return;
   }
+  await ui.statsRead; // a record opened directly must know whether the server extracts entities
   const detected = Array.isArray(article.entities) && ui.capabilities.entities !== false;
   const entities = detected ? article.entities : [];
   for (const entity of entities) ui.names.set(entity.id, entity.name);
