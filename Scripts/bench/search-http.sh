@@ -6,7 +6,7 @@
 #
 #   Scripts/bench/search-http.sh [COUNT] [WORD...]     (defaults 100000; government market fell)
 #
-# The WORD `@mixed` stands for 200 different one-word queries, each connection cycling through them
+# The WORD `@mixed` stands for 200 different one-word queries, each wrk thread cycling through them
 # (a wrk Lua script): the corpus's most frequent words past its 60 most frequent, in a 2,000-article
 # sample, that match something (stop words do not); its line shows the first word's total and
 # response size. Nothing is answered from memory of an earlier request, but
@@ -61,7 +61,7 @@ for i in "${!binaries[@]}"; do
   done
 done
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-python3 - "$CORPUS" "$MIXED" "$PORT" <<'PY'
+[[ " ${WORDS[*]} " == *" @mixed "* ]] && python3 - "$CORPUS" "$MIXED" "$PORT" <<'PY'
 import collections, json, re, sys, urllib.request
 counts = collections.Counter()
 with open(sys.argv[1]) as corpus:
@@ -75,6 +75,8 @@ for word, _ in counts.most_common(400)[60:]:
     url = "http://127.0.0.1:%s/v1/search?q=%s&limit=1&highlight=false" % (sys.argv[3], word)
     if json.load(urllib.request.urlopen(url))["total"] > 0 and len(words) < 200:
         words.append(word)
+if not words:
+    sys.exit("@mixed: none of the corpus's frequent words matches anything")
 with open(sys.argv[2], "w") as script:
     script.write("words = {%s}\n" % ", ".join('"%s"' % word for word in words))
     script.write("counter = 0\n")

@@ -31,7 +31,8 @@ import Testing
                 keywords: [
                     source == 0 ? [] : ["s\(source)"], ["c\(random.next(4))"],
                     (0..<random.next(3)).map { _ in "t\(random.next(6))" },
-                ])
+                ],
+                date: Int64(random.next(1_000)) * 3_600)
         }
     }()
 
@@ -85,7 +86,9 @@ import Testing
         let index = Self.index
         for facets in [["source"], ["source", "category"], ["category", "tag", "source"]] {
             for collapse in [true, false] {
-                for filters in [[:], ["category": ["c1"]]] as [[String: [String]]] {
+                for (filters, from) in [([:], nil), (["category": ["c1"]], nil), ([:], Int64(400 * 3_600))]
+                    as [([String: [String]], Int64?)]
+                {
                     var single = SearchRequest(query: query)
                     single.limit = 10
                     single.snippets = nil
@@ -93,11 +96,12 @@ import Testing
                     single.facets = facets
                     single.facetLimit = 100
                     single.filters = filters
+                    single.from = from
                     var evaluated = single
                     evaluated.query = "\(query) OR \(query)"
                     let a = try index.search(single)
                     let b = try index.search(evaluated)
-                    let label = "\(query) \(facets) \(collapse) \(filters)"
+                    let label = "\(query) \(facets) \(collapse) \(filters) \(from.map(String.init) ?? "-")"
                     #expect(a.total == b.total, "\(label)")
                     #expect(a.facets == b.facets, "\(label)")
                     #expect(a.hits.map(\.doc) == b.hits.map(\.doc), "\(label)")
@@ -117,5 +121,47 @@ import Testing
         var bare = MatchCollector(index: index, request: request, filters: [], facetFields: [], cursor: nil)
         bare.presetTallies(term: single.term, fields: single.fields, index: index)
         #expect(bare.tallied == !query.contains(":"), "\(query)")
+    }
+
+    /// Date order with a cursor goes through the general pass while the counts are preset: every
+    /// page's facets and total equal the evaluated `word OR word`'s, and the pages join up.
+    @Test func presetCountsHoldUnderDateOrderAndCursors() throws {
+        let index = Self.index
+        for query in ["common", "sparse"] {
+            var single = SearchRequest(query: query)
+            single.limit = 50
+            single.snippets = nil
+            single.sort = .dateDescending
+            single.facets = ["source", "category"]
+            var evaluated = single
+            evaluated.query = "\(query) OR \(query)"
+            for _ in 0..<3 {
+                let a = try index.search(single)
+                let b = try index.search(evaluated)
+                #expect(a.total == b.total, "\(query)")
+                #expect(a.facets == b.facets, "\(query)")
+                #expect(a.hits.map(\.doc) == b.hits.map(\.doc), "\(query)")
+                single.cursor = try #require(a.nextCursor)
+                evaluated.cursor = try #require(b.nextCursor)
+            }
+        }
+    }
+
+    /// The threshold is inclusive: a word in exactly `minimumDocumentFrequency` documents has stored
+    /// counts, one in a document fewer has none.
+    @Test func theThresholdIsInclusive() throws {
+        let threshold = TermFacetCounts.minimumDocumentFrequency
+        var builder = IndexBuilder(schema: Self.schema)
+        for doc in 0..<threshold {
+            let words = doc == 0 ? "atthreshold" : "atthreshold belowthreshold"
+            _ = try builder.add(SearchDocument(text: ["", words], keywords: [["s\(doc % 3)"], [], []]))
+        }
+        let index = builder.build()
+        func stored(_ word: String) throws -> Bool {
+            let term = try #require(index.analyzer.tokens(word).first.flatMap { index.dictionary.id(of: $0.term) })
+            return index.termFacets.start(of: term) != nil
+        }
+        #expect(try stored("atthreshold"))
+        #expect(try !stored("belowthreshold"))
     }
 }

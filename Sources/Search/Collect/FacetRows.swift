@@ -9,7 +9,8 @@ struct FacetRows: Sendable {
     /// `bytes[doc * fields.count + k]`: the value id of `fields[k]` (the value count for none).
     let bytes: [UInt8]
     /// Per field of `fields`, per value id, the value's place among the field's values in `String`
-    /// order (ties, which only canonically equal values make, by id): facet values of equal counts
+    /// order (ties by id; `KeywordValues` merges canonically equal strings, so none are expected):
+    /// facet values of equal counts
     /// are ordered by these numbers instead of by comparing their strings.
     let ranks: [[UInt8]]
 

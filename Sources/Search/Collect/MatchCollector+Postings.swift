@@ -1,7 +1,9 @@
 extension MatchCollector.Pass {
     /// A one-term query's postings, scored and collected in one loop. Under relevance without a
     /// cursor or filters, the postings go by blocks of `BlockBounds.blockSize`: a block whose
-    /// bound cannot beat the top k's worst is only decoded, counted and tallied (`countBlock`);
+    /// bound cannot beat the top k's worst is only decoded, counted and tallied (`countBlock`), or,
+    /// when the facet counts are preset (`TermFacetCounts`) or none is asked for and the block holds
+    /// no near-duplicate, counted whole and stepped over undecoded (`BlockBounds.ends`);
     /// in the other blocks a match whose `NormBounds` bound cannot beat it is counted and tallied
     /// without reading its exact norms, and the others get the exact score
     /// `SearchIndex.forEachScoredPosting` gives, by the same arithmetic in the same order

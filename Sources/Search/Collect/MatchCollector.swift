@@ -3,8 +3,9 @@
 /// and the top k. A one-term query feeds it straight from the postings as they are decoded
 /// (`SearchIndex.forEachScoredPosting`), any other query from its evaluated `ScoredDocuments`.
 ///
-/// Facets of single-valued columns (source, category, month) are tallied in the pass; the others
-/// (entity columns) get the kept documents listed and counted after it.
+/// Facets of single-valued columns (source, category, month) are tallied in the pass, or preset from
+/// `TermFacetCounts` for a frequent word queried alone; the others (entity columns) get the kept
+/// documents listed and counted after it.
 struct MatchCollector {
     /// Per requested facet, its place among `columns`, or nil for a facet counted after the pass
     /// from `keptDocuments` and `nearMisses`.

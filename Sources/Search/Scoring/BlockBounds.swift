@@ -17,13 +17,15 @@ struct BlockBounds: Sendable {
     let starts: [UInt32]
     /// Per block, its bound's bit pattern (see `bound(_:)`).
     let maxima: [UInt16]
-    /// Per block, its last document and the offset in `Postings.documents` right after it: a block
-    /// whose matches need neither scores nor ids (only counted) is stepped over without decoding.
+    /// Per block, its last document: the base a skipped block leaves for the next one's deltas.
     let lastDocuments: [Int32]
+    /// Per block, the offset in `Postings.documents` just past its last posting: where a block whose
+    /// matches need neither scores nor ids (only counted) is stepped over to, undecoded.
     let ends: [Int]
     /// False when the bounds prove nothing or a posting can lack weight where it has a frequency (a
-    /// negative, infinite or zero norm beside a non-zero frequency, as with a zero field weight):
-    /// the collector then scores every posting.
+    /// negative, infinite or zero norm beside a non-zero frequency, as with a zero field weight), or
+    /// a posting has no frequency at all: the collector then scores every posting. Counting a
+    /// skipped block's size as its matches, and `TermFacetCounts`, rely on every posting weighing.
     let isUsable: Bool
 
     /// - Parameter normsUsable: whether every norm is finite and not negative (`NormBounds.isUsable`).
@@ -90,6 +92,7 @@ struct BlockBounds: Sendable {
                             if frequency > 0, !(norm > 0) { blocks.usable = false }
                             weighted += Float(frequency) * norm
                         }
+                        if !(weighted > 0) { blocks.usable = false }
                         largest = max(largest, weighted)
                         inBlock += 1
                         if inBlock == blockSize || offset == end {
