@@ -13,9 +13,7 @@ extension NewsdeskService {
                 // Entity filters wrap the query in parentheses; check it alone so error positions
                 // point into what the client typed.
                 do {
-                    _ = try QueryParser(
-                        textFields: Snapshot.schema.textFields.map(\.name), keywordFields: Snapshot.schema.keywordFields
-                    ).parse(parameters.query, match: parameters.match)
+                    _ = try Snapshot.queryParser.parse(parameters.query, match: parameters.match)
                 } catch {
                     throw .badParameter("q", "\(error)")
                 }

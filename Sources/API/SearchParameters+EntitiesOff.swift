@@ -11,9 +11,7 @@ extension SearchParameters {
             throw .entitiesOff(parameter: "facets", "the facet \(facet)")
         }
         // A query that does not parse is left to the search, which reports where it fails.
-        let parser = QueryParser(
-            textFields: Snapshot.schema.textFields.map(\.name), keywordFields: Snapshot.schema.keywordFields)
-        if let tree = try? parser.parse(query, match: match), let field = Self.entityField(in: tree) {
+        if let tree = try? Snapshot.queryParser.parse(query, match: match), let field = Self.entityField(in: tree) {
             throw .entitiesOff(parameter: "q", "the term \(field):")
         }
     }

@@ -14,6 +14,11 @@ extension Snapshot {
         keywordFields: plainKeywordFields + ["entity"] + EntityType.allCases.map { "entity.\($0.rawValue)" },
         snippetField: "body")
 
+    /// A parser of `schema`'s query language, for checks the API makes before searching (the index
+    /// parses the query again with its own).
+    public static let queryParser = QueryParser(
+        textFields: schema.textFields.map(\.name), keywordFields: schema.keywordFields)
+
     /// The keyword fields known before entities are extracted, first in the schema.
     static let plainKeywordFields = ["source", "category", "month"]
 
