@@ -25,6 +25,7 @@ extension EntityIndexBuilder {
                     article: index, date: article.date,
                     mentions: extractor.extract(title: article.title, text: article.text))
             }
+            part.settle()
             parts.withLock { $0[slice] = part }
         }
         var builder = EntityIndexBuilder()
@@ -43,6 +44,8 @@ extension EntityIndexBuilder {
     /// `later`'s groups come in its first-seen order, new ones after this builder's, so appending
     /// slice builders in order gives the groups, counts and articles of one sequential builder.
     public mutating func append(_ later: EntityIndexBuilder) {
+        var later = later
+        later.settle()
         var remapped = [Int](repeating: 0, count: later.groups.count)
         for (local, group) in later.groups.enumerated() {
             if let existing = groupByKey[group.key] {
