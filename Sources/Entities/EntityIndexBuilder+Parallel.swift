@@ -28,12 +28,16 @@ extension EntityIndexBuilder {
             part.settle()
             parts.withLock { $0[slice] = part }
         }
-        var builder = EntityIndexBuilder()
-        parts.withLock { parts in
-            for index in parts.indices {
-                builder.append(parts[index])
+        // The first slice's builder is the start of the whole one: appending it to an empty
+        // builder copied its groups one dictionary insertion at a time, on one core.
+        let builder = parts.withLock { parts in
+            var whole = EntityIndexBuilder()
+            swap(&whole, &parts[0])
+            for index in parts.indices.dropFirst() {
+                whole.append(parts[index])
                 parts[index] = EntityIndexBuilder()
             }
+            return whole
         }
         let index = builder.build()
         Concurrently.release(consume builder)
