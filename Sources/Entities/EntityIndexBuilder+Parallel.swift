@@ -25,14 +25,19 @@ extension EntityIndexBuilder {
                     article: index, date: article.date,
                     mentions: extractor.extract(title: article.title, text: article.text))
             }
+            part.settle()
             parts.withLock { $0[slice] = part }
         }
-        var builder = EntityIndexBuilder()
-        parts.withLock { parts in
-            for index in parts.indices {
-                builder.append(parts[index])
+        // The first slice's builder is the start of the whole one: appending it to an empty
+        // builder copied its groups one dictionary insertion at a time, on one core.
+        let builder = parts.withLock { parts in
+            var whole = EntityIndexBuilder()
+            swap(&whole, &parts[0])
+            for index in parts.indices.dropFirst() {
+                whole.append(parts[index])
                 parts[index] = EntityIndexBuilder()
             }
+            return whole
         }
         let index = builder.build()
         Concurrently.release(consume builder)
@@ -43,6 +48,8 @@ extension EntityIndexBuilder {
     /// `later`'s groups come in its first-seen order, new ones after this builder's, so appending
     /// slice builders in order gives the groups, counts and articles of one sequential builder.
     public mutating func append(_ later: EntityIndexBuilder) {
+        var later = later
+        later.settle()
         var remapped = [Int](repeating: 0, count: later.groups.count)
         for (local, group) in later.groups.enumerated() {
             if let existing = groupByKey[group.key] {

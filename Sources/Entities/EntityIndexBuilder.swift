@@ -32,54 +32,51 @@ public struct EntityIndexBuilder: Sendable {
     var groups: [Group] = []
     var groupByKey: [String: Int] = [:]
     var articles: [ArticleRecord] = []
-    /// Per name seen by `add`: its group (-1: the name folds to nothing), and the article (by its
-    /// place in `articles`) and tally it was last counted in, so a mention costs one look-up of its
-    /// name, and a name folds (`EntityName.mergeKey`) once per builder instead of once per article.
+    /// Per name seen by `add`: its number in `names` (-1: the name folds to nothing), and the
+    /// article (by its place in `articles`) and tally it was last counted in, so a mention costs one
+    /// look-up of its name, and a name folds (`EntityName.mergeKey`) once per builder instead of
+    /// once per article.
     private var nameSeen: [String: NameSeen] = [:]
+    /// What `add` counted per name and has not yet put into the groups' dictionaries (`settle`):
+    /// a counter in an array per mention instead of three `String`-keyed dictionary updates per
+    /// name and article, each a cache miss on a group's dictionary.
+    private var names: [NameCounts] = []
+    /// Whether `names` holds counts not yet settled into `groups`.
+    private var unsettled = false
 
     private struct NameSeen {
-        var group: Int
+        var number: Int
         var article: Int
         var tally: Int
+    }
+
+    private struct NameCounts {
+        let name: String
+        let group: Int
+        var count = 0
+        /// Mentions written as the name itself (most of them): the group's surface `name`.
+        var sameSurface = 0
+        /// Type vote weights, by `EntityType.allCases` position.
+        var typeWeights = SIMD8<Int>()
+
+        init(name: String, group: Int) {
+            self.name = name
+            self.group = group
+        }
     }
 
     public init() {}
 
     public var articleCount: Int { articles.count }
 
-    /// One name of the article being added, with what its mentions will add to its group: tallied
-    /// per article, so the group's dictionaries are updated once per distinct name, surface and
-    /// type instead of once per mention (an article repeats its names; each update hashed a
-    /// `String` into a dictionary nested in `groups`).
+    /// One name of the article being added: its place among the article's entities, and the
+    /// surfaces other than the name itself, tallied per article so the group's `surfaces` is
+    /// updated once per distinct surface (a name's own surface is counted in `names`).
     private struct NameTally {
-        var name: String
-        var group: Int
+        var number: Int
         /// The group's place in the article's entities.
         var slot: Int
-        var count = 0
-        var surfaces: [(surface: String, count: Int)] = []
-        var types: [(type: EntityType, weight: Int)] = []
-
-        init(name: String, group: Int, slot: Int) {
-            self.name = name
-            self.group = group
-            self.slot = slot
-        }
-
-        mutating func add(_ mention: EntityMention) {
-            count += 1
-            if let index = surfaces.firstIndex(where: { $0.surface == mention.surface }) {
-                surfaces[index].count += 1
-            } else {
-                surfaces.append((mention.surface, 1))
-            }
-            let weight = EntityIndexBuilder.voteWeight(evidence: mention.evidence)
-            if let index = types.firstIndex(where: { $0.type == mention.type }) {
-                types[index].weight += weight
-            } else {
-                types.append((mention.type, weight))
-            }
-        }
+        var otherSurfaces: [(surface: String, count: Int)] = []
     }
 
     /// Adds one article's mentions; `article` is the caller's index for it, returned by queries.
@@ -88,39 +85,91 @@ public struct EntityIndexBuilder: Sendable {
         let serial = articles.count
         var tallies: [NameTally] = []
         var entities: [(group: Int, spans: [MentionSpan])] = []
-        for mention in mentions {
-            let tally: Int
-            let seen = nameSeen[mention.name]
-            if let seen, seen.article == serial {
-                guard seen.group >= 0 else { continue }
-                tally = seen.tally
+        func tally(number: Int) -> Int {
+            let group = names[number].group
+            let slot: Int
+            if let known = local[group] {
+                slot = known
             } else {
-                let group = seen?.group ?? group(ofName: mention.name)
+                slot = entities.count
+                local[group] = slot
+                entities.append((group, []))
+            }
+            tallies.append(NameTally(number: number, slot: slot))
+            return tallies.count - 1
+        }
+        for mention in mentions {
+            let current: Int
+            if let index = nameSeen.index(forKey: mention.name) {
+                let seen = nameSeen.values[index]
+                guard seen.number >= 0 else { continue }
+                if seen.article == serial {
+                    current = seen.tally
+                } else {
+                    current = tally(number: seen.number)
+                    nameSeen.values[index].article = serial
+                    nameSeen.values[index].tally = current
+                }
+            } else {
+                let group = group(ofName: mention.name)
                 guard group >= 0 else {
-                    nameSeen[mention.name] = NameSeen(group: -1, article: serial, tally: -1)
+                    nameSeen[mention.name] = NameSeen(number: -1, article: serial, tally: -1)
                     continue
                 }
-                let slot: Int
-                if let known = local[group] {
-                    slot = known
-                } else {
-                    slot = entities.count
-                    local[group] = slot
-                    entities.append((group, []))
-                }
-                tally = tallies.count
-                tallies.append(NameTally(name: mention.name, group: group, slot: slot))
-                nameSeen[mention.name] = NameSeen(group: group, article: serial, tally: tally)
+                names.append(NameCounts(name: mention.name, group: group))
+                current = tally(number: names.count - 1)
+                nameSeen[mention.name] = NameSeen(number: names.count - 1, article: serial, tally: current)
             }
-            tallies[tally].add(mention)
-            entities[tallies[tally].slot].spans.append(MentionSpan(mention))
+            let number = tallies[current].number
+            names[number].count += 1
+            names[number].typeWeights[Self.lane(of: mention.type)] += EntityIndexBuilder.voteWeight(
+                evidence: mention.evidence)
+            if mention.surface == mention.name {
+                names[number].sameSurface += 1
+            } else if let index = tallies[current].otherSurfaces.firstIndex(where: { $0.surface == mention.surface }) {
+                tallies[current].otherSurfaces[index].count += 1
+            } else {
+                tallies[current].otherSurfaces.append((mention.surface, 1))
+            }
+            entities[tallies[current].slot].spans.append(MentionSpan(mention))
         }
-        for tally in tallies {
-            groups[tally.group].names[tally.name, default: 0] += tally.count
-            for (surface, count) in tally.surfaces { groups[tally.group].surfaces[surface, default: 0] += count }
-            for (type, weight) in tally.types { groups[tally.group].types[type, default: 0] += weight }
+        unsettled = unsettled || !tallies.isEmpty
+        for tally in tallies where !tally.otherSurfaces.isEmpty {
+            let group = names[tally.number].group
+            for (surface, count) in tally.otherSurfaces { groups[group].surfaces[surface, default: 0] += count }
         }
         articles.append(ArticleRecord(article: article, date: date, entities: entities))
+    }
+
+    /// The position of `type` in `EntityType.allCases`, a lane of `NameCounts.typeWeights`.
+    private static func lane(of type: EntityType) -> Int {
+        switch type {
+        case .person: 0
+        case .organization: 1
+        case .location: 2
+        case .group: 3
+        case .event: 4
+        case .other: 5
+        }
+    }
+
+    /// Puts the counts `add` kept per name into the groups' dictionaries (names, their own
+    /// surfaces, type votes) and zeroes them; `build` and `append` read only the groups.
+    mutating func settle() {
+        guard unsettled else { return }
+        let types = EntityType.allCases
+        for number in names.indices where names[number].count > 0 {
+            let counts = names[number]
+            groups[counts.group].names[counts.name, default: 0] += counts.count
+            if counts.sameSurface > 0 { groups[counts.group].surfaces[counts.name, default: 0] += counts.sameSurface }
+            for lane in types.indices where counts.typeWeights[lane] > 0 {
+                groups[counts.group].types[types[lane], default: 0] += counts.typeWeights[lane]
+            }
+            names[number].count = 0
+            names[number].sameSurface = 0
+            names[number].typeWeights = SIMD8<Int>()
+        }
+        unsettled = false
     }
 
     /// The group of a name's folded form, made when new; -1 when the name folds to nothing.
@@ -134,6 +183,12 @@ public struct EntityIndexBuilder: Sendable {
     }
 
     public func build() -> EntityIndex {
+        var settled = self
+        settled.settle()
+        return settled.buildSettled()
+    }
+
+    private func buildSettled() -> EntityIndex {
         let types = groups.map { EntityIndexBuilder.majority($0.types) }
         let target = mergeTargets(types: types)
 

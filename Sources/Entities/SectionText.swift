@@ -31,28 +31,59 @@ struct SectionText {
         self.inTitle = inTitle
         wordClasses = WordClassMemo(count: segmented.tokens.count)
         for range in segmented.sentences {
-            var words = 0
-            var capitalised = 0
-            var capitals = 0
-            for index in range where segmented.tokens[index].kind == .word {
-                let token = segmented.tokens[index]
-                if token.shape.contains(.allCaps) {
-                    capitals += 1
-                    capitalised += 1
-                    words += 1
-                } else if token.shape.contains(.capitalised) {
-                    capitalised += 1
-                    words += 1
-                } else if token.end - token.start > SectionText.longestMinorWord
-                    || !SectionText.minorWordHashes.contains(hash(index, lowercasingASCII: true))
-                {
-                    words += 1
-                }
+            let shape = headlineShape(of: range)
+            allCaps.append(shape.allCaps)
+            titleCase.append(shape.titleCase)
+        }
+    }
+
+    /// Whether most words of the sentence are in capitals (`allCaps`), or else all but minor words
+    /// are capitalised and there are two or more (`titleCase`). Words count unless they are minor
+    /// words in lower case; a lower-case word short enough to be a minor word is hashed only when
+    /// the answer depends on it, as it seldom does: a sentence with a longer lower-case word and
+    /// too few capitals is neither (most sentences of a text).
+    func headlineShape(of range: Range<Int>) -> (allCaps: Bool, titleCase: Bool) {
+        var capitalised = 0
+        var capitals = 0
+        var longLower = 0
+        var shortLower = 0
+        for index in range where segmented.tokens[index].kind == .word {
+            let token = segmented.tokens[index]
+            if token.shape.contains(.allCaps) {
+                capitals += 1
+                capitalised += 1
+            } else if token.shape.contains(.capitalised) {
+                capitalised += 1
+            } else if token.end - token.start > SectionText.longestMinorWord {
+                longLower += 1
+            } else {
+                shortLower += 1
+            }
+        }
+        // At least these words count: `shouting` is false when they alone outnumber the capitals.
+        let fewest = capitalised + longLower
+        if shortLower == 0 || capitals >= 1 && capitals * 10 >= fewest * 6 {
+            var words = fewest
+            if shortLower > 0 {
+                for index in range where isShortLowerWord(index) && !isMinorWord(index) { words += 1 }
             }
             let shouting = capitals >= 1 && capitals * 10 >= words * 6
-            allCaps.append(shouting)
-            titleCase.append(!shouting && words >= 2 && capitalised == words)
+            return (shouting, !shouting && words >= 2 && capitalised == words)
         }
+        // Not shouting; title case needs every lower-case word to be a minor word.
+        guard longLower == 0 else { return (false, false) }
+        for index in range where isShortLowerWord(index) && !isMinorWord(index) { return (false, false) }
+        return (false, capitalised >= 2)
+    }
+
+    private func isShortLowerWord(_ index: Int) -> Bool {
+        let token = segmented.tokens[index]
+        return token.kind == .word && !token.shape.contains(.allCaps) && !token.shape.contains(.capitalised)
+            && token.end - token.start <= SectionText.longestMinorWord
+    }
+
+    private func isMinorWord(_ index: Int) -> Bool {
+        SectionText.minorWordHashes.contains(hash(index, lowercasingASCII: true))
     }
 
     /// The context word lists of the token's `bareLowercased` form.

@@ -131,6 +131,16 @@ struct SegmenterState {
                 if cls != .digit { segmentLetters += 1 }
                 lastClass = cls
                 index += length
+                // The ASCII lower-case letters that follow, at once: what a pass of this loop
+                // per letter would count (most of a text's bytes).
+                var run = index
+                while run < bytes.count, bytes[run] &- 0x61 < 26 { run += 1 }
+                if run > index {
+                    lowers += run - index
+                    segmentLetters += run - index
+                    lastClass = .lower
+                    index = run
+                }
             case .hyphen:
                 let (next, _) = reader.classify(index + length)
                 guard lastClass.isAlphanumeric, next.isAlphanumeric else { break scan }

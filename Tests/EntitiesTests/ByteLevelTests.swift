@@ -74,6 +74,40 @@ import Testing
         #expect(checked > 5_000)
     }
 
+    /// The headline shapes, which hash a short lower-case word only when the answer depends on it,
+    /// against their definition: words count unless they are minor words in lower case; ALL CAPS
+    /// when at least 6 in 10 words are in capitals; Title Case when not ALL CAPS, two words or more
+    /// and every counted word capitalised.
+    @Test func headlineShapesMatchTheirDefinition() {
+        var shapes = (allCaps: 0, titleCase: 0, sentences: 0)
+        ByteLevelTests.withSections { section in
+            for (number, range) in section.segmented.sentences.enumerated() {
+                var words = 0
+                var capitalised = 0
+                var capitals = 0
+                for index in range where section.tokens[index].kind == .word {
+                    let shape = section.tokens[index].shape
+                    if shape.contains(.allCaps) { capitals += 1 }
+                    if shape.contains(.allCaps) || shape.contains(.capitalised) {
+                        capitalised += 1
+                        words += 1
+                    } else if !SectionText.minorWords.contains(section.text(index).lowercased()) {
+                        words += 1
+                    }
+                }
+                let shouting = capitals >= 1 && capitals * 10 >= words * 6
+                #expect(section.allCaps[number] == shouting)
+                #expect(section.titleCase[number] == (!shouting && words >= 2 && capitalised == words))
+                shapes.allCaps += shouting ? 1 : 0
+                shapes.titleCase += section.titleCase[number] ? 1 : 0
+                shapes.sentences += 1
+            }
+        }
+        #expect(
+            shapes.allCaps > 100 && shapes.titleCase > 100 && shapes.sentences - shapes.allCaps - shapes.titleCase > 100
+        )
+    }
+
     @Test func keysAreTheNormalisedWordsJoinedBySpaces() {
         var random = Random(state: 7)
         ByteLevelTests.withSections { section in

@@ -191,6 +191,67 @@ import Testing
         #expect(parallel.entity(id: "person/angela-merkel")?.articleCount == 100)
     }
 
+    /// The counts `add` keeps per name and settles into the groups later (names, surfaces written
+    /// as the name or otherwise, type votes of every type) give the aliases, type and counts of
+    /// each entity counted directly, whether the articles go to one builder, to one settled at
+    /// random points, or to slice builders appended in order.
+    @Test func countsPerNameAddUpWhateverTheSlicing() {
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi"]
+        // Two words each, no last word shared: no name merges into another.
+        let names = (0..<40).map { "Mar\(syllables[$0 % 8]) Tel\(syllables[$0 / 8])\(syllables[$0 % 8])" }
+        let types = EntityType.allCases
+        let articles = (0..<300).map { _ in
+            (0..<next(12)).map { position in
+                let name = names[next(names.count)]
+                let surface = next(3) == 0 ? "\(name.split(separator: " ")[next(2)])" : name
+                return mention(
+                    name, types[next(types.count)], at: position * 40, surface: surface, evidence: next(4))
+            }
+        }
+        var aliases: [String: [String: Int]] = [:]
+        var votes: [String: [EntityType: Int]] = [:]
+        var articleCounts: [String: Int] = [:]
+        for mentions in articles {
+            for mention in mentions {
+                aliases[mention.name, default: [:]][mention.surface, default: 0] += 1
+                votes[mention.name, default: [:]][mention.type, default: 0] += EntityIndexBuilder.voteWeight(
+                    evidence: mention.evidence)
+            }
+            for name in Set(mentions.map(\.name)) { articleCounts[name, default: 0] += 1 }
+        }
+        var sequential = EntityIndexBuilder()
+        var settledAtRandom = EntityIndexBuilder()
+        var appended = EntityIndexBuilder()
+        var slice = EntityIndexBuilder()
+        for (number, mentions) in articles.enumerated() {
+            sequential.add(article: number, date: nil, mentions: mentions)
+            settledAtRandom.add(article: number, date: nil, mentions: mentions)
+            if next(5) == 0 { settledAtRandom.settle() }
+            slice.add(article: number, date: nil, mentions: mentions)
+            if next(20) == 0 {
+                appended.append(slice)
+                slice = EntityIndexBuilder()
+            }
+        }
+        appended.append(slice)
+        let built = [sequential.build(), settledAtRandom.build(), appended.build()]
+        #expect(built[0].entities.count == aliases.count)
+        for entity in built[0].entities {
+            #expect(
+                Dictionary(uniqueKeysWithValues: entity.aliases.map { ($0.name, $0.count) }) == aliases[entity.name])
+            #expect(entity.type == EntityIndexBuilder.majority(votes[entity.name] ?? [:]))
+            #expect(entity.mentionCount == aliases[entity.name]?.values.reduce(0, +))
+            #expect(entity.articleCount == articleCounts[entity.name])
+        }
+        #expect(built[1].entities == built[0].entities)
+        #expect(built[2].entities == built[0].entities)
+    }
+
     /// `inMentionOrder` skips the sort only when it would change nothing: spans already in order,
     /// with ties, out of order and mixed title and text spans all equal the plain stable sort.
     @Test func mentionOrderEqualsTheSort() {
