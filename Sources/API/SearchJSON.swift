@@ -30,8 +30,7 @@ enum SearchJSON {
             json.array { json in
                 for hit in results.hits {
                     json.object { json in
-                        // `ArticleJSON.identityFields`, as rendered into the article's summary.
-                        json.rawMembers(catalog.summaries.identityFields(hit.doc))
+                        ArticleJSON.identityFields(of: catalog.articles[hit.doc], into: &json)
                         json.field("score", Double(hit.score))
                         json.key("matchedTerms")
                         json.array { json in for term in hit.matchedTerms { json.string(term) } }
