@@ -55,15 +55,21 @@ final class ArticleCatalog: Sendable {
 
     /// Writes the summaries of articles `indexes` as values of the array being written, from the
     /// summary cache where they are in it.
+    /// Those not cached are written in place and copied into the cache from there.
     func writeSummaries(_ indexes: [Int], into json: inout JSONWriter) {
-        for entry in summaryCache.summaries(indexes, write: summary) { json.raw(entry.json) }
-    }
-
-    /// Article `index`'s summary as a JSON object, in an array of its exact size (it may be cached).
-    func summary(_ index: Int) -> [UInt8] {
-        var json = JSONWriter(capacity: 1024)
-        json.object { json in writeSummaryFields(index, into: &json) }
-        return json.bytes.withUnsafeBufferPointer { Array($0) }
+        var written: [SummaryCache.Entry] = []
+        for (index, cached) in zip(indexes, summaryCache.summaries(indexes)) {
+            if let cached {
+                json.raw(cached.json)
+                continue
+            }
+            let before = json.bytes.count
+            json.object { json in writeSummaryFields(index, into: &json) }
+            // The object starts after the comma that separates it from the one before, if any.
+            let start = json.bytes[before] == UInt8(ascii: ",") ? before + 1 : before
+            written.append(.init(index: index, json: json.bytes[start...].withUnsafeBufferPointer { Array($0) }))
+        }
+        summaryCache.store(written)
     }
 
     /// Writes article `index`'s summary members into the object being written (an entity's or a

@@ -26,24 +26,18 @@ final class SummaryCache: Sendable {
         slots = Mutex(Array(repeating: nil, count: max(1, slotCount)))
     }
 
-    /// The summaries of articles `indexes`, in order; those not cached are written by `write`
-    /// (outside the lock) and stored. One lock for the page's look-ups and one for its misses.
-    func summaries(_ indexes: [Int], write: (Int) -> [UInt8]) -> [Entry] {
-        var entries = slots.withLock { slots in
-            indexes.map { index -> Entry? in
-                slots[index % slots.count].flatMap { $0.index == index ? $0 : nil }
-            }
+    /// The cached summaries of articles `indexes`, in order, nil where not cached: one lock for a
+    /// page's look-ups.
+    func summaries(_ indexes: [Int]) -> [Entry?] {
+        slots.withLock { slots in
+            indexes.map { index in slots[index % slots.count].flatMap { $0.index == index ? $0 : nil } }
         }
-        var written: [Entry] = []
-        for (position, index) in indexes.enumerated() where entries[position] == nil {
-            let entry = Entry(index: index, json: write(index))
-            entries[position] = entry
-            written.append(entry)
-        }
-        if !written.isEmpty {
-            slots.withLock { slots in for entry in written { slots[entry.index % slots.count] = entry } }
-        }
-        return entries.map { $0! }
+    }
+
+    /// Keeps `entries`, each in its article's slot: one lock for a page's misses.
+    func store(_ entries: [Entry]) {
+        guard !entries.isEmpty else { return }
+        slots.withLock { slots in for entry in entries { slots[entry.index % slots.count] = entry } }
     }
 
     /// Whether article `index`'s summary is cached (for tests).
