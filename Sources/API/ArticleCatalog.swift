@@ -46,8 +46,9 @@ final class ArticleCatalog: Sendable {
             if let source = article.source { bySource[source.lowercased(), default: []].append(index) }
             if let category = article.category { byCategory[category.lowercased(), default: []].append(index) }
         }
-        indexesBySource = bySource
-        indexesByCategory = byCategory
+        // Copied to their exact size: lists grown by `append` keep up to twice their length.
+        indexesBySource = bySource.mapValues { $0.withUnsafeBufferPointer { Array($0) } }
+        indexesByCategory = byCategory.mapValues { $0.withUnsafeBufferPointer { Array($0) } }
     }
 
     /// The index of the article with id `id`.
