@@ -65,17 +65,42 @@ final class ArticleCatalog: Sendable {
                 continue
             }
             let before = json.bytes.count
-            json.object { json in writeSummaryFields(index, into: &json) }
+            var identityEnd = 0
+            json.object { json in identityEnd = writeSummaryFields(index, into: &json) }
             // The object starts after the comma that separates it from the one before, if any.
             let start = json.bytes[before] == UInt8(ascii: ",") ? before + 1 : before
-            written.append(.init(index: index, json: json.bytes[start...].withUnsafeBufferPointer { Array($0) }))
+            written.append(
+                .init(
+                    index: index, json: json.bytes[start...].withUnsafeBufferPointer { Array($0) },
+                    identityEnd: identityEnd - start))
         }
         summaryCache.store(written)
     }
 
+    /// The summaries of articles `indexes` from the summary cache, those not in it written and
+    /// stored: a search page copies its hits' identity fields out of them, so a repeated search
+    /// costs what it did when every summary was rendered at load.
+    func summaryEntries(_ indexes: [Int]) -> [SummaryCache.Entry] {
+        var written: [SummaryCache.Entry] = []
+        let entries = zip(indexes, summaryCache.summaries(indexes)).map { index, cached in
+            if let cached { return cached }
+            var json = JSONWriter(capacity: 1024)
+            var identityEnd = 0
+            json.object { json in identityEnd = writeSummaryFields(index, into: &json) }
+            let entry = SummaryCache.Entry(
+                index: index, json: json.bytes.withUnsafeBufferPointer { Array($0) }, identityEnd: identityEnd)
+            written.append(entry)
+            return entry
+        }
+        summaryCache.store(written)
+        return entries
+    }
+
     /// Writes article `index`'s summary members into the object being written (an entity's or a
     /// related article, which adds its own members).
-    func writeSummaryFields(_ index: Int, into json: inout JSONWriter) {
+    /// - Returns: where the identity fields end in `json.bytes`.
+    @discardableResult
+    func writeSummaryFields(_ index: Int, into json: inout JSONWriter) -> Int {
         ArticleJSON.summaryFields(of: articles[index], excerpt: excerpts[index], into: &json)
     }
 

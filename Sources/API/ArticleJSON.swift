@@ -84,10 +84,15 @@ enum ArticleJSON {
     /// A summary's members, written into the object being written: a list item is them alone; an
     /// entity's article or a related article adds its own after them. Written on every request
     /// (20 summaries a list page) from the article and where its excerpt ends.
-    static func summaryFields(of article: Article, excerpt: ExcerptEnd, into json: inout JSONWriter) {
+    ///
+    /// - Returns: where the identity fields end in `json.bytes`.
+    @discardableResult
+    static func summaryFields(of article: Article, excerpt: ExcerptEnd, into json: inout JSONWriter) -> Int {
         identityFields(of: article, into: &json)
+        let identityEnd = json.bytes.count
         json.key("excerpt")
         var body = article.body
         body.withUTF8 { excerpt.write(from: $0, into: &json) }
+        return identityEnd
     }
 }

@@ -171,6 +171,15 @@ struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Pre-rendered members (`"a":1,"b":2`, no braces) written into the object being written: a
+    /// search hit's identity fields, out of the article's cached summary.
+    mutating func rawMembers(_ members: ArraySlice<UInt8>) {
+        guard !members.isEmpty else { return }
+        separate()
+        // Through a pointer: appending the slice itself went through a generic copy.
+        members.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+    }
+
     mutating func raw(_ json: String) {
         separate()
         bytes.append(contentsOf: json.utf8)

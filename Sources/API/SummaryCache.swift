@@ -10,11 +10,18 @@ final class SummaryCache: Sendable {
     final class Entry: Sendable {
         let index: Int
         let json: [UInt8]
+        /// Where the identity fields end in `json` (they start after the `{`).
+        let identityEnd: Int
 
-        init(index: Int, json: [UInt8]) {
+        init(index: Int, json: [UInt8], identityEnd: Int) {
             self.index = index
             self.json = json
+            self.identityEnd = identityEnd
         }
+
+        /// The identity fields (`ArticleJSON.identityFields`) without braces: what a search hit
+        /// starts with.
+        var identityMembers: ArraySlice<UInt8> { json[1..<identityEnd] }
     }
 
     /// About 500 bytes each with the entry, so about 2 MB.

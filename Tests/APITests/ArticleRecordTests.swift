@@ -212,11 +212,27 @@ struct ArticleRecordTests {
     @Test func aSummarySlotKeepsOneArticleUntilAnotherTakesIt() {
         let cache = SummaryCache(slotCount: 4)
         #expect(cache.summaries([0, 1]).allSatisfy { $0 == nil })
-        cache.store([.init(index: 0, json: [0]), .init(index: 1, json: [1])])
+        cache.store([.init(index: 0, json: [0], identityEnd: 1), .init(index: 1, json: [1], identityEnd: 1)])
         #expect(cache.summaries([1, 0, 2]).map { $0?.json } == [[1], [0], nil])
-        cache.store([.init(index: 4, json: [4]), .init(index: 2, json: [2])])
+        cache.store([.init(index: 4, json: [4], identityEnd: 1), .init(index: 2, json: [2], identityEnd: 1)])
         #expect(!cache.holds(0) && cache.holds(1) && cache.holds(2) && cache.holds(4))
         #expect(cache.summaries([0, 4]).map { $0?.json } == [nil, [4]])
+    }
+
+    /// A search hit copies its identity fields out of the summary's cache entry, written by a list
+    /// page (in place, after other summaries) or by the search itself: they must be what
+    /// `ArticleJSON.identityFields` writes, escapes and nulls included.
+    @Test func cachedSummariesHoldTheIdentityFieldsAsWritten() {
+        let catalog = ArticleCatalog(snapshot: Self.sample, summaryCacheSlots: 64)
+        let indexes = Array(Self.sample.articles.indices)
+        var page = JSONWriter()
+        page.array { catalog.writeSummaries(Array(indexes.prefix(10)), into: &$0) }
+        for entry in catalog.summaryEntries(indexes) {
+            var json = JSONWriter()
+            json.object { ArticleJSON.identityFields(of: Self.sample.articles[entry.index], into: &$0) }
+            #expect(Array(entry.identityMembers) == Array(json.bytes.dropFirst().dropLast()), "\(entry.index)")
+            #expect(entry.json == Self.referenceSummary(Self.sample.articles[entry.index]))
+        }
     }
 
     /// Pages of the sample corpus through a summary cache of 8 slots, read in three orders (so
