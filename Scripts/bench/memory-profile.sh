@@ -7,6 +7,9 @@
 #
 #   Scripts/bench/memory-profile.sh [COUNT] [DEPTH]      (defaults 25000 and 2)
 #
+# SERVE_ARGS="--no-entities" adds those flags to `newsdesk serve` (split on spaces), as in
+# startup.sh: the server without entity extraction, whose memory issue 2's target reads.
+#
 # Needs: apt-get install -y heaptrack.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,6 +19,7 @@ DEPTH="${2:-2}"
 FULL="${TMPDIR:-/tmp}/news-100000.jsonl"
 CORPUS="${TMPDIR:-/tmp}/news-first-$COUNT.jsonl"
 TRACE="${TMPDIR:-/tmp}/newsdesk-heaptrack-$COUNT"
+read -r -a SERVE_ARGS <<< "${SERVE_ARGS:-}"
 export PATH="/opt/swift/usr/bin:$PATH"
 
 command -v heaptrack >/dev/null || { echo "needs heaptrack: apt-get install -y heaptrack"; exit 1; }
@@ -28,7 +32,7 @@ if [ -z "$BIN" ]; then
 fi
 rm -f "$TRACE".*
 out=$(mktemp)
-heaptrack -o "$TRACE" "$BIN" serve --port 0 --no-access-log --data "$CORPUS" > "$out" 2>&1 &
+heaptrack -o "$TRACE" "$BIN" serve --port 0 --no-access-log --data "$CORPUS" "${SERVE_ARGS[@]}" > "$out" 2>&1 &
 wrapper=$!
 port=""
 until [ -n "$port" ]; do
@@ -44,6 +48,6 @@ rm -f "$out"
 stacks=$(mktemp)
 heaptrack_print -f "$TRACE".zst --print-leaks 0 --print-peaks 0 --print-allocators 0 --print-temporary 0 \
   --flamegraph-cost-type leaked -F "$stacks" > /dev/null 2>&1
-echo "$COUNT articles: resident $((rss_kb / 1024)) MB under heaptrack once ready"
+echo "$COUNT articles${SERVE_ARGS[*]:+ (${SERVE_ARGS[*]})}: resident $((rss_kb / 1024)) MB under heaptrack once ready"
 python3 "$ROOT/Scripts/bench/heap_by_builder.py" "$stacks" "$DEPTH"
 rm -f "$stacks"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks that two builds serve the same corpus identically: starts each release binary in turn on
-# CORPUS (loopback, port 0), fetches the same 271 URLs (stats without timings, entity lists and
+# CORPUS (loopback, port 0), fetches the same URLs (stats without timings, entity lists and
 # details, entity articles and timelines, entity-filtered and plain searches, 100 article records,
-# suggestions) and diffs the bodies. Used to hold a faster start-up to the output of the old one.
+# suggestions, list pages in every order and filter, related articles) and diffs the bodies. Used
+# to hold a faster start-up to the output of the old one.
 #
 #   Scripts/bench/same-output.sh BIN_A BIN_B CORPUS
 #
@@ -43,6 +44,17 @@ fetch() {
     curl -s "$base/v1/articles/$id" > "$out/a-$id"
   done
   curl -s "$base/v1/suggest?q=ma" > "$out/suggest"
+  # List pages in every order, deep offsets, source, category and date filters, and related
+  # articles: summaries are written per request from the article and its excerpt's end.
+  for query in "sort=id&limit=100" "sort=id&offset=1500&limit=100" "sort=date&limit=100" "sort=date&offset=1950&limit=100" \
+    "offset=1000&limit=100" "offset=1990&limit=20" "offset=5000" "source=reuters21578-40&limit=100" \
+    "category=news&sort=id&limit=50&offset=10" "category=acq&category=earn&sort=date&limit=100" \
+    "from=2022-03-01&to=2022-03-31&limit=100" "to=2019-06-05&sort=id&limit=100" "from=2024-12-01T12:00:00Z&sort=date" "from=2030-01-01"; do
+    curl -s "$base/v1/articles?$query" > "$out/list-$(echo "$query" | tr '&=/' '_-_')"
+  done
+  for id in $(python3 -c 'import json,sys; [print(e["id"]) for e in json.load(open(sys.argv[1]))["items"][:10]]' "$out/articles"); do
+    curl -s "$base/v1/articles/$id/related?limit=20" > "$out/r-$id"
+  done
   kill $pid; wait $pid 2>/dev/null; rm -f "$log"
 }
 rm -rf ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/a ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/b

@@ -2,32 +2,34 @@ import Foundation
 
 extension ArticleCatalog {
     /// One page of articles matching the list request, and the exact number that match.
-    func page(for request: ArticleListRequest) -> (total: Int, indexes: ArraySlice<Int>) {
-        let range = rankRange(from: request.from, to: request.to)
+    func page(for request: ArticleListRequest) -> (total: Int, indexes: [Int]) {
+        let range = indexRange(from: request.from, to: request.to)
         let unfiltered = request.sources.isEmpty && request.categories.isEmpty && range.count == articles.count
         if unfiltered {
-            let order: [Int]
+            let count = articles.count
+            let first = min(request.offset, count)
+            let window = first..<(first + min(request.limit, count - first))
             switch request.sort {
-            case .newestFirst: order = newestFirst
-            case .id: order = byID
-            case .date: order = newestFirst.reversed()
+            case .newestFirst: return (count, Array(window))
+            case .id: return (count, window.map { Int(byID[$0]) })
+            case .date: return (count, window.map { count - 1 - $0 })
             }
-            return (order.count, order.dropFirst(request.offset).prefix(request.limit))
         }
-        var ranks = Array(range)
+        var indexes = Array(range)
         if !request.sources.isEmpty {
-            ranks = Self.intersect(ranks, Self.union(request.sources.map { ranksBySource[$0.lowercased()] ?? [] }))
+            indexes = Self.intersect(
+                indexes, Self.union(request.sources.map { indexesBySource[$0.lowercased()] ?? [] }))
         }
         if !request.categories.isEmpty {
-            ranks = Self.intersect(ranks, Self.union(request.categories.map { ranksByCategory[$0.lowercased()] ?? [] }))
+            indexes = Self.intersect(
+                indexes, Self.union(request.categories.map { indexesByCategory[$0.lowercased()] ?? [] }))
         }
-        var indexes = ranks.map { newestFirst[$0] }
         switch request.sort {
         case .newestFirst: break
         case .date: indexes.reverse()
         case .id: indexes.sort { articles[$0].id < articles[$1].id }
         }
-        return (indexes.count, indexes.dropFirst(request.offset).prefix(request.limit))
+        return (indexes.count, Array(indexes.dropFirst(request.offset).prefix(request.limit)))
     }
 
     /// The intersection of two ascending lists, ascending.

@@ -55,7 +55,7 @@ enum EntityJSON {
                 for entry in page {
                     let article = state.catalog.articles[entry.article]
                     json.object { json in
-                        json.rawFields(of: state.catalog.summaries[entry.article])
+                        state.catalog.writeSummaryFields(entry.article, into: &json)
                         json.field("salience", entry.salience)
                         json.key("firstMention")
                         json.object { json in

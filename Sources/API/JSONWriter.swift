@@ -80,6 +80,35 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// `text` as a JSON string with each "\n\n" (left to right, not overlapping) written as one
+    /// space, and an ellipsis before the closing quote if asked: a summary's excerpt, written
+    /// straight from the body in the one pass that escapes it (a newline is escaped anyway, so
+    /// runs without one are copied whole as in any string).
+    mutating func string(joiningParagraphs text: Slice<UnsafeBufferPointer<UInt8>>, ellipsis: Bool) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        let text = UnsafeBufferPointer(rebasing: text)
+        var runStart = 0
+        while true {
+            let index = Self.firstEscaped(in: text, from: runStart)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            guard index < text.count else { break }
+            if text[index] == 0x0A, index + 1 < text.count, text[index + 1] == 0x0A {
+                bytes.append(UInt8(ascii: " "))
+                runStart = index + 2
+            } else {
+                appendEscape(of: text[index])
+                runStart = index + 1
+            }
+        }
+        if ellipsis {  // "…"
+            bytes.append(0xE2)
+            bytes.append(0x80)
+            bytes.append(0xA6)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// `text` escaped as inside a JSON string, without the quotes: the definition fused writers
     /// build their tables from.
     static func escapedContent(_ text: [UInt8]) -> [UInt8] {
@@ -142,20 +171,8 @@ struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
-    /// Pre-rendered JSON held in part of a larger buffer (a summary in `RenderedSummaries`).
-    mutating func raw(_ json: ArraySlice<UInt8>) {
-        separate()
-        bytes.append(contentsOf: json)
-    }
-
-    /// The members of a pre-rendered object (`{...}`), written into the object being written, so a
-    /// pre-rendered summary can be extended with more fields.
-    mutating func rawFields(of object: ArraySlice<UInt8>) {
-        guard object.count > 2 else { return }
-        rawMembers(object[(object.startIndex + 1)..<(object.endIndex - 1)])
-    }
-
-    /// Pre-rendered members (`"a":1,"b":2`, no braces) written into the object being written.
+    /// Pre-rendered members (`"a":1,"b":2`, no braces) written into the object being written: a
+    /// search hit's identity fields, out of the article's cached summary.
     mutating func rawMembers(_ members: ArraySlice<UInt8>) {
         guard !members.isEmpty else { return }
         separate()

@@ -70,7 +70,7 @@ extension NewsdeskService {
                 json.array { json in
                     for document in related.documents {
                         json.object { json in
-                            json.rawFields(of: state.catalog.summaries[document.doc])
+                            state.catalog.writeSummaryFields(document.doc, into: &json)
                             json.field("score", Double(document.score))
                         }
                     }

@@ -137,7 +137,7 @@ public final class NewsdeskService: Sendable {
             json.field("next", nextOffset < total ? list.link(offset: nextOffset) : nil)
             json.key("items")
             json.array { json in
-                for index in indexes { json.raw(catalog.summaries[index]) }
+                catalog.writeSummaries(indexes, into: &json)
             }
         }
         return HTTPResponse(status: .ok, contentType: "application/json", body: json.bytes)

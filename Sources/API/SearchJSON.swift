@@ -27,11 +27,11 @@ enum SearchJSON {
             json.field("cursor", results.nextCursor)
             json.field("typoTolerance", results.typoToleranceApplied)
             json.key("items")
+            let summaries = catalog.summaryEntries(results.hits.map { Int($0.doc) })
             json.array { json in
-                for hit in results.hits {
+                for (hit, summary) in zip(results.hits, summaries) {
                     json.object { json in
-                        // `ArticleJSON.identityFields`, as rendered into the article's summary.
-                        json.rawMembers(catalog.summaries.identityFields(hit.doc))
+                        json.rawMembers(summary.identityMembers)
                         json.field("score", Double(hit.score))
                         json.key("matchedTerms")
                         json.array { json in for term in hit.matchedTerms { json.string(term) } }

@@ -25,7 +25,7 @@ public final class Snapshot: Sendable {
     /// Seconds from the start of indexing, after loading, until the entity index and the search
     /// index were each complete: the two are built at once, so the figures overlap.
     public let indexingSeconds: (entities: Double, search: Double)
-    private let positions: [String: Int]
+    private let positions: ArticleIDTable
 
     /// - Parameters:
     ///   - articles: articles with unique ids, in any order.
@@ -47,11 +47,8 @@ public final class Snapshot: Sendable {
         self.report = report
         self.loadedAt = loadedAt
         self.version = Self.version(of: sorted)
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(sorted.count)
         // An id given twice (only when the loader's rule was bypassed) names its first article.
-        for (index, article) in sorted.enumerated() where positions[article.id] == nil { positions[article.id] = index }
-        self.positions = positions
+        positions = ArticleIDTable(count: sorted.count) { sorted[$0].id }
         extractsEntities = extractEntities
         (entities, search, indexingSeconds) = Self.indexes(of: sorted, extractEntities: extractEntities)
     }
@@ -67,12 +64,12 @@ public final class Snapshot: Sendable {
     }
 
     public func article(id: String) -> Article? {
-        positions[id].map { articles[$0] }
+        index(of: id).map { articles[$0] }
     }
 
     /// The article's position in `articles`.
     public func index(of id: String) -> Int? {
-        positions[id]
+        positions.position(of: id) { articles[$0].id }
     }
 
     /// Hashes slices of the corpus in parallel, then hashes the slice hashes in order.

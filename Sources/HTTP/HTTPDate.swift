@@ -25,7 +25,7 @@ public enum HTTPDate {
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// Howard Hinnant's days-from-civil inverse: proleptic Gregorian (year, month 1-12, day 1-31).
-    private static func civilDate(daysSinceEpoch: Int) -> (Int, Int, Int) {
+    public static func civilDate(daysSinceEpoch: Int) -> (Int, Int, Int) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

@@ -7,8 +7,8 @@ import Testing
 
 @testable import API
 
-/// Records are rendered on request and kept in a bounded cache; summaries live in one buffer. These
-/// hold both to what the server answered when every record was rendered at load.
+/// Records are rendered on request and kept in a bounded cache; summaries are written on request.
+/// These hold both to what the server answered when every record and summary was rendered at load.
 @Suite(.serialized, .timeLimit(.minutes(1)))
 struct ArticleRecordTests {
     static let sample = Snapshot.load(paths: [CorpusLoader.sampleCorpusURL.path])
@@ -145,20 +145,112 @@ struct ArticleRecordTests {
         #expect(rendered !== first && renders == 4)
     }
 
-    /// 2,500 summaries span three of the slices rendered in parallel and joined.
-    @Test func summariesInOneBufferEqualEachArticlesOwnRendering() {
-        let articles = (0..<2_500).map { number -> Article in
-            let published: Date? = number % 3 == 0 ? nil : Date(timeIntervalSince1970: Double(number) * 3600)
-            let url: String? = number % 2 == 0 ? "https://example.test/\(number)" : nil
-            return Article(
-                id: "s-\(number)", title: "Title \(number) \"quoted\" ü", body: "Body of \(number).\n\nMore.",
-                paragraphs: [], published: published, source: "Source \(number % 7)", url: url, category: "news",
-                origin: .init(path: "test.jsonl", line: number + 1))
+    /// A summary as it was rendered once per article at load: identity fields with the date
+    /// through `DateBound.format`, then the excerpt as a `String` made the Foundation way.
+    static func referenceSummary(_ article: Article) -> [UInt8] {
+        var json = JSONWriter()
+        json.object { json in
+            json.field("id", article.id)
+            json.field("title", article.title)
+            json.field("date", article.published.map(DateBound.format))
+            json.field("source", article.source)
+            json.field("category", article.category)
+            json.field("url", article.url)
+            json.field("excerpt", ArticleJSONTests.foundationExcerpt(article.body))
         }
-        let summaries = RenderedSummaries(articles)
-        for (index, article) in articles.enumerated() where Array(summaries[index]) != ArticleJSON.summary(article) {
-            Issue.record("summary \(index) differs")
-            return
+        return json.bytes
+    }
+
+    /// Each summary written on request (from the article and the end `ExcerptEnds` found for it,
+    /// in parallel slices; through the summary cache, empty at first) is the pre-rendered
+    /// summary's bytes: every article of the sample corpus,
+    /// and 5,000 made of escapes, paragraph breaks, Unicode spaces, missing fields and dates
+    /// outside the fast path's range.
+    @Test func summariesWrittenOnRequestEqualTheReferenceRendering() {
+        let pieces = [
+            "word", "Ωmega", " ", "\n", "\n\n", "\n\n\n", "\t", "\"", "\\", "<b>", "\u{01}", "\u{1F}", "\u{85}",
+            "\u{A0}", "\u{2003}", "\u{2028}", "\u{3000}", "\u{FEFF}", "—", "😀", "x\u{301}", ".", "…",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        func text(_ count: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: count, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+        }
+        let made = (0..<5_000).map { number -> Article in
+            let published: Date? =
+                switch number % 4 {
+                case 0: nil
+                case 1: Date(timeIntervalSince1970: Double(Int.random(in: -3_000_000_000...4_000_000_000)))
+                case 2: Date(timeIntervalSince1970: Double(number) * 3_600.25)
+                default: Date(timeIntervalSince1970: -40_000_000_000 + Double(number))
+                }
+            return Article(
+                id: "s-\(number)", title: text(0...8), body: text(0...160), paragraphs: [], published: published,
+                source: number % 3 == 0 ? nil : text(0...3),
+                url: number % 2 == 0 ? "https://example.test/\(number)" : nil,
+                category: number % 5 == 0 ? nil : "news", origin: .init(path: "test.jsonl", line: number + 1))
+        }
+        for articles in [Self.sample.articles, made] {
+            let snapshot = Snapshot(articles: articles, report: Self.sample.report, extractEntities: false)
+            let catalog = ArticleCatalog(snapshot: snapshot)
+            var mismatches = 0
+            for index in snapshot.articles.indices {
+                var json = JSONWriter()
+                json.array { catalog.writeSummaries([index], into: &$0) }
+                if json.bytes != [UInt8(ascii: "[")] + Self.referenceSummary(snapshot.articles[index]) + [
+                    UInt8(ascii: "]")
+                ] {
+                    mismatches += 1
+                    if mismatches <= 3 { Issue.record("summary of \(snapshot.articles[index]) differs") }
+                }
+            }
+            #expect(mismatches == 0)
+        }
+    }
+
+    /// A summary stays in its slot until another article's takes it.
+    @Test func aSummarySlotKeepsOneArticleUntilAnotherTakesIt() {
+        let cache = SummaryCache(slotCount: 4)
+        #expect(cache.summaries([0, 1]).allSatisfy { $0 == nil })
+        cache.store([.init(index: 0, json: [0], identityEnd: 1), .init(index: 1, json: [1], identityEnd: 1)])
+        #expect(cache.summaries([1, 0, 2]).map { $0?.json } == [[1], [0], nil])
+        cache.store([.init(index: 4, json: [4], identityEnd: 1), .init(index: 2, json: [2], identityEnd: 1)])
+        #expect(!cache.holds(0) && cache.holds(1) && cache.holds(2) && cache.holds(4))
+        #expect(cache.summaries([0, 4]).map { $0?.json } == [nil, [4]])
+    }
+
+    /// A search hit copies its identity fields out of the summary's cache entry, written by a list
+    /// page (in place, after other summaries) or by the search itself: they must be what
+    /// `ArticleJSON.identityFields` writes, escapes and nulls included.
+    @Test func cachedSummariesHoldTheIdentityFieldsAsWritten() {
+        let catalog = ArticleCatalog(snapshot: Self.sample, summaryCacheSlots: 64)
+        let indexes = Array(Self.sample.articles.indices)
+        var page = JSONWriter()
+        page.array { catalog.writeSummaries(Array(indexes.prefix(10)), into: &$0) }
+        for entry in catalog.summaryEntries(indexes) {
+            var json = JSONWriter()
+            json.object { ArticleJSON.identityFields(of: Self.sample.articles[entry.index], into: &$0) }
+            #expect(Array(entry.identityMembers) == Array(json.bytes.dropFirst().dropLast()), "\(entry.index)")
+            #expect(entry.json == Self.referenceSummary(Self.sample.articles[entry.index]))
+        }
+    }
+
+    /// Pages of the sample corpus through a summary cache of 8 slots, read in three orders (so
+    /// slots are taken over and filled again) are the reference summaries, byte for byte.
+    @Test func listPagesThroughASmallSummaryCacheEqualTheReference() {
+        let catalog = ArticleCatalog(snapshot: Self.sample, summaryCacheSlots: 8)
+        let count = Self.sample.articles.count
+        for order in [Array(0..<count), (0..<count).reversed(), (0..<count).map { $0 * 7 % count }] {
+            for start in stride(from: 0, to: count, by: 5) {
+                let page = Array(order[start..<min(count, start + 5)])
+                var written = JSONWriter()
+                written.array { catalog.writeSummaries(page, into: &$0) }
+                var expected = JSONWriter()
+                expected.array { json in
+                    for index in page { json.raw(Self.referenceSummary(Self.sample.articles[index])) }
+                }
+                #expect(written.bytes == expected.bytes, "page \(page)")
+            }
         }
     }
 

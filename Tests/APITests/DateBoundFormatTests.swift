@@ -18,6 +18,9 @@ import Testing
         for value in seconds {
             let date = Date(timeIntervalSince1970: value)
             #expect(DateBound.format(date) == date.formatted(.iso8601), "\(value)")
+            var json = JSONWriter()
+            DateBound.write(date, into: &json)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == "\"\(date.formatted(.iso8601))\"", "\(value)")
         }
     }
 

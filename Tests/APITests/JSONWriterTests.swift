@@ -112,7 +112,7 @@ import Testing
                 json.int(-12)
             }
             json.field("c", nil as String?)
-            json.rawMembers([UInt8]("\"d\":true".utf8)[...])
+            json.field("d", true)
             json.field("e", 0.5)
         }
         #expect(

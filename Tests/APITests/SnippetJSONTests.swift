@@ -78,23 +78,4 @@ import Testing
         #expect(SnippetJSON.replacements[0x0A] == Array(#"\n"#.utf8))
         #expect(SnippetJSON.replacements[Int(UInt8(ascii: "\\"))] == Array(#"\\"#.utf8))
     }
-
-    /// A search hit copies its identity fields out of the rendered summary: they must be what
-    /// `ArticleJSON.identityFields` writes, escapes and nulls included.
-    @Test func summariesHoldTheIdentityFieldsAsWritten() {
-        let articles = [
-            Article(
-                id: "a-1", title: "Quotes \" and <tags> \\ ž", body: "Body text.", paragraphs: [],
-                published: Date(timeIntervalSince1970: 1_600_000_000), source: "wire", url: "https://example.com/a",
-                category: "news", origin: .init(path: "x")),
-            Article(id: "b", title: "", body: "", paragraphs: [], origin: .init(path: "y")),
-        ]
-        let summaries = RenderedSummaries(articles)
-        for (index, article) in articles.enumerated() {
-            var json = JSONWriter()
-            json.object { ArticleJSON.identityFields(of: article, into: &$0) }
-            #expect(Array(summaries.identityFields(index)) == Array(json.bytes.dropFirst().dropLast()))
-            #expect(Array(summaries[index]) == ArticleJSON.summary(article))
-        }
-    }
 }

@@ -84,3 +84,23 @@ import Testing
         #expect(trade.source == "Estmark Public Radio")
     }
 }
+
+@Suite struct ArticleIDTableTests {
+    /// Every id finds its position among 5,000 (colliding slots included), an id given twice names
+    /// its first position, and ids not in the table, or differing in one byte, find nothing.
+    @Test func everyIdFindsItsPositionAndOthersNone() {
+        var ids = (0..<5_000).map { "id-\($0)" }
+        ids[4_999] = "id-17"
+        ids[4_998] = ""
+        let table = ArticleIDTable(count: ids.count) { ids[$0] }
+        for (position, id) in ids.enumerated().dropLast() {
+            #expect(table.position(of: id) { ids[$0] } == position, "\(id)")
+        }
+        #expect(table.position(of: "id-17") { ids[$0] } == 17)
+        for missing in ["id-5000", "id-1x", "ID-1", "id-01", "a-very-long-identifier-beyond-fifteen-bytes"] {
+            #expect(table.position(of: missing) { ids[$0] } == nil)
+        }
+        let empty = ArticleIDTable(count: 0) { _ in "" }
+        #expect(empty.position(of: "") { _ in "" } == nil)
+    }
+}
