@@ -19,7 +19,7 @@ extension SearchIndex {
         postings.documents.withUnsafeBufferPointer { documents in
             postings.positions.withUnsafeBufferPointer { positions in
                 postings.exactForms.stream.withUnsafeBufferPointer { forms in
-                    stopWords.bytes.withUnsafeBufferPointer { stopBytes in
+                    stopWords.withReader { stopWords in
                         var offset = postings.documentStarts[Int(term)]
                         let end = postings.documentStarts[Int(term) + 1]
                         var positionOffset = postings.positionStarts[Int(term)]
@@ -35,13 +35,13 @@ extension SearchIndex {
                                     if wanted != nil { VarInt.skip(frequencies[field], in: forms, &formOffset) }
                                     continue
                                 }
-                                let range = stopWords.range(slot: Int(doc) * fieldCount + field)
+                                let stopField = stopWords.field(slot: Int(doc) * fieldCount + field)
                                 var position = 0
                                 var count = 0
                                 for _ in 0..<frequencies[field] {
                                     position += Int(VarInt.read(positions, &positionOffset))
                                     if let wanted, VarInt.read(forms, &formOffset) != wanted { continue }
-                                    if Self.hasStopWords(stops, around: position, in: stopBytes, range) { count += 1 }
+                                    if Self.hasStopWords(stops, around: position, in: stopField) { count += 1 }
                                 }
                                 weighted += Float(count) * norms[Int(doc) * fieldCount + field]
                             }
@@ -57,17 +57,12 @@ extension SearchIndex {
         return result
     }
 
-    /// Whether each stop word is at `position` plus its offset in the field whose stop-word bytes
-    /// are `bytes[range]`.
+    /// Whether each stop word is at `position` plus its offset in `field`.
     @inline(__always)
     static func hasStopWords(
-        _ stops: [(offset: Int, byte: UInt8)], around position: Int, in bytes: UnsafeBufferPointer<UInt8>,
-        _ range: Range<Int>
+        _ stops: [(offset: Int, byte: UInt8)], around position: Int, in field: StopWordMap.Field
     ) -> Bool {
-        for stop in stops {
-            let place = position + stop.offset
-            guard place >= 0, place < range.count, bytes[range.lowerBound + place] == stop.byte else { return false }
-        }
+        for stop in stops where field.byte(at: position + stop.offset) != stop.byte { return false }
         return true
     }
 }
