@@ -62,7 +62,9 @@ struct TermFacetCounts: Sendable {
                     while offset < end {
                         doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
                         var occurs = false
-                        for _ in 0..<fieldCount where VarInt.read(bytes, &offset) != 0 { occurs = true }
+                        FrequencyCode.read(bytes, &offset, fieldCount: fieldCount) { _, frequency in
+                            if frequency != 0 { occurs = true }
+                        }
                         guard occurs else { continue }
                         for column in 0..<rowWidth {
                             counts[k * width + columnStarts[column] + Int(rowBytes[Int(doc) * rowWidth + column])] += 1

@@ -27,7 +27,7 @@ extension SearchIndex {
                         var doc: Int32 = 0
                         while offset < end {
                             doc &+= Int32(bitPattern: VarInt.read(documents, &offset))
-                            for field in 0..<fieldCount { frequencies[field] = Int(VarInt.read(documents, &offset)) }
+                            FrequencyCode.read(documents, &offset, fieldCount: fieldCount) { frequencies[$0] = Int($1) }
                             var weighted: Float = 0
                             for field in 0..<fieldCount where frequencies[field] > 0 {
                                 guard selected[field] else {

@@ -1,7 +1,8 @@
 /// Every term's postings in two byte streams, both delta + varint encoded.
 ///
 /// - `documents`: per document holding the term, the doc id delta then the term frequency in each
-///   text field (schema order; zero where absent). Scoring reads only this stream.
+///   text field (schema order; zero where absent), packed in one byte when they fit
+///   (`FrequencyCode`). Scoring reads only this stream.
 /// - `positions`: per document, per text field with a non-zero frequency, that many position deltas
 ///   (restarting at zero for each field). Only phrase queries read it.
 struct Postings: Sendable {
@@ -32,9 +33,9 @@ struct Postings: Sendable {
                 while offset < end, next < candidates.count {
                     doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
                     var total = 0
-                    for field in 0..<fields {
-                        frequencies[field] = Int(VarInt.read(bytes, &offset))
-                        total += frequencies[field]
+                    FrequencyCode.read(bytes, &offset, fieldCount: fields) { field, frequency in
+                        frequencies[field] = Int(frequency)
+                        total += Int(frequency)
                     }
                     while next < candidates.count, candidates[next] < doc { next += 1 }
                     guard next < candidates.count, candidates[next] == doc else {

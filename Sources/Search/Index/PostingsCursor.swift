@@ -29,9 +29,9 @@ struct PostingsCursor {
         }
         previous &+= Int32(bitPattern: VarInt.read(documents, &offset))
         doc = previous
-        for field in frequencies.indices {
-            frequencies[field] = VarInt.read(documents, &offset)
-            unreadPositions += Int(frequencies[field])
+        FrequencyCode.read(documents, &offset, fieldCount: frequencies.count) { field, frequency in
+            frequencies[field] = frequency
+            unreadPositions += Int(frequency)
         }
         return true
     }

@@ -154,8 +154,7 @@ extension SearchIndex {
                         doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
                         let base = Int(doc) &* fieldCount
                         var weighted: Float = 0
-                        for field in 0..<fieldCount {
-                            let frequency = VarInt.read(bytes, &offset)
+                        FrequencyCode.read(bytes, &offset, fieldCount: fieldCount) { field, frequency in
                             if selected[field] { weighted += Float(frequency) * norms[base &+ field] }
                         }
                         if weighted > 0 { body(doc, idf * weighted / (weighted + k1)) }

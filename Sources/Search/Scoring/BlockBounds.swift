@@ -86,8 +86,7 @@ struct BlockBounds: Sendable {
                         let base = Int(doc) * fieldCount
                         // The same sum, in the same order, as the scoring of a query over all fields.
                         var weighted: Float = 0
-                        for field in 0..<fieldCount {
-                            let frequency = VarInt.read(bytes, &offset)
+                        FrequencyCode.read(bytes, &offset, fieldCount: fieldCount) { field, frequency in
                             let norm = norms[base + field]
                             if frequency > 0, !(norm > 0) { blocks.usable = false }
                             weighted += Float(frequency) * norm
