@@ -23,7 +23,9 @@ extension SearchIndex {
                         var offset = postings.documentStarts[Int(term)]
                         let end = postings.documentStarts[Int(term) + 1]
                         var positionOffset = postings.positionStarts[Int(term)]
-                        var formOffset = wanted == nil ? 0 : Int(postings.exactForms.streamStarts[Int(term)])
+                        let formStart = wanted == nil ? 0 : Int(postings.exactForms.streamStarts[Int(term)])
+                        let formWidth = wanted == nil ? 0 : postings.exactForms.ordinalWidth(of: term)
+                        var formIndex = 0
                         var doc: Int32 = 0
                         while offset < end {
                             doc &+= Int32(bitPattern: VarInt.read(documents, &offset))
@@ -32,7 +34,7 @@ extension SearchIndex {
                             for field in 0..<fieldCount where frequencies[field] > 0 {
                                 guard selected[field] else {
                                     VarInt.skip(frequencies[field], in: positions, &positionOffset)
-                                    if wanted != nil { VarInt.skip(frequencies[field], in: forms, &formOffset) }
+                                    formIndex += frequencies[field]
                                     continue
                                 }
                                 let stopField = stopWords.field(slot: Int(doc) * fieldCount + field)
@@ -40,7 +42,12 @@ extension SearchIndex {
                                 var count = 0
                                 for _ in 0..<frequencies[field] {
                                     position += Int(VarInt.read(positions, &positionOffset))
-                                    if let wanted, VarInt.read(forms, &formOffset) != wanted { continue }
+                                    if let wanted {
+                                        let ordinal = ExactForms.ordinal(
+                                            at: formIndex, in: forms, start: formStart, width: formWidth)
+                                        formIndex += 1
+                                        if ordinal != wanted { continue }
+                                    }
                                     if Self.hasStopWords(stops, around: position, in: stopField) { count += 1 }
                                 }
                                 weighted += Float(count) * norms[Int(doc) * fieldCount + field]
