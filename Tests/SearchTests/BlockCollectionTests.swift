@@ -126,7 +126,7 @@ import Testing
                     if posting % BlockBounds.blockSize == BlockBounds.blockSize - 1 || posting == frequency - 1 {
                         let block = first + posting / BlockBounds.blockSize
                         #expect(bounds.lastDocuments[block] == doc)
-                        #expect(bounds.ends[block] == offset)
+                        #expect(Int(bounds.ends[block]) == offset)
                     }
                 }
             }
