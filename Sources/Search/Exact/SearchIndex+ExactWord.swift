@@ -13,7 +13,7 @@ extension SearchIndex {
         let k1 = parameters.k1
         var selected = [Bool](repeating: false, count: fieldCount)
         for field in fields { selected[field] = true }
-        var frequencies = [Int](repeating: 0, count: fieldCount)
+        var frequencies = [UInt32](repeating: 0, count: fieldCount)
         let stopWords = postings.exactForms.stopWords
         var result = ScoredDocuments()
         postings.documents.withUnsafeBufferPointer { documents in
@@ -29,12 +29,12 @@ extension SearchIndex {
                         var doc: Int32 = 0
                         while offset < end {
                             doc &+= Int32(bitPattern: VarInt.read(documents, &offset))
-                            FrequencyCode.read(documents, &offset, fieldCount: fieldCount) { frequencies[$0] = Int($1) }
+                            FrequencyCode.read(documents, &offset, into: &frequencies)
                             var weighted: Float = 0
                             for field in 0..<fieldCount where frequencies[field] > 0 {
                                 guard selected[field] else {
-                                    VarInt.skip(frequencies[field], in: positions, &positionOffset)
-                                    formIndex += frequencies[field]
+                                    VarInt.skip(Int(frequencies[field]), in: positions, &positionOffset)
+                                    formIndex += Int(frequencies[field])
                                     continue
                                 }
                                 let stopField = stopWords.field(slot: Int(doc) * fieldCount + field)

@@ -58,12 +58,16 @@ struct PostingReader {
                 return (UInt32(truncatingIfNeeded: word & 0x7f), word & selectedBits != 0)
             }
         }
+        var offset = self.offset
         let delta = VarInt.read(bytes, &offset)
         var weighs = false
-        let selectedFields = self.selectedFields
-        FrequencyCode.read(bytes, &offset, fieldCount: fieldCount) { field, frequency in
-            if frequency != 0, selectedFields & (1 << UInt64(field)) != 0 { weighs = true }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
+            FrequencyCode.read(bytes, &offset, fieldCount: fieldCount, into: frequencies.baseAddress!)
+            for field in 0..<fieldCount where frequencies[field] != 0 && selectedFields & (1 << UInt64(field)) != 0 {
+                weighs = true
+            }
         }
+        self.offset = offset
         return (delta, weighs)
     }
 
@@ -82,7 +86,7 @@ struct PostingReader {
             }
         }
         let delta = VarInt.read(bytes, &offset)
-        FrequencyCode.read(bytes, &offset, fieldCount: fieldCount) { frequencies[$0] = $1 }
+        FrequencyCode.read(bytes, &offset, fieldCount: fieldCount, into: frequencies)
         return delta
     }
 }

@@ -29,14 +29,11 @@ struct Postings: Sendable {
                 let end = documentStarts[Int(term) + 1]
                 var positionOffset = positionStarts[Int(term)]
                 var doc: Int32 = 0
-                var frequencies = [Int](repeating: 0, count: fields)
+                var frequencies = [UInt32](repeating: 0, count: fields)
                 while offset < end, next < candidates.count {
                     doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
-                    var total = 0
-                    FrequencyCode.read(bytes, &offset, fieldCount: fields) { field, frequency in
-                        frequencies[field] = Int(frequency)
-                        total += Int(frequency)
-                    }
+                    FrequencyCode.read(bytes, &offset, into: &frequencies)
+                    let total = frequencies.reduce(0) { $0 + Int($1) }
                     while next < candidates.count, candidates[next] < doc { next += 1 }
                     guard next < candidates.count, candidates[next] == doc else {
                         VarInt.skip(total, in: positionBytes, &positionOffset)
@@ -46,7 +43,7 @@ struct Postings: Sendable {
                     perField.reserveCapacity(fields)
                     for field in 0..<fields {
                         var list: [UInt32] = []
-                        list.reserveCapacity(frequencies[field])
+                        list.reserveCapacity(Int(frequencies[field]))
                         var position: UInt32 = 0
                         for _ in 0..<frequencies[field] {
                             position &+= VarInt.read(positionBytes, &positionOffset)

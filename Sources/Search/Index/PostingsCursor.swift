@@ -27,12 +27,12 @@ struct PostingsCursor {
             doc = .max
             return false
         }
+        var offset = self.offset
         previous &+= Int32(bitPattern: VarInt.read(documents, &offset))
         doc = previous
-        FrequencyCode.read(documents, &offset, fieldCount: frequencies.count) { field, frequency in
-            frequencies[field] = frequency
-            unreadPositions += Int(frequency)
-        }
+        FrequencyCode.read(documents, &offset, into: &frequencies)
+        self.offset = offset
+        for frequency in frequencies { unreadPositions += Int(frequency) }
         return true
     }
 

@@ -75,6 +75,7 @@ struct BlockBounds: Sendable {
 
     private static func blocks(of terms: Range<Int>, postings: Postings, norms: [Float], fieldCount: Int) -> Blocks {
         var blocks = Blocks()
+        var frequencies = [UInt32](repeating: 0, count: fieldCount)
         postings.documents.withUnsafeBufferPointer { bytes in
             norms.withUnsafeBufferPointer { norms in
                 for term in terms {
@@ -88,7 +89,8 @@ struct BlockBounds: Sendable {
                         let base = Int(doc) * fieldCount
                         // The same sum, in the same order, as the scoring of a query over all fields.
                         var weighted: Float = 0
-                        FrequencyCode.read(bytes, &offset, fieldCount: fieldCount) { field, frequency in
+                        FrequencyCode.read(bytes, &offset, into: &frequencies)
+                        for (field, frequency) in frequencies.enumerated() {
                             let norm = norms[base + field]
                             if frequency > 0, !(norm > 0) { blocks.usable = false }
                             weighted += Float(frequency) * norm
