@@ -18,7 +18,7 @@ enum FrequencyCode {
     /// The largest frequency `field` packs.
     @inline(__always)
     static func mask(_ field: Int, fieldCount: Int) -> UInt32 {
-        field == fieldCount &- 1 ? (1 << UInt32(7 &- 2 &* field)) &- 1 : 3
+        field == fieldCount &- 1 ? (1 &<< UInt32(7 &- 2 &* field)) &- 1 : 3
     }
 
     /// The packed byte of `frequencies[0..<fieldCount]`, or `escape` when one does not fit or
@@ -30,7 +30,7 @@ enum FrequencyCode {
         for field in 0..<fieldCount {
             let frequency = frequencies[field]
             guard frequency <= mask(field, fieldCount: fieldCount) else { return escape }
-            code |= frequency << UInt32(2 &* field)
+            code |= frequency &<< UInt32(2 &* field)
         }
         return UInt8(code)
     }
@@ -38,7 +38,8 @@ enum FrequencyCode {
     /// `field`'s frequency in a packed byte (not `escape`).
     @inline(__always)
     static func frequency(_ code: UInt32, field: Int, fieldCount: Int) -> UInt32 {
-        code >> UInt32(2 &* field) & mask(field, fieldCount: fieldCount)
+        // Masking shifts: a plain `>>` by a variable amount checks its range first.
+        code &>> UInt32(2 &* field) & mask(field, fieldCount: fieldCount)
     }
 
     /// Reads the frequencies at `offset` (just past a doc delta) into `frequencies[0..<fieldCount]`
