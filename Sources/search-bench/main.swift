@@ -220,6 +220,7 @@ case "speed":
         "engine": "newsdesk-search", "documents": index.documentCount, "terms": index.termCount,
         "text_bytes": textBytes, "build_seconds": buildSeconds, "build_cpu_seconds": buildCPU,
         "index_bytes": index.memoryFootprint,
+        "index_parts": Dictionary(uniqueKeysWithValues: index.memoryParts.map { ($0.name, $0.bytes) }),
         "rss_growth_bytes": rssAfter - rssBefore, "snippets": snippets, "facets": facets, "passes": passes,
         "duplicate_clusters": index.duplicateClusters.count,
         "overall": overall, "cpu": ["overall": cpuOverall], "by_type": byType, "totals": totals,

@@ -176,6 +176,60 @@ import Testing
         }
     }
 
+    /// Ordinals are packed per term in 1, 2, 4, 8, 16 or 32 bits by its form count: each width
+    /// reads back what was packed, from a stream that does not start at byte 0.
+    @Test func packedOrdinalsReadBackAtEveryWidth() {
+        #expect(
+            [2, 3, 4, 5, 16, 17, 256, 257, 65_536, 65_537].map { ExactForms.ordinalWidth(formCount: $0) } == [
+                1, 2, 2, 4, 4, 8, 8, 16, 16, 32,
+            ])
+        var random = SnippetEquivalenceTests.Generator(state: 5)
+        for width in [1, 2, 4, 8, 16, 32] {
+            let ordinals = (0..<301).map { _ in
+                UInt32(truncatingIfNeeded: random.next(Int(UInt32.max))) & UInt32(truncatingIfNeeded: (1 << width) - 1)
+            }
+            var stream: [UInt8] = [0xff, 0xff, 0xff]
+            ExactForms.pack(ordinals, width: width, to: &stream)
+            #expect(stream.count == 3 + (301 * width + 7) / 8)
+            let read = stream.withUnsafeBufferPointer { stream in
+                ordinals.indices.map { ExactForms.ordinal(at: $0, in: stream, start: 3, width: width) }
+            }
+            #expect(read == ordinals, "width \(width)")
+        }
+    }
+
+    /// Terms of two forms (1-bit ordinals), three and four (2 bits) and more (4 bits), met in
+    /// different orders by the segments: every quoted form finds exactly the documents that have it.
+    @Test func everyFormOfManyFormedTermsIsFound() throws {
+        let families = [
+            ["connect", "connected", "connecting", "connection", "connections", "connects"],
+            ["rate", "rates"], ["trade", "trades", "trading"], ["market", "markets", "marketing", "marketed"],
+        ]
+        var articles: [TestCorpus.Article] = []
+        for index in 0..<1000 {
+            let words = families.enumerated().map { family, forms in
+                forms[(index / (200 + family) + index) % forms.count]
+            }
+            articles.append(.init(title: "", body: "filler " + words.joined(separator: " filler ")))
+        }
+        let index = try TestCorpus.index(articles)
+        for forms in families {
+            #expect(Set(forms.map { index.analyzer.tokens($0).first?.term }).count == 1, "\(forms)")
+            for form in forms {
+                let expected = Set(
+                    articles.indices.filter {
+                        articles[$0].body.contains("filler \(form) ") || articles[$0].body.hasSuffix("filler \(form)")
+                    })
+                #expect(
+                    try Set(
+                        index.docs("\"filler \(form)\"") {
+                            $0.collapseDuplicates = false
+                            $0.limit = 1000
+                        }) == expected, "\(form)")
+            }
+        }
+    }
+
     /// Against the plain definition on generated bodies full of folding, inflection, stop words,
     /// compounds and abbreviations (`SnippetEquivalenceTests.corpus`): a document matches a quoted
     /// phrase when one field has the phrase's unstemmed single-position tokens at consecutive

@@ -51,7 +51,7 @@ import Testing
             for term in order {
                 var entry = streams[term] ?? ([], [], 0)
                 VarInt.append(UInt32(doc - (lastDocument[term] ?? 0)), to: &entry.0)
-                for positions in perTerm[term]! { VarInt.append(UInt32(positions.count), to: &entry.0) }
+                Self.appendFrequencies(perTerm[term]!.map { UInt32($0.count) }, to: &entry.0)
                 for positions in perTerm[term]! {
                     var previous: UInt32 = 0
                     for position in positions {
@@ -68,6 +68,34 @@ import Testing
         return streams
     }
 
+    /// A posting's frequencies as `FrequencyCode` defines them: one byte with 2 bits for each field
+    /// but the last and the rest of 7 bits for the last, field 0 lowest, when each fits and one is
+    /// not zero (and there are at most four fields); else the byte 0 and a `VarInt` each.
+    static func appendFrequencies(_ frequencies: [UInt32], to bytes: inout [UInt8]) {
+        let widths = frequencies.indices.map { $0 == frequencies.count - 1 ? 7 - 2 * $0 : 2 }
+        let fits =
+            frequencies.count <= 4 && frequencies.contains { $0 > 0 }
+            && zip(frequencies, widths).allSatisfy { $0 < 1 << $1 }
+        guard fits else {
+            bytes.append(0)
+            for frequency in frequencies { VarInt.append(frequency, to: &bytes) }
+            return
+        }
+        bytes.append(UInt8(frequencies.enumerated().reduce(0) { $0 | $1.element << (2 * $1.offset) }))
+    }
+
+    /// Reads what `appendFrequencies` wrote.
+    static func readFrequencies(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int, fieldCount: Int) -> [UInt32] {
+        let code = bytes[offset]
+        offset += 1
+        guard code == 0 else {
+            return (0..<fieldCount).map { field in
+                UInt32(code) >> (2 * field) & (field == fieldCount - 1 ? (1 << (7 - 2 * field)) - 1 : 3)
+            }
+        }
+        return (0..<fieldCount).map { _ in VarInt.read(bytes, &offset) }
+    }
+
     @Test(arguments: [1, 3])
     func mergedPostingsEqualThePlainEncoding(concurrency: Int) throws {
         let schema = SearchSchema(textFields: [.init("title", weight: 2), .init("body")], keywordFields: [])
@@ -78,6 +106,7 @@ import Testing
         let expected = Self.plainPostings(documents, analyzer: builder.analyzer)
         let postings = text.postings
         #expect(text.dictionary.terms.sorted() == expected.keys.sorted())
+        // Every 50th body has 2,000 words, three of them common: frequencies over 31, escaped.
         #expect(expected.values.contains { $0.1.count > 4_096 })
         for (id, term) in text.dictionary.terms.enumerated() {
             let (documentBytes, positionBytes, frequency) = try #require(expected[term])

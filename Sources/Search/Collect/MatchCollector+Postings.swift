@@ -76,7 +76,7 @@ extension MatchCollector.Pass {
             if BlockBounds.bound(maxima[blockIndex]) < needed, skippable,
                 bounds.lastDocuments[blockIndex] < nextClustered
             {
-                reader.skip(to: bounds.ends[blockIndex])
+                reader.skip(to: Int(bounds.ends[blockIndex]))
                 doc = bounds.lastDocuments[blockIndex]
                 block = (0, size)  // No ids in `documents`: nothing reads them.
                 matched &+= size

@@ -53,6 +53,7 @@ struct TermFacetCounts: Sendable {
         var counts = [UInt32](repeating: 0, count: terms.count * width)
         let fieldCount = postings.fieldCount
         let rowWidth = rows.fields.count
+        var frequencies = [UInt32](repeating: 0, count: fieldCount)
         postings.documents.withUnsafeBufferPointer { bytes in
             rows.bytes.withUnsafeBufferPointer { rowBytes in
                 for (k, term) in terms.enumerated() {
@@ -61,9 +62,8 @@ struct TermFacetCounts: Sendable {
                     var doc: Int32 = 0
                     while offset < end {
                         doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
-                        var occurs = false
-                        for _ in 0..<fieldCount where VarInt.read(bytes, &offset) != 0 { occurs = true }
-                        guard occurs else { continue }
+                        FrequencyCode.read(bytes, &offset, into: &frequencies)
+                        guard frequencies.contains(where: { $0 != 0 }) else { continue }
                         for column in 0..<rowWidth {
                             counts[k * width + columnStarts[column] + Int(rowBytes[Int(doc) * rowWidth + column])] += 1
                         }

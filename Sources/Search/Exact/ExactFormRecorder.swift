@@ -1,6 +1,6 @@
 /// The segment side of `ExactForms`: which folded, unstemmed form of its term each occurrence was.
 ///
-/// It also keeps the segment's `StopWordMap`, which the index holds beside the forms.
+/// It also writes the segment's stop words (`StopWordMap.Builder`), which the index holds beside the forms.
 ///
 /// A term's forms get ordinals in the order the segment first meets them. Per term, the ordinals
 /// of its occurrences are written (varint) in the order of its positions; a term seen in only one
@@ -25,7 +25,7 @@ struct ExactFormRecorder {
     private var formBytes: [UInt8] = []
     /// The segment's stop words, written as they come; `documentFields` is where the current
     /// document's first field starts in it.
-    private(set) var stopWords = StopWordMap()
+    private(set) var stopWords = StopWordMap.Builder()
     private var documentFields = 0
 
     /// The ordinal of the form spelled `folded` among the forms of the term with local id `term`,

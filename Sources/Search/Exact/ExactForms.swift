@@ -8,15 +8,18 @@ import Synchronization
 ///
 /// - A term with no listed form was always spelled as itself ("strike" only ever from "strike"),
 ///   and a term with one listed form always as that form: neither has a stream.
-/// - A term with two or more forms has, per occurrence in the order of its positions, the varint
-///   ordinal of its form in its list.
+/// - A term with two or more forms has, per occurrence in the order of its positions, the ordinal
+///   of its form in its list, in `ordinalWidth` bits (1 for two forms, 2 for up to four, 4, 8, 16
+///   or 32), packed from the low bits of its first byte up: occurrence `i` of the term is found
+///   from `i` alone (`ordinal(at:)`). At 100,000 articles 12.3 million occurrences take 3.8 MB,
+///   where a `VarInt` each took 12.3 MB.
 struct ExactForms: Sendable {
     /// Per term: the range of its forms in `formOffsets` (`formRanges[term]..<formRanges[term + 1]`).
     let formRanges: [UInt32]
     /// Per form: its bytes in `formBytes[formOffsets[form]..<formOffsets[form + 1]]`.
     let formOffsets: [UInt32]
     let formBytes: [UInt8]
-    /// Per term: its ordinals in `stream[streamStarts[term]..<streamStarts[term + 1]]`.
+    /// Per term: its packed ordinals in `stream[streamStarts[term]..<streamStarts[term + 1]]`.
     let streamStarts: [UInt32]
     let stream: [UInt8]
     let stopWords: StopWordMap
@@ -48,6 +51,46 @@ struct ExactForms: Sendable {
         return .none
     }
 
+    /// Bits per ordinal of a term with `formCount` forms (two or more).
+    static func ordinalWidth(formCount: Int) -> Int {
+        var width = 1
+        while width < 32, formCount > 1 << width { width *= 2 }
+        return width
+    }
+
+    /// Bits per ordinal of `term`'s stream (meaningless for a term without one).
+    @inline(__always)
+    func ordinalWidth(of term: Int32) -> Int {
+        Self.ordinalWidth(formCount: Int(formRanges[Int(term) + 1] - formRanges[Int(term)]))
+    }
+
+    /// The ordinal of occurrence `index` in a stream of `width`-bit ordinals starting at `start`.
+    @inline(__always)
+    static func ordinal(at index: Int, in stream: UnsafeBufferPointer<UInt8>, start: Int, width: Int) -> UInt32 {
+        let bit = index &* width
+        let byte = start &+ bit >> 3
+        if width <= 8 { return UInt32(stream[byte] >> UInt8(bit & 7)) & (1 << UInt32(width) &- 1) }
+        var value: UInt32 = 0
+        for offset in 0..<(width >> 3) { value |= UInt32(stream[byte &+ offset]) << UInt32(8 &* offset) }
+        return value
+    }
+
+    /// Appends `ordinals` packed in `width` bits each, from a new byte.
+    static func pack(_ ordinals: [UInt32], width: Int, to stream: inout [UInt8]) {
+        let start = stream.count
+        stream.append(contentsOf: repeatElement(0, count: (ordinals.count * width + 7) / 8))
+        for (index, ordinal) in ordinals.enumerated() {
+            let bit = index * width
+            if width <= 8 {
+                stream[start + bit >> 3] |= UInt8(ordinal << UInt32(bit & 7))
+            } else {
+                for offset in 0..<(width >> 3) {
+                    stream[start + bit >> 3 + offset] = UInt8(truncatingIfNeeded: ordinal >> UInt32(8 * offset))
+                }
+            }
+        }
+    }
+
     var byteCount: Int {
         (formRanges.count + formOffsets.count + streamStarts.count) * 4 + formBytes.count + stream.count
             + stopWords.byteCount
@@ -73,6 +116,7 @@ extension ExactForms {
             var part = Part()
             var forms: [ArraySlice<UInt8>] = []
             var mapping: [UInt32] = []
+            var ordinals: [UInt32] = []
             for term in (termCount * partIndex / partCount)..<(termCount * (partIndex + 1) / partCount) {
                 forms.removeAll(keepingCapacity: true)
                 var mappings: [[UInt32]] = []
@@ -103,11 +147,13 @@ extension ExactForms {
                 }
                 let before = part.stream.count
                 if forms.count > 1 {
+                    ordinals.removeAll(keepingCapacity: true)
                     for (segment, recorder) in recorders.enumerated() {
                         let local = Int(localIDs[segment][term])
                         guard local >= 0 else { continue }
-                        Self.appendOrdinals(of: recorder, term: local, mapping: mappings[segment], to: &part.stream)
+                        Self.appendOrdinals(of: recorder, term: local, mapping: mappings[segment], to: &ordinals)
                     }
+                    Self.pack(ordinals, width: Self.ordinalWidth(formCount: forms.count), to: &part.stream)
                 }
                 part.streamLengths.append(UInt32(part.stream.count - before))
             }
@@ -135,24 +181,19 @@ extension ExactForms {
             stream: stream, stopWords: StopWordMap(concatenating: recorders.map(\.stopWords)))
     }
 
-    /// One segment's ordinals of a term, re-numbered by `mapping` (copied when it changes nothing).
+    /// One segment's ordinals of a term, re-numbered by `mapping`.
     private static func appendOrdinals(
-        of recorder: ExactFormRecorder, term: Int, mapping: [UInt32], to stream: inout [UInt8]
+        of recorder: ExactFormRecorder, term: Int, mapping: [UInt32], to ordinals: inout [UInt32]
     ) {
         if recorder.formCounts[term] <= 1 {
-            let ordinal = mapping.first ?? 0
-            for _ in 0..<recorder.pendingZeros[term] { VarInt.append(ordinal, to: &stream) }
-            return
-        }
-        if mapping.indices.allSatisfy({ mapping[$0] == UInt32($0) }) {
-            recorder.appendStream(of: term, to: &stream)
+            ordinals.append(contentsOf: repeatElement(mapping.first ?? 0, count: Int(recorder.pendingZeros[term])))
             return
         }
         var bytes: [UInt8] = []
         recorder.appendStream(of: term, to: &bytes)
         bytes.withUnsafeBufferPointer { bytes in
             var offset = 0
-            while offset < bytes.count { VarInt.append(mapping[Int(VarInt.read(bytes, &offset))], to: &stream) }
+            while offset < bytes.count { ordinals.append(mapping[Int(VarInt.read(bytes, &offset))]) }
         }
     }
 }

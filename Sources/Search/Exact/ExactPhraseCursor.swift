@@ -5,15 +5,18 @@ struct ExactPhraseCursor {
     private var postings: PostingsCursor
     /// The ordinal the phrase wants at this term's place, or nil for any occurrence.
     let wanted: UInt32?
-    private var formOffset: Int
-    /// Ordinals of documents passed over, skipped before the next read.
-    private var unreadForms = 0
+    /// Where the term's ordinals start in the stream, and their width in bits.
+    private let formStart: Int
+    private let formWidth: Int
+    /// The term's occurrences before the current document's, counted as documents are passed over.
+    private var formIndex = 0
     private var currentRead = false
 
     init(postings: Postings, term: Int32, wanted: UInt32?) {
         self.postings = PostingsCursor(postings: postings, term: term)
         self.wanted = wanted
-        formOffset = wanted == nil ? 0 : Int(postings.exactForms.streamStarts[Int(term)])
+        formStart = wanted == nil ? 0 : Int(postings.exactForms.streamStarts[Int(term)])
+        formWidth = wanted == nil ? 0 : postings.exactForms.ordinalWidth(of: term)
     }
 
     var doc: Int32 { postings.doc }
@@ -24,7 +27,7 @@ struct ExactPhraseCursor {
     ) -> Bool {
         guard wanted != nil else { return postings.advance(to: target, documents, positions) }
         while postings.doc < target {
-            if postings.doc >= 0, !currentRead { unreadForms += postings.frequencies.reduce(0) { $0 + Int($1) } }
+            if postings.doc >= 0, !currentRead { formIndex += postings.frequencies.reduce(0) { $0 + Int($1) } }
             currentRead = false
             if !postings.next(documents, positions) { return false }
         }
@@ -39,11 +42,13 @@ struct ExactPhraseCursor {
     ) {
         postings.readPositions(into: &buffers, positions)
         guard let wanted else { return }
-        VarInt.skip(unreadForms, in: forms, &formOffset)
-        unreadForms = 0
         for field in buffers.indices {
             isWanted[field].removeAll(keepingCapacity: true)
-            for _ in 0..<buffers[field].count { isWanted[field].append(VarInt.read(forms, &formOffset) == wanted) }
+            for _ in 0..<buffers[field].count {
+                let ordinal = ExactForms.ordinal(at: formIndex, in: forms, start: formStart, width: formWidth)
+                isWanted[field].append(ordinal == wanted)
+                formIndex += 1
+            }
         }
         currentRead = true
     }

@@ -143,10 +143,9 @@ private struct PhraseScoring {
         into result: inout ScoredDocuments
     ) {
         var weighted: Float = 0
-        stopWords.bytes.withUnsafeBufferPointer { stopBytes in
+        stopWords.withReader { stopWords in
             for field in fields {
-                let stops = UnsafeBufferPointer(
-                    rebasing: stopBytes[stopWords.range(slot: Int(doc) * fieldCount + field)])
+                let stops = stopWords.field(slot: Int(doc) * fieldCount + field)
                 let count = check.count(field: field, cursors: cursors, stops: stops)
                 weighted += Float(count) * norms[Int(doc) * fieldCount + field]
             }
@@ -183,12 +182,14 @@ private struct PhraseCheck {
     }
 
     /// How many places in `field` have every word at its offset, in its wanted form, given the
-    /// field's stop-word bytes. The places are the first content word's positions, or every
-    /// position when the phrase has only stop words.
-    func count(field: Int, cursors: [ExactPhraseCursor], stops bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// field's stop words. The places are the first content word's positions, or the field's
+    /// stop-word positions (as the phrase's first word) when the phrase has only stop words.
+    func count(field: Int, cursors: [ExactPhraseCursor], stops stopField: StopWordMap.Field) -> Int {
         var count = 0
         if positions.isEmpty {
-            for position in bytes.indices where hasStopWords(at: position - stops[0].offset, bytes) { count += 1 }
+            stopField.forEachStopWordPosition { position in
+                if hasStopWords(at: position - stops[0].offset, stopField) { count += 1 }
+            }
             return count
         }
         outer: for (index, start) in positions[0][field].enumerated() {
@@ -200,14 +201,14 @@ private struct PhraseCheck {
                     cursors[word].wanted == nil || isWanted[word][field][found]
                 else { continue outer }
             }
-            if hasStopWords(at: anchor, bytes) { count += 1 }
+            if hasStopWords(at: anchor, stopField) { count += 1 }
         }
         return count
     }
 
     /// Whether each stop word of the phrase is at `anchor` plus its offset.
     @inline(__always)
-    private func hasStopWords(at anchor: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        SearchIndex.hasStopWords(stops, around: anchor, in: bytes, bytes.indices)
+    private func hasStopWords(at anchor: Int, _ stopField: StopWordMap.Field) -> Bool {
+        SearchIndex.hasStopWords(stops, around: anchor, in: stopField)
     }
 }

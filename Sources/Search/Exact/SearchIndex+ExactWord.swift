@@ -13,35 +13,42 @@ extension SearchIndex {
         let k1 = parameters.k1
         var selected = [Bool](repeating: false, count: fieldCount)
         for field in fields { selected[field] = true }
-        var frequencies = [Int](repeating: 0, count: fieldCount)
+        var frequencies = [UInt32](repeating: 0, count: fieldCount)
         let stopWords = postings.exactForms.stopWords
         var result = ScoredDocuments()
         postings.documents.withUnsafeBufferPointer { documents in
             postings.positions.withUnsafeBufferPointer { positions in
                 postings.exactForms.stream.withUnsafeBufferPointer { forms in
-                    stopWords.bytes.withUnsafeBufferPointer { stopBytes in
+                    stopWords.withReader { stopWords in
                         var offset = postings.documentStarts[Int(term)]
                         let end = postings.documentStarts[Int(term) + 1]
                         var positionOffset = postings.positionStarts[Int(term)]
-                        var formOffset = wanted == nil ? 0 : Int(postings.exactForms.streamStarts[Int(term)])
+                        let formStart = wanted == nil ? 0 : Int(postings.exactForms.streamStarts[Int(term)])
+                        let formWidth = wanted == nil ? 0 : postings.exactForms.ordinalWidth(of: term)
+                        var formIndex = 0
                         var doc: Int32 = 0
                         while offset < end {
                             doc &+= Int32(bitPattern: VarInt.read(documents, &offset))
-                            for field in 0..<fieldCount { frequencies[field] = Int(VarInt.read(documents, &offset)) }
+                            FrequencyCode.read(documents, &offset, into: &frequencies)
                             var weighted: Float = 0
                             for field in 0..<fieldCount where frequencies[field] > 0 {
                                 guard selected[field] else {
-                                    VarInt.skip(frequencies[field], in: positions, &positionOffset)
-                                    if wanted != nil { VarInt.skip(frequencies[field], in: forms, &formOffset) }
+                                    VarInt.skip(Int(frequencies[field]), in: positions, &positionOffset)
+                                    formIndex += Int(frequencies[field])
                                     continue
                                 }
-                                let range = stopWords.range(slot: Int(doc) * fieldCount + field)
+                                let stopField = stopWords.field(slot: Int(doc) * fieldCount + field)
                                 var position = 0
                                 var count = 0
                                 for _ in 0..<frequencies[field] {
                                     position += Int(VarInt.read(positions, &positionOffset))
-                                    if let wanted, VarInt.read(forms, &formOffset) != wanted { continue }
-                                    if Self.hasStopWords(stops, around: position, in: stopBytes, range) { count += 1 }
+                                    if let wanted {
+                                        let ordinal = ExactForms.ordinal(
+                                            at: formIndex, in: forms, start: formStart, width: formWidth)
+                                        formIndex += 1
+                                        if ordinal != wanted { continue }
+                                    }
+                                    if Self.hasStopWords(stops, around: position, in: stopField) { count += 1 }
                                 }
                                 weighted += Float(count) * norms[Int(doc) * fieldCount + field]
                             }
@@ -57,17 +64,12 @@ extension SearchIndex {
         return result
     }
 
-    /// Whether each stop word is at `position` plus its offset in the field whose stop-word bytes
-    /// are `bytes[range]`.
+    /// Whether each stop word is at `position` plus its offset in `field`.
     @inline(__always)
     static func hasStopWords(
-        _ stops: [(offset: Int, byte: UInt8)], around position: Int, in bytes: UnsafeBufferPointer<UInt8>,
-        _ range: Range<Int>
+        _ stops: [(offset: Int, byte: UInt8)], around position: Int, in field: StopWordMap.Field
     ) -> Bool {
-        for stop in stops {
-            let place = position + stop.offset
-            guard place >= 0, place < range.count, bytes[range.lowerBound + place] == stop.byte else { return false }
-        }
+        for stop in stops where field.byte(at: position + stop.offset) != stop.byte { return false }
         return true
     }
 }

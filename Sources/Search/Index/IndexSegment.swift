@@ -301,8 +301,13 @@ struct IndexSegment {
                                         writer.appendVarInt(
                                             UInt32(Int32(doc) - termPostings.pointee.lastDocument),
                                             to: &termPostings.pointee.documents)
-                                        for field in 0..<fieldCount {
-                                            writer.appendVarInt(frequencies[field], to: &termPostings.pointee.documents)
+                                        let code = FrequencyCode.code(frequencies.baseAddress!, fieldCount: fieldCount)
+                                        writer.append(code, to: &termPostings.pointee.documents)
+                                        if code == FrequencyCode.escape {
+                                            for field in 0..<fieldCount {
+                                                writer.appendVarInt(
+                                                    frequencies[field], to: &termPostings.pointee.documents)
+                                            }
                                         }
                                         termPostings.pointee.lastDocument = Int32(doc)
                                         termPostings.pointee.documentFrequency += 1
@@ -343,10 +348,11 @@ struct IndexSegment {
             }
         }
         // Taken out of `self` while `writePostings` updates the rest. A VarInt takes at most 5
-        // bytes: a doc delta and the field frequencies per slot, a position delta per token.
+        // bytes: per slot a doc delta, a frequency code and (escaped) the field frequencies, a
+        // position delta per token.
         var postingBytes = self.postingBytes
         self.postingBytes = ByteLists()
-        postingBytes.withWriter(bytes: 5 * ((1 + fieldCount) * slotCount + tokenCount), lists: 2 * slotCount) {
+        postingBytes.withWriter(bytes: 5 * ((2 + fieldCount) * slotCount + tokenCount), lists: 2 * slotCount) {
             writePostings(doc, fieldCount: fieldCount, into: &$0)
         }
         self.postingBytes = postingBytes

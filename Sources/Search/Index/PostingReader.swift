@@ -1,18 +1,16 @@
 /// Decodes one term's `Postings.documents` stream a posting at a time, for the one-word collection
-/// loop. A posting is a doc id delta and a frequency per text field, each a `VarInt`; in a long
-/// list nearly all of them take one byte each. The reader loads eight bytes at once and, when none
-/// of the posting's bytes has its continuation bit set, picks the values out of that word: one
-/// branch per posting instead of one per value. Other postings (and any posting too close to the
-/// end of the stream for an eight-byte load) go through `VarInt.read`.
+/// loop. A posting is a doc id delta (`VarInt`) and its frequencies, in a long list nearly always
+/// a one-byte delta and one packed byte (`FrequencyCode`). The reader loads eight bytes at once
+/// and, when the delta takes one byte and the frequencies are packed, picks the values out of that
+/// word: one branch per posting instead of one per value. Other postings (and any posting too
+/// close to the end of the stream for an eight-byte load) go through `VarInt.read`.
 struct PostingReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset: Int
     private let fieldCount: Int
-    /// The last offset an eight-byte load may start at, or -1 when a posting may not fit in one.
+    /// The last offset an eight-byte load may start at, or -1 when postings are never packed.
     private let wordLimit: Int
-    /// The continuation bits of a one-byte-per-value posting's bytes.
-    private let continuationBits: UInt64
-    /// The low seven bits of the selected fields' frequency bytes.
+    /// The selected fields' bits of the packed byte, in the loaded word.
     private let selectedBits: UInt64
     /// Bit `field` set for a selected field.
     private let selectedFields: UInt64
@@ -22,20 +20,22 @@ struct PostingReader {
         self.bytes = bytes
         self.offset = offset
         self.fieldCount = fieldCount
-        let stride = fieldCount + 1
-        wordLimit = stride <= 8 ? bytes.count - 8 : -1
-        var continuation: UInt64 = 0
-        for byte in 0..<min(stride, 8) { continuation |= 0x80 << UInt64(8 * byte) }
-        continuationBits = continuation
+        wordLimit = FrequencyCode.packs(fieldCount: fieldCount) ? bytes.count - 8 : -1
         var bits: UInt64 = 0
         var fields: UInt64 = 0
         for field in selected {
             fields |= 1 << UInt64(field)
-            if field + 1 < 8 { bits |= 0x7f << UInt64(8 * (field + 1)) }
+            if FrequencyCode.packs(fieldCount: fieldCount) {
+                bits |= UInt64(FrequencyCode.mask(field, fieldCount: fieldCount)) << UInt64(8 + 2 * field)
+            }
         }
         selectedBits = bits
         selectedFields = fields
     }
+
+    /// Whether the posting starting the loaded `word` is a one-byte delta and a packed byte.
+    @inline(__always)
+    private static func isPacked(_ word: UInt64) -> Bool { word & 0x8080 == 0 && word & 0x7f00 != 0 }
 
     /// Steps over postings to `offset`, the start of a later posting (a block's end, `BlockBounds.ends`).
     @inline(__always)
@@ -53,16 +53,21 @@ struct PostingReader {
     mutating func nextDocument() -> (delta: UInt32, weighs: Bool) {
         if offset <= wordLimit {
             let word = word(at: offset)
-            if word & continuationBits == 0 {
-                offset &+= fieldCount &+ 1
+            if Self.isPacked(word) {
+                offset &+= 2
                 return (UInt32(truncatingIfNeeded: word & 0x7f), word & selectedBits != 0)
             }
         }
+        var offset = self.offset
         let delta = VarInt.read(bytes, &offset)
         var weighs = false
-        for field in 0..<fieldCount where VarInt.read(bytes, &offset) != 0 {
-            weighs = weighs || selectedFields & (1 << UInt64(field)) != 0
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fieldCount) { frequencies in
+            FrequencyCode.read(bytes, &offset, fieldCount: fieldCount, into: frequencies.baseAddress!)
+            for field in 0..<fieldCount where frequencies[field] != 0 && selectedFields & (1 << UInt64(field)) != 0 {
+                weighs = true
+            }
         }
+        self.offset = offset
         return (delta, weighs)
     }
 
@@ -71,16 +76,17 @@ struct PostingReader {
     mutating func next(frequencies: UnsafeMutablePointer<UInt32>) -> UInt32 {
         if offset <= wordLimit {
             let word = word(at: offset)
-            if word & continuationBits == 0 {
-                offset &+= fieldCount &+ 1
+            if Self.isPacked(word) {
+                offset &+= 2
+                let code = UInt32(truncatingIfNeeded: word >> 8)
                 for field in 0..<fieldCount {
-                    frequencies[field] = UInt32(truncatingIfNeeded: word >> UInt64(8 &* (field &+ 1))) & 0x7f
+                    frequencies[field] = FrequencyCode.frequency(code, field: field, fieldCount: fieldCount)
                 }
                 return UInt32(truncatingIfNeeded: word & 0x7f)
             }
         }
         let delta = VarInt.read(bytes, &offset)
-        for field in 0..<fieldCount { frequencies[field] = VarInt.read(bytes, &offset) }
+        FrequencyCode.read(bytes, &offset, fieldCount: fieldCount, into: frequencies)
         return delta
     }
 }

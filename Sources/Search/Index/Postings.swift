@@ -1,7 +1,8 @@
 /// Every term's postings in two byte streams, both delta + varint encoded.
 ///
 /// - `documents`: per document holding the term, the doc id delta then the term frequency in each
-///   text field (schema order; zero where absent). Scoring reads only this stream.
+///   text field (schema order; zero where absent), packed in one byte when they fit
+///   (`FrequencyCode`). Scoring reads only this stream.
 /// - `positions`: per document, per text field with a non-zero frequency, that many position deltas
 ///   (restarting at zero for each field). Only phrase queries read it.
 struct Postings: Sendable {
@@ -28,14 +29,11 @@ struct Postings: Sendable {
                 let end = documentStarts[Int(term) + 1]
                 var positionOffset = positionStarts[Int(term)]
                 var doc: Int32 = 0
-                var frequencies = [Int](repeating: 0, count: fields)
+                var frequencies = [UInt32](repeating: 0, count: fields)
                 while offset < end, next < candidates.count {
                     doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
-                    var total = 0
-                    for field in 0..<fields {
-                        frequencies[field] = Int(VarInt.read(bytes, &offset))
-                        total += frequencies[field]
-                    }
+                    FrequencyCode.read(bytes, &offset, into: &frequencies)
+                    let total = frequencies.reduce(0) { $0 + Int($1) }
                     while next < candidates.count, candidates[next] < doc { next += 1 }
                     guard next < candidates.count, candidates[next] == doc else {
                         VarInt.skip(total, in: positionBytes, &positionOffset)
@@ -45,7 +43,7 @@ struct Postings: Sendable {
                     perField.reserveCapacity(fields)
                     for field in 0..<fields {
                         var list: [UInt32] = []
-                        list.reserveCapacity(frequencies[field])
+                        list.reserveCapacity(Int(frequencies[field]))
                         var position: UInt32 = 0
                         for _ in 0..<frequencies[field] {
                             position &+= VarInt.read(positionBytes, &positionOffset)

@@ -27,12 +27,12 @@ struct PostingsCursor {
             doc = .max
             return false
         }
+        var offset = self.offset
         previous &+= Int32(bitPattern: VarInt.read(documents, &offset))
         doc = previous
-        for field in frequencies.indices {
-            frequencies[field] = VarInt.read(documents, &offset)
-            unreadPositions += Int(frequencies[field])
-        }
+        FrequencyCode.read(documents, &offset, into: &frequencies)
+        self.offset = offset
+        for frequency in frequencies { unreadPositions += Int(frequency) }
         return true
     }
 

@@ -90,10 +90,27 @@ public final class SearchIndex: Sendable {
 
     /// Bytes the index itself holds (postings, norms, dictionaries, columns), not counting the
     /// caller's stored text, which it shares.
-    public var memoryFootprint: Int {
-        postings.byteCount + norms.count * 4 + dates.count * 8 + clusterOf.count * 4 + clusteredDocuments.count * 8
-            + dictionary.terms.reduce(0) { $0 + max(16, $1.utf8.count) } * 2 + dictionary.count * 16
-            + keywordColumns.reduce(0) { $0 + $1.byteCount } + vocabulary.byteCount + normBounds.byteCount
-            + blockBounds.byteCount + facetRows.byteCount + termFacets.byteCount
+    public var memoryFootprint: Int { memoryParts.reduce(0) { $0 + $1.bytes } }
+
+    /// `memoryFootprint` part by part, for the benchmarks: where the index's bytes are.
+    public var memoryParts: [(name: String, bytes: Int)] {
+        let exact = postings.exactForms
+        return [
+            ("postings.documents", postings.documents.count),
+            ("postings.positions", postings.positions.count),
+            ("postings.starts", (postings.documentStarts.count + postings.positionStarts.count) * 8),
+            ("postings.documentFrequencies", postings.documentFrequencies.count * 4),
+            ("exact.forms", (exact.formRanges.count + exact.formOffsets.count) * 4 + exact.formBytes.count),
+            ("exact.stream", exact.streamStarts.count * 4 + exact.stream.count),
+            ("exact.stopWords", exact.stopWords.byteCount),
+            ("norms", norms.count * 4 + normBounds.byteCount),
+            ("documents", dates.count * 8 + clusterOf.count * 4 + clusteredDocuments.count * 8),
+            ("dictionary", dictionary.terms.reduce(0) { $0 + max(16, $1.utf8.count) } * 2 + dictionary.count * 16),
+            ("vocabulary", vocabulary.byteCount),
+            ("keywordColumns", keywordColumns.reduce(0) { $0 + $1.byteCount }),
+            ("blockBounds", blockBounds.byteCount),
+            ("facetRows", facetRows.byteCount),
+            ("termFacets", termFacets.byteCount),
+        ]
     }
 }

@@ -154,9 +154,19 @@ extension SearchIndex {
                         doc &+= Int32(bitPattern: VarInt.read(bytes, &offset))
                         let base = Int(doc) &* fieldCount
                         var weighted: Float = 0
-                        for field in 0..<fieldCount {
-                            let frequency = VarInt.read(bytes, &offset)
-                            if selected[field] { weighted += Float(frequency) * norms[base &+ field] }
+                        let code = bytes[offset]
+                        offset &+= 1
+                        if code != FrequencyCode.escape {
+                            for field in 0..<fieldCount where selected[field] {
+                                let frequency = FrequencyCode.frequency(
+                                    UInt32(code), field: field, fieldCount: fieldCount)
+                                weighted += Float(frequency) * norms[base &+ field]
+                            }
+                        } else {
+                            for field in 0..<fieldCount {
+                                let frequency = VarInt.read(bytes, &offset)
+                                if selected[field] { weighted += Float(frequency) * norms[base &+ field] }
+                            }
                         }
                         if weighted > 0 { body(doc, idf * weighted / (weighted + k1)) }
                     }

@@ -20,8 +20,9 @@ struct BlockBounds: Sendable {
     /// Per block, its last document: the base a skipped block leaves for the next one's deltas.
     let lastDocuments: [Int32]
     /// Per block, the offset in `Postings.documents` just past its last posting: where a block whose
-    /// matches need neither scores nor ids (only counted) is stepped over to, undecoded.
-    let ends: [Int]
+    /// matches need neither scores nor ids (only counted) is stepped over to, undecoded. Four bytes
+    /// (`init` requires the stream to be under 4 GiB), not eight: 1.9 MB less at 100,000 articles.
+    let ends: [UInt32]
     /// False when the bounds prove nothing or a posting can lack weight where it has a frequency (a
     /// negative, infinite or zero norm beside a non-zero frequency, as with a zero field weight), or
     /// a posting has no frequency at all: the collector then scores every posting. Counting a
@@ -30,6 +31,7 @@ struct BlockBounds: Sendable {
 
     /// - Parameter normsUsable: whether every norm is finite and not negative (`NormBounds.isUsable`).
     init(postings: Postings, norms: [Float], normsUsable: Bool, concurrency: Int) {
+        precondition(postings.documents.count <= UInt32.max, "block ends are 32-bit offsets")
         let fieldCount = postings.fieldCount
         let termCount = postings.documentFrequencies.count
         var starts = [UInt32](repeating: 0, count: termCount + 1)
@@ -67,12 +69,13 @@ struct BlockBounds: Sendable {
     private struct Blocks {
         var maxima: [UInt16] = []
         var lastDocuments: [Int32] = []
-        var ends: [Int] = []
+        var ends: [UInt32] = []
         var usable = true
     }
 
     private static func blocks(of terms: Range<Int>, postings: Postings, norms: [Float], fieldCount: Int) -> Blocks {
         var blocks = Blocks()
+        var frequencies = [UInt32](repeating: 0, count: fieldCount)
         postings.documents.withUnsafeBufferPointer { bytes in
             norms.withUnsafeBufferPointer { norms in
                 for term in terms {
@@ -86,8 +89,8 @@ struct BlockBounds: Sendable {
                         let base = Int(doc) * fieldCount
                         // The same sum, in the same order, as the scoring of a query over all fields.
                         var weighted: Float = 0
-                        for field in 0..<fieldCount {
-                            let frequency = VarInt.read(bytes, &offset)
+                        FrequencyCode.read(bytes, &offset, into: &frequencies)
+                        for (field, frequency) in frequencies.enumerated() {
                             let norm = norms[base + field]
                             if frequency > 0, !(norm > 0) { blocks.usable = false }
                             weighted += Float(frequency) * norm
@@ -98,7 +101,7 @@ struct BlockBounds: Sendable {
                         if inBlock == blockSize || offset == end {
                             blocks.maxima.append(roundedUp(largest))
                             blocks.lastDocuments.append(doc)
-                            blocks.ends.append(offset)
+                            blocks.ends.append(UInt32(offset))
                             (inBlock, largest) = (0, 0)
                         }
                     }
@@ -118,5 +121,5 @@ struct BlockBounds: Sendable {
     @inline(__always)
     static func bound(_ code: UInt16) -> Float { Float(bitPattern: UInt32(code) << 16) }
 
-    var byteCount: Int { starts.count * 4 + maxima.count * 2 + lastDocuments.count * 4 + ends.count * 8 }
+    var byteCount: Int { starts.count * 4 + maxima.count * 2 + lastDocuments.count * 4 + ends.count * 4 }
 }
