@@ -15,6 +15,7 @@ public struct Article: Sendable, Hashable {
     public var body: String
     public var source: String?
     public var category: String?
+    /// url, author and metadata, which most records lack: nil when all three are absent.
     private var rare: RareFields?
     private var originPath: String
     /// Publication time, normalised to UTC; nil when the record gave none or none that parses.

@@ -53,6 +53,7 @@ public struct EntityIndexBuilder: Sendable {
     private struct NameCounts {
         let name: String
         let group: Int
+        /// Mentions of the name since the last `settle()`.
         var count = 0
         /// Mentions written as the name itself (most of them): the group's surface `name`.
         var sameSurface = 0

@@ -49,6 +49,7 @@ import Testing
         #expect(map.starts.count == articles.count * 2 + 1)
         var mismatches = 0
         var checked = 0
+        var expectedWords = 0
         map.withReader { reader in
             for (doc, article) in articles.enumerated() {
                 for (field, text) in [article.title, article.body].enumerated() {
@@ -62,13 +63,17 @@ import Testing
                     stopField.forEachStopWordPosition { listed.append($0) }
                     if listed != expected.keys.sorted() { mismatches += 1 }
                     checked += expected.count
+                    expectedWords += expected.keys.max().map { $0 / 64 + 1 } ?? 0
                 }
             }
         }
         #expect(mismatches == 0)
         #expect(checked > 50_000)
-        // 12 bytes per 64 positions and one per stop word, no byte per position.
-        #expect(map.byteCount < map.bytes.count * 2 + map.starts.count * 4 + map.words.count * 12)
+        // One byte per stop word and none for any other position; one 64-bit word (and its rank)
+        // per 64 positions up to each field's last stop word, none after it.
+        #expect(map.bytes.count == checked)
+        #expect(map.words.count == expectedWords)
+        #expect(map.ranks.count == map.words.count)
     }
 
     /// Phrases with stop words at their start, middle and end, and of stop words alone, far into

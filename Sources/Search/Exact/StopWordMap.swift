@@ -34,7 +34,6 @@ struct StopWordMap: Sendable {
         /// is left out (an analyzer gives each single-position word a position of its own).
         @inline(__always)
         mutating func set(_ word: UInt8, at position: Int) {
-            assert(position > last, "stop-word positions ascend within a field")
             guard position > last else { return }
             last = position
             let index = Int(starts[starts.count - 1]) + position >> 6
@@ -70,7 +69,7 @@ struct StopWordMap: Sendable {
         var bytes: [UInt8] = []
         var starts: [UInt32] = [0]
         words.reserveCapacity(parts.reduce(0) { $0 + $1.words.count })
-        ranks.reserveCapacity(words.capacity)
+        ranks.reserveCapacity(parts.reduce(0) { $0 + $1.ranks.count })
         bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
         starts.reserveCapacity(parts.reduce(1) { $0 + $1.starts.count - 1 })
         for part in parts {
@@ -100,6 +99,7 @@ struct StopWordMap: Sendable {
         }
     }
 
+    /// Raw views of the map's arrays, valid only inside `withReader`'s closure: never store one.
     struct Reader {
         let words: UnsafeBufferPointer<UInt64>
         let ranks: UnsafeBufferPointer<UInt32>
