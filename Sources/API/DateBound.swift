@@ -55,35 +55,13 @@ enum DateBound {
         if withText(of: date, { json.string(utf8: $0) }) == nil { json.string(date.formatted(.iso8601)) }
     }
 
-    /// Calls `body` with the date's 20 bytes of `YYYY-MM-DDThh:mm:ssZ` from civil-calendar
-    /// arithmetic (`HTTPDate.civilDate`), or returns nil for a date outside whole seconds of years
-    /// 1900 to 9999.
+    /// Calls `body` with the date's 20 bytes of `YYYY-MM-DDThh:mm:ssZ` (`HTTPDate`'s civil-calendar
+    /// arithmetic), or returns nil for a date outside whole seconds of years 1900 to 9999.
     private static func withText<Result>(
         of date: Date, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result? {
         let seconds = date.timeIntervalSince1970
         guard seconds == seconds.rounded(), seconds >= -2_208_988_800, seconds < 253_402_300_800 else { return nil }
-        let epochSeconds = Int(seconds)
-        let days = epochSeconds >= 0 ? epochSeconds / 86400 : (epochSeconds - 86399) / 86400
-        let secondsOfDay = epochSeconds - days * 86400
-        let (year, month, day) = HTTPDate.civilDate(daysSinceEpoch: days)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { text in
-            func put(_ value: Int, digits: Int, at offset: Int) {
-                var value = value
-                for index in stride(from: offset + digits - 1, through: offset, by: -1) {
-                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-            }
-            put(year, digits: 4, at: 0)
-            put(month, digits: 2, at: 5)
-            put(day, digits: 2, at: 8)
-            put(secondsOfDay / 3600, digits: 2, at: 11)
-            put(secondsOfDay / 60 % 60, digits: 2, at: 14)
-            put(secondsOfDay % 60, digits: 2, at: 17)
-            (text[4], text[7], text[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
-            (text[13], text[16], text[19]) = (UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "Z"))
-            return body(UnsafeBufferPointer(text))
-        }
+        return HTTPDate.withISO8601Bytes(epochSeconds: Int(seconds), body)
     }
 }
