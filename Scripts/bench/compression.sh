@@ -10,31 +10,25 @@
 # levels 1, 6 and 9. Rounds interleave the configurations; medians are printed.
 #
 #   Scripts/bench/compression.sh [corpus] [seconds] [rounds]   (defaults ../shared/corpus/news/bbc.jsonl, 5, 3)
+#
+# Environment: BIN (a built newsdesk; default: build the release binary into .build-release).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 DATA="${1:-$ROOT/../shared/corpus/news/bbc.jsonl}"
 SECONDS_PER_RUN="${2:-5}"
 ROUNDS="${3:-3}"
 export PATH="/opt/swift/usr/bin:$PATH"
-(cd "$ROOT" && swift build -c release --product newsdesk >/dev/null)
-BIN="$ROOT/.build/release/newsdesk"
+BIN=$(newsdesk_binary "${BIN:-}")
+DATA="$(realpath "$DATA")"
 work="$(mktemp -d)"
-pid=""
-stop() { [ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }; pid=""; }
-trap 'stop; rm -rf "$work"' EXIT
+trap 'newsdesk_stop; rm -rf "$work"' EXIT
 
 # start LEVEL: a server with that compression level (0 = off); sets $base.
 start() {
-  NEWSDESK_COMPRESSION_LEVEL="$1" "$BIN" serve --port 0 --threads 1 --no-access-log --data "$DATA" \
-    > "$work/stdout" 2>/dev/null &
-  pid=$!
-  local port=""
-  for _ in $(seq 1200); do
-    port=$(grep -o '[0-9]*$' "$work/stdout" 2>/dev/null || true)
-    [ -n "$port" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ] && break
-    sleep 0.05
-  done
-  base="http://127.0.0.1:$port"
+  NEWSDESK_COMPRESSION_LEVEL="$1" newsdesk_start "$work/server" "$BIN" --threads 1 --no-access-log --data "$DATA"
+  newsdesk_wait_ready "$work/server"
+  base=$NEWSDESK_URL
 }
 
 # histogram ROUTE: "sum count" of the route's latency histogram now.
@@ -79,7 +73,7 @@ for level in (1, 6, 9):
     print(f"  zlib {zlib.ZLIB_RUNTIME_VERSION} level {level}: {len(out)} bytes, median {statistics.median(times) / 1000:.1f} us")
 PY
 done
-stop
+newsdesk_stop
 
 configurations=("1 -" "0 -" "1 gzip" "6 gzip" "9 gzip")
 for _ in $(seq "$ROUNDS"); do
@@ -89,7 +83,7 @@ for _ in $(seq "$ROUNDS"); do
     for target in "${targets[@]}"; do
       echo "$level $encoding ${target%%|*} $(run "${target%%|*}" "${target##*|}" "${encoding#-}")" >> "$work/runs"
     done
-    stop
+    newsdesk_stop
   done
 done
 

@@ -12,35 +12,32 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 DATA="${DATA:-${TMPDIR:-/tmp}/newsdesk-peers/articles-10000.json}"
 DUR="${DUR:-8}"
 RUNS="$1"; shift
-[ -s "$DATA" ] || { mkdir -p "$(dirname "$DATA")"; python3 "$SHARED/bench/peers/gen_articles.py" -n 10000 -o "$DATA"; }
+newsdesk_peers_data "$DATA"
 tck=$(getconf CLK_TCK)
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+out=$(mktemp)
+trap 'newsdesk_stop; rm -f "$out" "$out.err"' EXIT
 
 for run in $(seq "$RUNS"); do
   for bin in "$@"; do
-    out=$(mktemp)
-    env -C "${TMPDIR:-/tmp}" "$(realpath "$bin")" serve --port 0 --no-access-log --data "$(realpath "$DATA")" > "$out" 2>/dev/null &
-    pid=$!
-    port=""
-    for _ in $(seq 400); do port=$(grep -o '[0-9]*$' "$out" 2>/dev/null || true); [ -n "$port" ] && break; sleep 0.05; done
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
-      kill -0 "$pid" || { echo "newsdesk died"; exit 1; }; sleep 0.1; done
+    newsdesk_start "$out" "$(realpath "$bin")" --no-access-log --data "$(realpath "$DATA")"
+    newsdesk_wait_ready "$out"
+    pid=$NEWSDESK_PID port=$NEWSDESK_PORT
     for path in "/v1/articles?limit=20" "/v1/articles?limit=20&offset=5000" "spread"; do
       script=(); url="http://127.0.0.1:$port$path"
       [ "$path" = spread ] && { script=(-s "$ROOT/Scripts/bench/list-pages.lua"); url="http://127.0.0.1:$port/"; }
       wrk -t1 -c8 -d2s "${script[@]}" "$url" > /dev/null
-      before=$(cpu "$pid")
+      before=$(cpu_ticks "$pid")
       report=$(wrk -t1 -c8 -d"${DUR}s" "${script[@]}" "$url")
-      after=$(cpu "$pid")
+      after=$(cpu_ticks "$pid")
       rps=$(awk '/Requests\/sec/{print $2}' <<< "$report")
       awk -v r="$run" -v b="$bin" -v p="$path" -v rps="$rps" -v c=$((after - before)) -v t="$tck" -v d="$DUR" \
         -v l="$(cut -d' ' -f1 /proc/loadavg)" \
         'BEGIN { printf "run %d  %-28s %-36s %9.0f req/s  %6.2f ms CPU per 1k requests  (load %s)\n", r, b, p, rps, c / t * 1000 / (rps * d / 1000), l }'
     done
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-    rm -f "$out"
+    newsdesk_stop
   done
 done

@@ -11,27 +11,25 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 DATA="${DATA:-${TMPDIR:-/tmp}/newsdesk-peers/articles-10000.json}"
 RUNS="$1"; shift
-[ -s "$DATA" ] || { mkdir -p "$(dirname "$DATA")"; python3 "$SHARED/bench/peers/gen_articles.py" -n 10000 -o "$DATA"; }
+newsdesk_peers_data "$DATA"
 tck=$(getconf CLK_TCK)
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+out=$(mktemp)
+trap 'newsdesk_stop; rm -f "$out" "$out.err"' EXIT
 
 for run in $(seq "$RUNS"); do
   for bin in "$@"; do
-    out=$(mktemp)
-    "$bin" serve --port 0 --no-access-log --data "$DATA" > "$out" 2>/dev/null &
-    pid=$!
-    port=""
-    for _ in $(seq 400); do port=$(grep -o '[0-9]*$' "$out" 2>/dev/null || true); [ -n "$port" ] && break; sleep 0.05; done
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
-      kill -0 "$pid" || { echo "newsdesk died"; exit 1; }; sleep 0.1; done
+    newsdesk_start "$out" "$(realpath "$bin")" --no-access-log --data "$(realpath "$DATA")"
+    newsdesk_wait_ready "$out"
+    pid=$NEWSDESK_PID port=$NEWSDESK_PORT
     for scenario in one shuffled; do
       script=(); [ "$scenario" = shuffled ] && script=(-s "$ROOT/Scripts/bench/records.lua")
       wrk -t1 -c8 -d3s "${script[@]}" "http://127.0.0.1:$port/v1/articles/a5000" > /dev/null
-      before=$(cpu "$pid")
+      before=$(cpu_ticks "$pid")
       report=$(wrk -t1 -c8 -d10s --latency "${script[@]}" "http://127.0.0.1:$port/v1/articles/a5000")
-      after=$(cpu "$pid")
+      after=$(cpu_ticks "$pid")
       rps=$(awk '/Requests\/sec/{print $2}' <<< "$report")
       p50=$(awk '$1 == "50%" {print $2}' <<< "$report")
       p99=$(awk '$1 == "99%" {print $2}' <<< "$report")
@@ -39,7 +37,6 @@ for run in $(seq "$RUNS"); do
         -v l="$(cut -d' ' -f1 /proc/loadavg)" -v p50="$p50" -v p99="$p99" \
         'BEGIN { printf "run %d  %-40s %-9s %9.0f req/s  %6.1f ms CPU per 1k requests  p50 %s  p99 %s  (load %s)\n", r, b, s, rps, c / t * 1000 / (rps * 10 / 1000), p50, p99, l }'
     done
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-    rm -f "$out"
+    newsdesk_stop
   done
 done

@@ -14,6 +14,7 @@
 # without reloads, for comparison). The corpus is written under /tmp, never into the repository.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 SHARED="${SHARED:-$ROOT/../shared}"
 COUNT="${1:-5000}"
 RELOADS="${2:-20}"
@@ -25,19 +26,15 @@ TOKEN="reload-bench-$$"
 export PATH="/opt/swift/usr/bin:$PATH"
 
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk"; exit 1; }
-if [ -z "${BIN:-}" ]; then
-  (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
-  BIN="$ROOT/.build-release/release/newsdesk"
-fi
+BIN=$(newsdesk_binary "${BIN:-}")
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/newsdesk-reload-bench.XXXXXX")"
 DATA="$WORK/data"
 mkdir -p "$DATA"
-server=""
 wrk_pid=""
 cleanup() {
   [ -n "$wrk_pid" ] && kill "$wrk_pid" 2>/dev/null || true
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+  newsdesk_stop
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -48,21 +45,10 @@ cp "$CORPUS" "$DATA/corpus.jsonl"
 python3 "$SHARED/corpus/make_scaled.py" --count $((COUNT / 10 + 1)) --seed 7 --out - | sed 's/"id": "scaled-/"id": "extra-/' \
   > "$WORK/extra.jsonl"
 
-NEWSDESK_ADMIN_TOKEN="$TOKEN" "$BIN" serve --port 0 --no-access-log --data "$DATA" \
-  > "$WORK/stdout" 2> "$WORK/stderr" &
-server=$!
-port=""
-for _ in $(seq 600); do
-  port=$(grep -o '[0-9]*$' "$WORK/stdout" 2>/dev/null || true)
-  [ -n "$port" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] || { echo "newsdesk did not start:"; cat "$WORK/stderr"; exit 1; }
-URL="http://127.0.0.1:$port"
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/ready")" = 200 ]; do
-  kill -0 "$server" 2>/dev/null || { echo "newsdesk died:"; cat "$WORK/stderr"; exit 1; }
-  sleep 0.1
-done
+NEWSDESK_ADMIN_TOKEN="$TOKEN" newsdesk_start "$WORK/server" "$BIN" --no-access-log --data "$DATA"
+server=$NEWSDESK_PID
+newsdesk_wait_ready "$WORK/server"
+URL=$NEWSDESK_URL
 
 # One value of the server's compact JSON by key (the first occurrence), without starting a Python per
 # poll: `json_value state` reads `"state":"running"` as running.

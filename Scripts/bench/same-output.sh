@@ -7,17 +7,14 @@
 #
 #   Scripts/bench/same-output.sh BIN_A BIN_B CORPUS
 #
-# Each server runs in $TMPDIR, not here: this tree's config.json may hold keys an older build refuses.
 set -u
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 fetch() {
   local bin=$1 out=$2 log; log=$(mktemp); mkdir -p "$out"
-  env -C "${TMPDIR:-/tmp}" "$(realpath "$bin")" serve --port 0 --no-access-log --data "$(realpath "$3")" > "$log" 2>/dev/null & local pid=$!
-  local port=""; for _ in $(seq 400); do port=$(grep -o '[0-9]*$' "$log" 2>/dev/null || true); [ -n "$port" ] && break; sleep 0.05; done
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "$bin died before /ready"; exit 1; }
-    sleep 0.2
-  done
-  local base="http://127.0.0.1:$port"
+  newsdesk_start "$log" "$(realpath "$bin")" --no-access-log --data "$(realpath "$3")"
+  newsdesk_wait_ready "$log" || { echo "$bin did not get ready"; exit 1; }
+  local base=$NEWSDESK_URL
   curl -s "$base/v1/stats" | python3 -c 'import json,sys; s=json.load(sys.stdin); [s.pop(k) for k in ("loadedAt","indexingSeconds")]; s["load"].pop("seconds"); print(json.dumps(s, sort_keys=True))' > "$out/stats"
   curl -s "$base/v1/entities?limit=100&sort=mentions" > "$out/entities-mentions"
   curl -s "$base/v1/entities?limit=100&sort=name&offset=200" > "$out/entities-name"
@@ -55,7 +52,7 @@ fetch() {
   for id in $(python3 -c 'import json,sys; [print(e["id"]) for e in json.load(open(sys.argv[1]))["items"][:10]]' "$out/articles"); do
     curl -s "$base/v1/articles/$id/related?limit=20" > "$out/r-$id"
   done
-  kill $pid; wait $pid 2>/dev/null; rm -f "$log"
+  newsdesk_stop; rm -f "$log" "$log.err"
 }
 rm -rf ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/a ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/b
 fetch "$1" ${OUT:-${TMPDIR:-/tmp}/newsdesk-same-output}/a "$3"

@@ -19,6 +19,7 @@
 # each line then starts with `base` or `new`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 SHARED="${SHARED:-$ROOT/../shared}"
 COUNT="${1:-100000}"
 shift || true
@@ -33,10 +34,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk"; exit 1; }
 [ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
-if [ -z "${BIN:-}" ]; then
-  (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
-  BIN="$ROOT/.build-release/release/newsdesk"
-fi
+BIN=$(newsdesk_binary "${BIN:-}")
 
 names=(new)
 binaries=("$BIN")

@@ -12,6 +12,7 @@
 # The corpus is written under $WORK (default /tmp/newsdesk-soak), never into the repository.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 SHARED="${SHARED:-$ROOT/../shared}"
 WORK="${WORK:-${TMPDIR:-/tmp}/newsdesk-soak}"
 DURATION="${DURATION:-300}"
@@ -25,20 +26,13 @@ command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk"; exit 1;
 mkdir -p "$WORK"
 corpus="$WORK/news-$ARTICLES.jsonl"
 [ -f "$corpus" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$ARTICLES" --out "$corpus"
-(cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release 2>&1 | tail -1)
+BIN=$(newsdesk_binary "${BIN:-}")
 
-NEWSDESK_ACCESS_LOG=false "$ROOT/.build-release/release/newsdesk" serve --port 0 --data "$corpus" \
-  >"$WORK/server.out" 2>"$WORK/server.log" &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-port=""
-for _ in $(seq 600); do
-  port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$WORK/server.out" | grep -o '[0-9]*$' || true)
-  [ -n "$port" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "the server did not start"; cat "$WORK/server.log"; exit 1; }
-base="http://127.0.0.1:$port"
+trap 'newsdesk_stop' EXIT
+NEWSDESK_ACCESS_LOG=false newsdesk_start "$WORK/server" "$BIN" --data "$(realpath "$corpus")"
+server=$NEWSDESK_PID
+newsdesk_wait_ready "$WORK/server"
+base=$NEWSDESK_URL
 
 # Ids for the Lua script, read from the server itself.
 curl -s "$base/v1/articles?limit=100" | python3 -c 'import json,sys; [print(i["id"]) for i in json.load(sys.stdin)["items"]]' >"$WORK/articles.txt"
@@ -64,7 +58,7 @@ phase() { # name, connections, seconds, extra Lua argument
   if [ "$errors" != 0 ] || [ "$non2xx" != 0 ]; then failed=1; grep -E 'Socket|Non-2xx' "$out"; fi
 }
 
-echo "soak: $ARTICLES articles, release build, port $port, $(nproc) cores"
+echo "soak: $ARTICLES articles, release build, port $NEWSDESK_PORT, $(nproc) cores"
 phase warm-up "$CONNECTIONS" "$WARMUP"
 rss_warm=$(rss)
 phase keep-alive "$CONNECTIONS" "$DURATION"

@@ -12,11 +12,11 @@
 # `swift build -c release --product newsdesk --scratch-path .build-base`).
 #
 # SERVE_ARGS="--no-entities" adds those flags to `newsdesk serve` (split on spaces), e.g. to
-# measure the server without entity extraction; each line then names them. The server runs in
-# $TMPDIR, not here: this tree's config.json may hold keys an older build refuses.
+# measure the server without entity extraction; each line then names them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 COUNT="${1:-100000}"
 RUNS="${2:-3}"
 CORPUS="${TMPDIR:-/tmp}/news-$COUNT.jsonl"
@@ -24,31 +24,17 @@ read -r -a SERVE_ARGS <<< "${SERVE_ARGS:-}"
 export PATH="/opt/swift/usr/bin:$PATH"
 
 [ -f "$CORPUS" ] || python3 "$SHARED/corpus/make_scaled.py" --count "$COUNT" --out "$CORPUS"
-if [ -n "${NEWSDESK_BIN:-}" ]; then
-  BIN="$NEWSDESK_BIN"
-else
-  (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
-  BIN="$ROOT/.build-release/release/newsdesk"
-fi
-BIN="$(realpath "$BIN")"
+BIN=$(newsdesk_binary "${NEWSDESK_BIN:-}")
 CORPUS="$(realpath "$CORPUS")"
 disk_mb=$(du -m "$CORPUS" | cut -f1)
 
 for run in $(seq "$RUNS"); do
   out=$(mktemp)
   start=$(date +%s.%N)
-  env -C "${TMPDIR:-/tmp}" "$BIN" serve --port 0 --no-access-log --data "$CORPUS" "${SERVE_ARGS[@]}" > "$out" 2>/dev/null &
-  pid=$!
-  port=""
-  for _ in $(seq 200); do
-    port=$(grep -o '[0-9]*$' "$out" 2>/dev/null || true)
-    [ -n "$port" ] && break
-    sleep 0.05
-  done
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ready")" = 200 ]; do
-    kill -0 "$pid" || { echo "newsdesk died"; exit 1; }
-    sleep 0.05
-  done
+  newsdesk_start "$out" "$BIN" --no-access-log --data "$CORPUS" "${SERVE_ARGS[@]}"
+  pid=$NEWSDESK_PID
+  newsdesk_wait_ready "$out"
+  port=$NEWSDESK_PORT
   ready=$(echo "$(date +%s.%N) - $start" | bc)
   rss_mb=$(( $(awk '/VmRSS/{print $2}' /proc/$pid/status) / 1024 ))
   hwm_mb=$(( $(awk '/VmHWM/{print $2}' /proc/$pid/status) / 1024 ))
@@ -59,8 +45,8 @@ import json, sys
 s = json.load(sys.stdin)
 print("load %.2f s, entities %.2f s, search index %.2f s" % (
     s["load"]["seconds"], s["indexingSeconds"]["entities"], s["indexingSeconds"]["search"]))')
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  rm -f "$out"
+  newsdesk_stop
+  rm -f "$out" "$out.err"
   printf 'run %d%s: ready after %.2f s (%s; CPU %s s; load %s), RSS %d MB (peak %d MB), corpus %d MB on disk (RSS/disk %.2f)\n' \
     "$run" "${SERVE_ARGS[*]:+ (${SERVE_ARGS[*]})}" "$ready" "$phases" "$cpu_s" "$(cut -d' ' -f1 /proc/loadavg)" "$rss_mb" "$hwm_mb" "$disk_mb" \
     "$(echo "$rss_mb / $disk_mb" | bc -l)"

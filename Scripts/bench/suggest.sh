@@ -9,27 +9,18 @@
 # Environment: BIN (a built newsdesk; default: build the release binary into .build-release).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 RUNS="${1:-3}"
 SECONDS_PER_RUN="${2:-5}"
 export PATH="/opt/swift/usr/bin:$PATH"
 
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk"; exit 1; }
-if [ -z "${BIN:-}" ]; then
-  (cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
-  BIN="$ROOT/.build-release/release/newsdesk"
-fi
+BIN=$(newsdesk_binary "${BIN:-}")
 out=$(mktemp)
-"$BIN" serve --port 0 --threads 1 --no-access-log > "$out" 2>/dev/null &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true; rm -f "$out"' EXIT
-port=""
-for _ in $(seq 200); do
-  port=$(grep -o '[0-9]*$' "$out" 2>/dev/null || true)
-  [ -n "$port" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] || { echo "the server did not start"; exit 1; }
-until curl -sf "http://127.0.0.1:$port/ready" >/dev/null; do sleep 0.1; done
+trap 'newsdesk_stop; rm -f "$out" "$out.err"' EXIT
+newsdesk_start "$out" "$BIN" --threads 1 --no-access-log
+newsdesk_wait_ready "$out"
+port=$NEWSDESK_PORT
 
 echo "run  requests/s  p50  p99   (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 for run in $(seq "$RUNS"); do
