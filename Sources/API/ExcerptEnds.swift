@@ -31,7 +31,7 @@ struct ExcerptEnds: Sendable {
 
 /// The end of one summary excerpt: the first `ArticleJSON.excerptWords` words of the body, cut on a
 /// word boundary and trimmed, or the whole body when it has no more words.
-struct ExcerptEnd: Sendable, Equatable {
+struct ExcerptEnd: Sendable {
     /// Where a cut excerpt's text ends in the body (bytes), or `UInt32.max` for the whole body.
     let packed: UInt32
 

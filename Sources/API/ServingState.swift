@@ -19,10 +19,15 @@ final class ServingState: Sendable {
     /// Reloads swapped in since start-up before this state (0 for the start-up load).
     let reloads: Int
 
-    init(snapshot: Snapshot, reloads: Int = 0, recordCacheSlots: Int = RecordCache.defaultSlotCount) {
+    /// The cache sizes are for tests that make slots scarce; the server uses the defaults.
+    init(
+        snapshot: Snapshot, reloads: Int = 0, recordCacheSlots: Int = RecordCache.defaultSlotCount,
+        summaryCacheSlots: Int = SummaryCache.defaultSlotCount
+    ) {
         self.snapshot = snapshot
         self.reloads = reloads
-        catalog = ArticleCatalog(snapshot: snapshot, recordCacheSlots: recordCacheSlots)
+        catalog = ArticleCatalog(
+            snapshot: snapshot, recordCacheSlots: recordCacheSlots, summaryCacheSlots: summaryCacheSlots)
         etag = snapshot.extractsEntities ? "\"\(snapshot.version)\"" : "\"\(snapshot.version)-without-entities\""
         let loadedMillis = Int64((snapshot.loadedAt.timeIntervalSince1970 * 1000).rounded())
         statsETag = "\"\(snapshot.version)-\(loadedMillis)-\(reloads)\""

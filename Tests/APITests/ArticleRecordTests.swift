@@ -14,10 +14,15 @@ struct ArticleRecordTests {
     static let sample = Snapshot.load(paths: [CorpusLoader.sampleCorpusURL.path])
 
     /// Runs `body` with the port of a server on two event loops answering from the sample corpus
-    /// with a record cache of `recordCacheSlots` slots, and stops the server after it.
-    static func withSampleServer(recordCacheSlots: Int, _ body: (Int) throws -> Void) throws {
+    /// with a record cache of `recordCacheSlots` slots and a summary cache of `summaryCacheSlots`,
+    /// and stops the server after it.
+    static func withSampleServer(
+        recordCacheSlots: Int = RecordCache.defaultSlotCount, summaryCacheSlots: Int = SummaryCache.defaultSlotCount,
+        _ body: (Int) throws -> Void
+    ) throws {
         let service = NewsdeskService(configuration: NewsdeskConfiguration())
-        service.install(ServingState(snapshot: sample, recordCacheSlots: recordCacheSlots))
+        service.install(
+            ServingState(snapshot: sample, recordCacheSlots: recordCacheSlots, summaryCacheSlots: summaryCacheSlots))
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
@@ -250,6 +255,45 @@ struct ArticleRecordTests {
                     for index in page { json.raw(Self.referenceSummary(Self.sample.articles[index])) }
                 }
                 #expect(written.bytes == expected.bytes, "page \(page)")
+            }
+        }
+    }
+
+    /// List pages and search hits (whose identity fields come from the summaries' cache entries)
+    /// read by six clients at once on two event loops through a summary cache of four slots, so
+    /// summaries are written, replaced and copied out by both loops at once: every body must be
+    /// the one a server with the default cache answers to a lone client.
+    @Test func concurrentClientsOnTwoLoopsGetEveryListPageAndSearchWhole() throws {
+        let count = Self.sample.articles.count
+        let paths =
+            stride(from: 0, to: count, by: 3).flatMap { offset in
+                ["sort=-date", "sort=date", "sort=id"].map { "/v1/articles?limit=7&offset=\(offset)&\($0)" }
+            } + ["minister", "bank", "election OR vote", "port", "minister -election"].map {
+                "/v1/search?q=\($0.replacingOccurrences(of: " ", with: "+"))&limit=20"
+            }
+        var expected: [String] = []
+        try Self.withSampleServer { port in
+            expected = try Self.bodies(paths.map { "http://127.0.0.1:\(port)\($0)" })
+        }
+        #expect(expected.count == paths.count)
+        #expect(expected.allSatisfy { $0.hasPrefix("{") && $0.contains("\"items\":[{") }, "every page has items")
+        try Self.withSampleServer(summaryCacheSlots: 4) { port in
+            let clients = 6
+            let orders = (0..<clients).map { client in
+                (0..<2).flatMap { round in paths.indices.map { ($0 * (2 * client + 1) + round * 5) % paths.count } }
+            }
+            let results = Mutex<[Int: [String]]>([:])
+            DispatchQueue.concurrentPerform(iterations: clients) { client in
+                let urls = orders[client].map { "http://127.0.0.1:\(port)\(paths[$0])" }
+                let bodies = (try? Self.bodies(urls)) ?? []
+                results.withLock { $0[client] = bodies }
+            }
+            for client in 0..<clients {
+                let bodies = results.withLock { $0[client] } ?? []
+                #expect(bodies.count == orders[client].count, "client \(client) got every answer")
+                for (index, body) in zip(orders[client], bodies) {
+                    #expect(body == expected[index], "client \(client), \(paths[index])")
+                }
             }
         }
     }
