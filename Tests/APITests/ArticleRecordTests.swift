@@ -268,7 +268,8 @@ struct ArticleRecordTests {
         let paths =
             stride(from: 0, to: count, by: 3).flatMap { offset in
                 ["sort=-date", "sort=date", "sort=id"].map { "/v1/articles?limit=7&offset=\(offset)&\($0)" }
-            } + ["minister", "bank", "election OR vote", "port", "minister -election"].map {
+            }
+            + ["minister", "bank", "election OR vote", "port", "minister -election"].map {
                 "/v1/search?q=\($0.replacingOccurrences(of: " ", with: "+"))&limit=20"
             }
         var expected: [String] = []
