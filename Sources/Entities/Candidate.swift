@@ -32,7 +32,7 @@ struct Candidate {
         self.sentence = sentence
         self.surface = surface
         self.words = words
-        self.key = words.joined(separator: " ")
+        self.key = words.count == 1 ? words[0] : words.joined(separator: " ")
         self.titleBefore = titleBefore
     }
 }

@@ -113,7 +113,7 @@ struct MentionDetector {
     /// What the gazetteers know of the token's `normalised` word.
     @inline(__always)
     func flags(_ index: Int) -> NameFlags {
-        section.withNormalised(index, gazetteer) { $0.flags($1) }
+        section.nameFlags(index..<(index + 1), gazetteer)
     }
 
     /// Whether the token's `bareLowercased` word is in the dictionary.
@@ -262,6 +262,7 @@ struct MentionDetector {
     /// The words of a name, a plural possessive's apostrophe kept on its word ("Dockworkers'").
     func words(_ range: Range<Int>) -> [String] {
         var words: [String] = []
+        words.reserveCapacity(range.count)
         for index in range {
             if section.isPluralPossessive(index), let last = words.popLast() {
                 words.append(last + section.text(index))
@@ -286,7 +287,7 @@ struct MentionDetector {
     /// What the gazetteers know of the tokens' words joined as one name.
     @inline(__always)
     func flags(_ range: Range<Int>) -> NameFlags {
-        section.withKey(range, gazetteer) { $0.flags($1) }
+        section.nameFlags(range, gazetteer)
     }
 
     /// Keeps a capitalised sentence start only if it is a name: the gazetteers or the rest of the

@@ -10,6 +10,8 @@ struct SectionText {
     var allCaps: [Bool] = []
     /// Per token: the context word lists its `bareLowercased` form is in, looked up on first use.
     let wordClasses: WordClassMemo
+    /// Per token range: the gazetteer flags of its `withKey` bytes, looked up on first use.
+    let nameFlagsMemo = NameFlagsMemo()
 
     /// Words that headline-shape tests ignore, as headlines leave them in lower case.
     static let minorWords: Set<String> = [
@@ -92,6 +94,14 @@ struct SectionText {
         let classes = withBareLowercased(index, ()) { WordClasses(of: $1) }
         wordClasses[index] = classes
         return classes
+    }
+
+    /// What the gazetteers know of the tokens' `normalised` words joined as one name (`withKey`).
+    func nameFlags(_ range: Range<Int>, _ gazetteer: Gazetteer) -> NameFlags {
+        if let known = nameFlagsMemo[range] { return known }
+        let flags = withKey(range, gazetteer) { $0.flags($1) }
+        nameFlagsMemo[range] = flags
+        return flags
     }
 
     /// The context word lists of the token's `lowercased` form (a final period kept).
