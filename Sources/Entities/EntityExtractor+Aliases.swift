@@ -5,15 +5,13 @@ extension EntityExtractor {
     func resolveAliases(_ candidates: inout [Candidate]) {
         // Each distinct name numbered once, so that what is kept per name is an array slot
         // rather than a dictionary look-up of its `String` at every step.
-        // Room for every name at once (growing the table rehashed every key), and the candidates
-        // read in place: a loop variable copied each `Candidate`, a retain and release per string.
-        var numbers: [String: Int] = [:]
-        numbers.reserveCapacity(candidates.count)
+        // The candidates read in place: a loop variable copied each `Candidate`, a retain and
+        // release per string.
+        var numbers = NameNumbers(capacity: candidates.count)
         var nameNumber: [Int] = []
         nameNumber.reserveCapacity(candidates.count)
         for index in candidates.indices {
-            let next = numbers.count
-            nameNumber.append(Self.number(&numbers[candidates[index].key], next: next))
+            nameNumber.append(numbers.number(of: candidates[index].key))
         }
 
         // Votes at the highest strength seen for each name; the most voted type wins, ties going
@@ -106,12 +104,5 @@ extension EntityExtractor {
             candidate.type = .person
             candidate.name = full.name
         }
-    }
-
-    /// The number of a name: the one it has, or `next` given to it now (one dictionary access).
-    private static func number(_ slot: inout Int?, next: Int) -> Int {
-        if let number = slot { return number }
-        slot = next
-        return next
     }
 }

@@ -25,6 +25,15 @@ public struct EntityExtractor: Sendable {
         }
     }
 
+    /// `extract(title:text:)`, with the number of each mention's name among the article's
+    /// distinct names (equal names, equal numbers), so that `EntityIndexBuilder.add` looks a name
+    /// up once per article rather than once per mention.
+    func extractNumbered(title: String, text: String) -> (mentions: [EntityMention], names: [Int]) {
+        let mentions = extract(title: title, text: text)
+        var numbers = NameNumbers(capacity: mentions.count)
+        return (mentions, mentions.map { numbers.number(of: $0.name) })
+    }
+
     func extract(title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> [EntityMention] {
         let sections = [
             SectionText(bytes: title, segmented: segmenter.segment(title), inTitle: true),

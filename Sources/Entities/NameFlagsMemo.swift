@@ -5,43 +5,46 @@
 /// another range took is looked up again. A class over one allocation, so that the non-mutating
 /// detector can fill it in.
 final class NameFlagsMemo {
-    private static let slotCount = 256
-    private static let empty = UInt64.max
-    /// Per slot the range as `lowerBound << 32 | upperBound`, and its flags in the low 32 bits of
-    /// the next word.
+    /// Per slot, the range's bounds in 24 bits each and its flags in the low 16 bits.
     private let slots: UnsafeMutableBufferPointer<UInt64>
+    private static let empty = UInt64.max
+    private static let boundLimit = 1 << 24 - 1
 
-    init() {
-        slots = .allocate(capacity: NameFlagsMemo.slotCount * 2)
+    /// Slots for a section of `tokens` tokens: about one per two tokens, 16 to 256.
+    init(tokens: Int) {
+        var count = 16
+        while count < 256 && count * 2 < tokens { count *= 2 }
+        slots = .allocate(capacity: count)
         slots.initialize(repeating: NameFlagsMemo.empty)
     }
 
     deinit { slots.deallocate() }
 
     @inline(__always)
-    private static func key(_ range: Range<Int>) -> UInt64 {
-        UInt64(truncatingIfNeeded: range.lowerBound) << 32 | UInt64(truncatingIfNeeded: range.upperBound)
+    private func slot(_ range: Range<Int>) -> Int {
+        let key = UInt64(truncatingIfNeeded: range.lowerBound) << 24 | UInt64(truncatingIfNeeded: range.upperBound)
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (slots.count - 1)
     }
 
     @inline(__always)
-    private static func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) * 2
+    private static func tag(_ range: Range<Int>) -> UInt64 {
+        UInt64(truncatingIfNeeded: range.lowerBound) << 40 | UInt64(truncatingIfNeeded: range.upperBound) << 16
     }
 
-    /// The flags remembered for `range`, or nil. Token ranges of a section fit 32 bits each.
+    /// The flags remembered for `range`, or nil. Ranges past 2^24 tokens and flags past 16 bits
+    /// are not remembered.
     subscript(range: Range<Int>) -> NameFlags? {
         get {
-            let key = NameFlagsMemo.key(range)
-            let slot = NameFlagsMemo.slot(key)
-            guard slots[slot] == key else { return nil }
-            return NameFlags(rawValue: UInt32(truncatingIfNeeded: slots[slot + 1]))
+            guard range.upperBound < NameFlagsMemo.boundLimit else { return nil }
+            let value = slots[slot(range)]
+            guard value != NameFlagsMemo.empty, value & ~0xFFFF == NameFlagsMemo.tag(range) else { return nil }
+            return NameFlags(rawValue: UInt32(truncatingIfNeeded: value & 0xFFFF))
         }
         set {
-            guard let newValue else { return }
-            let key = NameFlagsMemo.key(range)
-            let slot = NameFlagsMemo.slot(key)
-            slots[slot] = key
-            slots[slot + 1] = UInt64(newValue.rawValue)
+            guard let newValue, range.upperBound < NameFlagsMemo.boundLimit, newValue.rawValue <= 0xFFFF else {
+                return
+            }
+            slots[slot(range)] = NameFlagsMemo.tag(range) | UInt64(newValue.rawValue)
         }
     }
 }

@@ -11,7 +11,7 @@ struct SectionText {
     /// Per token: the context word lists its `bareLowercased` form is in, looked up on first use.
     let wordClasses: WordClassMemo
     /// Per token range: the gazetteer flags of its `withKey` bytes, looked up on first use.
-    let nameFlagsMemo = NameFlagsMemo()
+    let nameFlagsMemo: NameFlagsMemo
 
     /// Words that headline-shape tests ignore, as headlines leave them in lower case.
     static let minorWords: Set<String> = [
@@ -32,6 +32,7 @@ struct SectionText {
         self.segmented = segmented
         self.inTitle = inTitle
         wordClasses = WordClassMemo(count: segmented.tokens.count)
+        nameFlagsMemo = NameFlagsMemo(tokens: segmented.tokens.count)
         for range in segmented.sentences {
             let shape = headlineShape(of: range)
             allCaps.append(shape.allCaps)
