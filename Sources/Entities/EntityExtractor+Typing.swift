@@ -1,7 +1,8 @@
 extension EntityExtractor {
-    /// What the gazetteers know of a name, trying its alias ("U.S.") and its Title Case form.
-    func lookup(_ words: [String], key: String? = nil) -> NameFlags {
-        var key = key ?? words.joined(separator: " ")
+    /// What the gazetteers know of a name (its words joined by single spaces), trying its alias
+    /// ("U.S.") and its Title Case form.
+    func lookup(_ key: String) -> NameFlags {
+        var key = key
         return key.withUTF8 { lookup(joined: $0) }
     }
 
@@ -77,8 +78,7 @@ extension EntityExtractor {
             candidate.type = type
             candidate.strength = strength
         }
-        let words = candidate.words
-        let count = words.count
+        let count = candidate.wordCount
         if candidate.titleBefore { return set(.person, 3) }
         if candidate.dateline { return set(.location, 3) }
         // The token of each word (a plural possessive's apostrophe belongs to its word), for the
@@ -96,7 +96,8 @@ extension EntityExtractor {
         // section remembers from detection.
         func wordFlags(_ word: Int) -> NameFlags {
             wordTokens.isEmpty
-                ? section.nameFlags(token(word)..<(token(word) + 1), gazetteer) : gazetteer.flags(words[word])
+                ? section.nameFlags(token(word)..<(token(word) + 1), gazetteer)
+                : gazetteer.flags(candidate.words[word])
         }
         let flags: NameFlags
         if wordTokens.isEmpty {
@@ -104,10 +105,11 @@ extension EntityExtractor {
             var key = candidate.key
             flags = known.isEmpty ? key.withUTF8 { lookupTitleCased($0) } : known
         } else {
-            flags = lookup(words, key: candidate.key)
+            flags = lookup(candidate.key)
         }
         let firstFlags = wordFlags(0)
-        if count >= 2, words[0].utf8.count == 2, words[0].hasSuffix("."), words[0].first?.isUppercase == true,
+        if count >= 2, candidate.key.utf8.dropFirst(2).first == 0x20, case let first = candidate.firstWord,
+            first.hasSuffix("."), first.first?.isUppercase == true,
             lookup(candidate.key, droppingFirstWord: true).isDisjoint(with: .location)
         {
             // "M. Butcher", "J. Smith": an initial makes a person.
@@ -166,7 +168,7 @@ extension EntityExtractor {
             return set(.organization, 2)
         }
         // (The byte test first: Foundation's `contains` searched every one-word name.)
-        if count == 1, words[0].utf8.contains(0x2D), let parts = Self.hyphenParts(words[0]) {
+        if count == 1, candidate.key.utf8.contains(0x2D), let parts = Self.hyphenParts(candidate.key) {
             // "Indo-Pacific", "Sino-Japanese", "Anglo-American".
             let partFlags = gazetteer.flags(parts.last)
             if !partFlags.isDisjoint(with: .location) { return set(.location, 2) }
@@ -200,7 +202,7 @@ extension EntityExtractor {
             // "the Dogger shoals", "the Baltic coast": a place word written after the name.
             return set(.location, 1)
         }
-        if count == 1, Self.containsNumber(words[0]) {
+        if count == 1, Self.containsNumber(candidate.key) {
             // "the K3", "Kite-1": a model or a craft, not a person.
             return set(.other, 1)
         }

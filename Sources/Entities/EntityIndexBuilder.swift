@@ -110,7 +110,7 @@ public struct EntityIndexBuilder: Sendable {
             return tallies.count - 1
         }
         for (position, mention) in mentions.enumerated() {
-            let nameNumber = nameNumbers?[position]
+            let nameNumber = nameNumbers.flatMap { $0[position] >= 0 ? $0[position] : nil }
             var current = nameNumber.map { tallyOfName[$0] } ?? -2
             if current == -2 {
                 current = -1

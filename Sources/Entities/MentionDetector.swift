@@ -250,27 +250,14 @@ struct MentionDetector {
 
     func candidate(_ range: Range<Int>, titleBefore: Bool) -> Candidate {
         let tokens = section.tokens
+        let (key, wordCount) = section.nameKey(range)
         var candidate = Candidate(
             inTitle: section.inTitle, tokens: range, start: tokens[range.lowerBound].start,
             end: tokens[range.upperBound - 1].end, sentence: tokens[range.lowerBound].sentence,
             surface: section.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end),
-            words: words(range), titleBefore: titleBefore)
+            key: key, wordCount: wordCount, titleBefore: titleBefore)
         candidate.dateline = isDateline(range)
         return candidate
-    }
-
-    /// The words of a name, a plural possessive's apostrophe kept on its word ("Dockworkers'").
-    func words(_ range: Range<Int>) -> [String] {
-        var words: [String] = []
-        words.reserveCapacity(range.count)
-        for index in range {
-            if section.isPluralPossessive(index), let last = words.popLast() {
-                words.append(last + section.text(index))
-            } else {
-                words.append(section.normalised(index))
-            }
-        }
-        return words
     }
 
     /// "TOKYO, Japan" or "AL-AIN (Reuters) -": a capitalised place opening the text's paragraph.
