@@ -46,9 +46,8 @@ public struct EntityExtractor: Sendable {
         var candidates: [Candidate] = []
         for section in sections {
             let detector = MentionDetector(gazetteer: gazetteer, section: section, evidence: evidence)
-            let found = detector.candidates()
             let start = candidates.count
-            candidates += found
+            detector.candidates(into: &candidates)
             for index in start..<candidates.count {
                 assignType(&candidates[index], in: section)
             }

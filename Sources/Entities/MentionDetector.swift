@@ -14,8 +14,8 @@ struct MentionDetector {
             "sea", "straits", "strait", "cape", "museum", "university", "institute", "school", "bank",
         ])
 
-    func candidates() -> [Candidate] {
-        var result: [Candidate] = []
+    /// Appends the section's candidates to `result`.
+    func candidates(into result: inout [Candidate]) {
         for (sentence, range) in section.segmented.sentences.enumerated() {
             let headline = section.titleCase[sentence] || section.allCaps[sentence]
             let accepted = headline ? acceptedHeadlineWords(range) : []
@@ -30,7 +30,6 @@ struct MentionDetector {
                 index = end
             }
         }
-        return result
     }
 
     // MARK: Words
