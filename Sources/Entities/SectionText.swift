@@ -278,7 +278,8 @@ struct SectionText {
             if needsTitleCase(index) {
                 asWritten = false
                 if UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]).contains(where: { $0 >= 0x80 }) {
-                    return (nameWords(range).joined(separator: " "), words)
+                    let all = nameWords(range)
+                    return (all.joined(separator: " "), all.count)
                 }
             }
         }
