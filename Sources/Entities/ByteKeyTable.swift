@@ -74,6 +74,15 @@ struct ByteKeyTable: Sendable {
     /// (dashes, quotation marks, bullets, ellipsis).
     static func isNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
+        // ASCII eight bytes at a time first: nearly every key is ASCII.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count,
+                raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {

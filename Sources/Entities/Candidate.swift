@@ -7,10 +7,12 @@ struct Candidate {
     var end: Int
     var sentence: Int
     var surface: String
-    /// The words as they would be written in running text: "JAPAN" in an all-caps headline is "Japan".
-    let words: [String]
-    /// The words joined by single spaces: the name as the article's consensus and aliases see it.
+    /// The words as they would be written in running text ("JAPAN" in an all-caps headline is
+    /// "Japan"), joined by single spaces: the name as the article's consensus and aliases see it.
+    /// No word holds a space, so the words are the parts of `key` between spaces.
     let key: String
+    /// How many words `key` has.
+    let wordCount: Int
     /// A person's title stood right before the name ("Defense Minister Gen Nakatani").
     var titleBefore: Bool
     /// The name is a dateline ("TOKYO, Japan -"): a place.
@@ -22,8 +24,8 @@ struct Candidate {
     var name: String = ""
 
     init(
-        inTitle: Bool, tokens: Range<Int>, start: Int, end: Int, sentence: Int, surface: String, words: [String],
-        titleBefore: Bool
+        inTitle: Bool, tokens: Range<Int>, start: Int, end: Int, sentence: Int, surface: String, key: String,
+        wordCount: Int, titleBefore: Bool
     ) {
         self.inTitle = inTitle
         self.tokens = tokens
@@ -31,8 +33,37 @@ struct Candidate {
         self.end = end
         self.sentence = sentence
         self.surface = surface
-        self.words = words
-        self.key = words.joined(separator: " ")
+        self.key = key
+        self.wordCount = wordCount
         self.titleBefore = titleBefore
+    }
+
+    /// The words of `key`.
+    var words: [String] {
+        var key = key
+        return key.withUTF8 { bytes in
+            bytes.split(separator: 0x20).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        }
+    }
+
+    /// The first word of `key`.
+    var firstWord: String {
+        guard wordCount > 1 else { return key }
+        var key = key
+        return key.withUTF8 { bytes in
+            String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0x20) ?? bytes.count)]),
+                as: UTF8.self)
+        }
+    }
+
+    /// The last word of `key`.
+    var lastWord: String {
+        guard wordCount > 1 else { return key }
+        var key = key
+        return key.withUTF8 { bytes in
+            let start = bytes.lastIndex(of: 0x20).map { $0 + 1 } ?? 0
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+        }
     }
 }

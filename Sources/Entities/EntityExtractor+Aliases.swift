@@ -1,19 +1,19 @@
 extension EntityExtractor {
     /// Makes the article consistent: one type per name (the best-supported one), a surname or
     /// given name alone resolved to the full person name it abbreviates, and countries to their
-    /// canonical name.
-    func resolveAliases(_ candidates: inout [Candidate]) {
+    /// canonical name. Returns per candidate the number of its name among the article's distinct
+    /// names (first seen first), or -1 where candidates that wrote a name alike resolved it to
+    /// different names (as they never do: what decides a name is the same for all of them).
+    func resolveAliases(_ candidates: inout [Candidate]) -> [Int] {
         // Each distinct name numbered once, so that what is kept per name is an array slot
         // rather than a dictionary look-up of its `String` at every step.
-        // Room for every name at once (growing the table rehashed every key), and the candidates
-        // read in place: a loop variable copied each `Candidate`, a retain and release per string.
-        var numbers: [String: Int] = [:]
-        numbers.reserveCapacity(candidates.count)
+        // The candidates read in place: a loop variable copied each `Candidate`, a retain and
+        // release per string.
+        var numbers = NameNumbers(capacity: candidates.count)
         var nameNumber: [Int] = []
         nameNumber.reserveCapacity(candidates.count)
         for index in candidates.indices {
-            let next = numbers.count
-            nameNumber.append(Self.number(&numbers[candidates[index].key], next: next))
+            nameNumber.append(numbers.number(of: candidates[index].key))
         }
 
         // Votes at the highest strength seen for each name; the most voted type wins, ties going
@@ -43,7 +43,7 @@ extension EntityExtractor {
 
         // Full person names by each of their words, longest (then most frequent) first.
         var fullNames: [String: (name: String, words: Int, count: Int)] = [:]
-        for index in candidates.indices where candidates[index].type == .person && candidates[index].words.count >= 2 {
+        for index in candidates.indices where candidates[index].type == .person && candidates[index].wordCount >= 2 {
             let name = candidates[index].key
             let words = candidates[index].words
             for word in words where word.utf8.count > 1 {
@@ -60,8 +60,8 @@ extension EntityExtractor {
         // no dictionary word and only one organisation of the article starts with it.
         var organizations: [String: String?] = [:]
         for index in candidates.indices
-        where candidates[index].type == .organization && candidates[index].words.count >= 2 {
-            let first = candidates[index].words[0]
+        where candidates[index].type == .organization && candidates[index].wordCount >= 2 {
+            let first = candidates[index].firstWord
             guard !gazetteer.isCommonWord(first.lowercased()) else { continue }
             if let existing = organizations[first], existing != candidates[index].key {
                 organizations[first] = .some(nil)
@@ -77,6 +77,20 @@ extension EntityExtractor {
             }
             resolve(&candidates[index], countryName: countryNames[number]!, organizations, fullNames)
         }
+
+        // A number stands for a final name only if all its candidates resolved to the same one.
+        var firstOfNumber = [Int](repeating: -1, count: numbers.count)
+        for index in candidates.indices {
+            let number = nameNumber[index]
+            if firstOfNumber[number] < 0 {
+                firstOfNumber[number] = index
+            } else if firstOfNumber[number] < candidates.count,
+                candidates[firstOfNumber[number]].name != candidates[index].name
+            {
+                firstOfNumber[number] = candidates.count
+            }
+        }
+        return nameNumber.map { firstOfNumber[$0] < candidates.count ? $0 : -1 }
     }
 
     /// The name and type of one candidate: a country's canonical name, the organisation its one
@@ -86,32 +100,24 @@ extension EntityExtractor {
         _ fullNames: [String: (name: String, words: Int, count: Int)]
     ) {
         candidate.name = countryName ?? candidate.key
-        if candidate.words.count == 1, candidate.strength < 3, candidate.type != .person || candidate.strength < 2,
+        if candidate.wordCount == 1, candidate.strength < 3, candidate.type != .person || candidate.strength < 2,
             !organizations.isEmpty, let organization = organizations[candidate.key] ?? nil
         {
             candidate.type = .organization
             candidate.name = organization
             return
         }
-        if candidate.words.count <= 2, candidate.type == .person || candidate.strength < 3,
-            !fullNames.isEmpty, let lastWord = candidate.words.last, let full = fullNames[lastWord],
-            full.words > candidate.words.count
+        if candidate.wordCount <= 2, candidate.type == .person || candidate.strength < 3,
+            !fullNames.isEmpty, let full = fullNames[candidate.lastWord], full.words > candidate.wordCount
         {
             candidate.type = .person
             candidate.name = full.name
-        } else if candidate.words.count == 1, candidate.strength < 3, !fullNames.isEmpty,
+        } else if candidate.wordCount == 1, candidate.strength < 3, !fullNames.isEmpty,
             let full = fullNames[candidate.key],
             full.words > 1
         {
             candidate.type = .person
             candidate.name = full.name
         }
-    }
-
-    /// The number of a name: the one it has, or `next` given to it now (one dictionary access).
-    private static func number(_ slot: inout Int?, next: Int) -> Int {
-        if let number = slot { return number }
-        slot = next
-        return next
     }
 }

@@ -16,6 +16,13 @@ public struct EntityExtractor: Sendable {
 
     /// The mentions of `title` and `text`, title mentions first, each part in text order.
     public func extract(title: String, text: String) -> [EntityMention] {
+        extractNumbered(title: title, text: text).mentions
+    }
+
+    /// `extract(title:text:)`, with the number of each mention's name among the article's
+    /// distinct names (equal numbers, equal names; -1 for none), so that `EntityIndexBuilder.add`
+    /// looks a name up once per article rather than once per mention.
+    func extractNumbered(title: String, text: String) -> (mentions: [EntityMention], names: [Int]) {
         var title = title
         var text = text
         return title.withUTF8 { titleBytes in
@@ -25,7 +32,11 @@ public struct EntityExtractor: Sendable {
         }
     }
 
-    func extract(title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> [EntityMention] {
+    func extract(
+        title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>
+    ) -> (
+        mentions: [EntityMention], names: [Int]
+    ) {
         let sections = [
             SectionText(bytes: title, segmented: segmenter.segment(title), inTitle: true),
             SectionText(bytes: text, segmented: segmenter.segment(text), inTitle: false),
@@ -35,18 +46,18 @@ public struct EntityExtractor: Sendable {
         var candidates: [Candidate] = []
         for section in sections {
             let detector = MentionDetector(gazetteer: gazetteer, section: section, evidence: evidence)
-            let found = detector.candidates()
             let start = candidates.count
-            candidates += found
+            detector.candidates(into: &candidates)
             for index in start..<candidates.count {
                 assignType(&candidates[index], in: section)
             }
         }
-        resolveAliases(&candidates)
-        return candidates.map {
+        let names = resolveAliases(&candidates)
+        let mentions = candidates.map {
             EntityMention(
                 name: $0.name, surface: $0.surface, type: $0.type, start: $0.start, end: $0.end,
                 sentence: $0.sentence, inTitle: $0.inTitle, evidence: $0.strength)
         }
+        return (mentions, names)
     }
 }

@@ -21,9 +21,8 @@ extension EntityIndexBuilder {
             var part = EntityIndexBuilder()
             for index in (count * slice / slices)..<(count * (slice + 1) / slices) {
                 let article = articles[index]
-                part.add(
-                    article: index, date: article.date,
-                    mentions: extractor.extract(title: article.title, text: article.text))
+                let extracted = extractor.extractNumbered(title: article.title, text: article.text)
+                part.add(article: index, date: article.date, mentions: extracted.mentions, nameNumbers: extracted.names)
             }
             part.settle()
             parts.withLock { $0[slice] = part }

@@ -82,6 +82,16 @@ public struct EntityIndexBuilder: Sendable {
 
     /// Adds one article's mentions; `article` is the caller's index for it, returned by queries.
     public mutating func add(article: Int, date: Date?, mentions: [EntityMention]) {
+        add(article: article, date: date, mentions: mentions, nameNumbers: nil)
+    }
+
+    /// `add`, given for each mention the number of its name in the article
+    /// (`EntityExtractor.extractNumbered`): a name is then looked up in `nameSeen` once per
+    /// article, not once per mention.
+    mutating func add(article: Int, date: Date?, mentions: [EntityMention], nameNumbers: [Int]?) {
+        // Per name number, the tally of its mentions once known: -2 not yet, -1 none (the name
+        // folds to nothing).
+        var tallyOfName = [Int](repeating: -2, count: nameNumbers.map { ($0.max() ?? -1) + 1 } ?? 0)
         var local: [Int: Int] = [:]
         let serial = articles.count
         var tallies: [NameTally] = []
@@ -99,28 +109,33 @@ public struct EntityIndexBuilder: Sendable {
             tallies.append(NameTally(number: number, slot: slot))
             return tallies.count - 1
         }
-        for mention in mentions {
-            let current: Int
-            if let index = nameSeen.index(forKey: mention.name) {
-                let seen = nameSeen.values[index]
-                guard seen.number >= 0 else { continue }
-                if seen.article == serial {
-                    current = seen.tally
+        for (position, mention) in mentions.enumerated() {
+            let nameNumber = nameNumbers.flatMap { $0[position] >= 0 ? $0[position] : nil }
+            var current = nameNumber.map { tallyOfName[$0] } ?? -2
+            if current == -2 {
+                current = -1
+                if let index = nameSeen.index(forKey: mention.name) {
+                    let seen = nameSeen.values[index]
+                    if seen.number >= 0 && seen.article == serial {
+                        current = seen.tally
+                    } else if seen.number >= 0 {
+                        current = tally(number: seen.number)
+                        nameSeen.values[index].article = serial
+                        nameSeen.values[index].tally = current
+                    }
                 } else {
-                    current = tally(number: seen.number)
-                    nameSeen.values[index].article = serial
-                    nameSeen.values[index].tally = current
+                    let group = group(ofName: mention.name)
+                    if group >= 0 {
+                        names.append(NameCounts(name: mention.name, group: group))
+                        current = tally(number: names.count - 1)
+                        nameSeen[mention.name] = NameSeen(number: names.count - 1, article: serial, tally: current)
+                    } else {
+                        nameSeen[mention.name] = NameSeen(number: -1, article: serial, tally: -1)
+                    }
                 }
-            } else {
-                let group = group(ofName: mention.name)
-                guard group >= 0 else {
-                    nameSeen[mention.name] = NameSeen(number: -1, article: serial, tally: -1)
-                    continue
-                }
-                names.append(NameCounts(name: mention.name, group: group))
-                current = tally(number: names.count - 1)
-                nameSeen[mention.name] = NameSeen(number: names.count - 1, article: serial, tally: current)
+                if let nameNumber { tallyOfName[nameNumber] = current }
             }
+            guard current >= 0 else { continue }
             let number = tallies[current].number
             names[number].count += 1
             names[number].typeWeights[Self.lane(of: mention.type)] += EntityIndexBuilder.voteWeight(

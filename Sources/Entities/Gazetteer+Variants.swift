@@ -9,39 +9,52 @@ extension Gazetteer {
         return lowercased.withUTF8 { isCommonWordVariant($0) }
     }
 
-    /// `isCommonWordVariant` of the word with these UTF-8 bytes.
+    /// `isCommonWordVariant` of the word with these UTF-8 bytes; each swapped spelling is written
+    /// into one buffer on the stack (no swap makes a word longer), not into an array of its own.
     func isCommonWordVariant(_ lowercased: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lowercased.count >= 6, lowercased.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
-        let bytes = Array(lowercased)
-        for (british, american) in Self.spellingSwaps {
-            if let swapped = Self.replacing(british, with: american, in: bytes),
-                swapped.withUnsafeBufferPointer({ isCommonWord($0) })
-            {
-                return true
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lowercased.count) { buffer in
+            for (british, american) in Self.spellingSwaps {
+                if let length = Self.replacing(british, with: american, in: lowercased, into: buffer),
+                    isCommonWord(UnsafeBufferPointer(rebasing: buffer[..<length]))
+                {
+                    return true
+                }
             }
+            return false
         }
-        return false
     }
 
-    /// `bytes` with every occurrence of `pattern` replaced, left to right and not overlapping, or
-    /// nil when there is none: plain byte matching, which is all that ASCII letters need.
-    static func replacing(_ pattern: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8]? {
-        var result: [UInt8] = []
+    /// Writes `bytes` with every occurrence of `pattern` replaced, left to right and not
+    /// overlapping, into `buffer` and returns the length written, or nil when there is none: plain
+    /// byte matching, which is all that ASCII letters need. `replacement` is no longer than
+    /// `pattern`, so `buffer` needs no more room than `bytes` takes.
+    static func replacing(
+        _ pattern: [UInt8], with replacement: [UInt8], in bytes: UnsafeBufferPointer<UInt8>,
+        into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int? {
+        guard let first = pattern.first, bytes.contains(first) else { return nil }
+        var written = 0
         var index = 0
         var found = false
         while index < bytes.count {
             if index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                result += replacement
+                for byte in replacement {
+                    buffer[written] = byte
+                    written += 1
+                }
                 index += pattern.count
                 found = true
             } else {
-                result.append(bytes[index])
+                buffer[written] = bytes[index]
+                written += 1
                 index += 1
             }
         }
-        return found ? result : nil
+        return found ? written : nil
     }
 
+    /// British spellings and their American forms, none longer than the British one.
     static let spellingSwaps: [([UInt8], [UInt8])] = [
         ("is", "iz"), ("ys", "yz"), ("our", "or"), ("tre", "ter"), ("ll", "l"), ("ogue", "og"), ("ae", "e"),
         ("oe", "e"), ("ence", "ense"),

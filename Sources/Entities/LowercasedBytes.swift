@@ -8,13 +8,16 @@ enum LowercasedBytes {
     static func with<Context, Result>(
         _ slice: UnsafeBufferPointer<UInt8>, _ context: Context, _ body: (Context, UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        guard slice.allSatisfy({ $0 < 0x80 }) else {
-            var lowered = String(decoding: slice, as: UTF8.self).lowercased()
-            return lowered.withUTF8 { body(context, $0) }
-        }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slice.count) { buffer in
+        // One pass: lower-case into the buffer while gathering the high bits of every byte.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slice.count) { buffer in
+            var high: UInt8 = 0
             for (offset, byte) in slice.enumerated() {
-                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                high |= byte
+                buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            }
+            guard high < 0x80 else {
+                var lowered = String(decoding: slice, as: UTF8.self).lowercased()
+                return lowered.withUTF8 { body(context, $0) }
             }
             return body(context, UnsafeBufferPointer(buffer))
         }

@@ -14,8 +14,8 @@ struct MentionDetector {
             "sea", "straits", "strait", "cape", "museum", "university", "institute", "school", "bank",
         ])
 
-    func candidates() -> [Candidate] {
-        var result: [Candidate] = []
+    /// Appends the section's candidates to `result`.
+    func candidates(into result: inout [Candidate]) {
         for (sentence, range) in section.segmented.sentences.enumerated() {
             let headline = section.titleCase[sentence] || section.allCaps[sentence]
             let accepted = headline ? acceptedHeadlineWords(range) : []
@@ -30,7 +30,6 @@ struct MentionDetector {
                 index = end
             }
         }
-        return result
     }
 
     // MARK: Words
@@ -113,7 +112,7 @@ struct MentionDetector {
     /// What the gazetteers know of the token's `normalised` word.
     @inline(__always)
     func flags(_ index: Int) -> NameFlags {
-        section.withNormalised(index, gazetteer) { $0.flags($1) }
+        section.nameFlags(index..<(index + 1), gazetteer)
     }
 
     /// Whether the token's `bareLowercased` word is in the dictionary.
@@ -250,26 +249,14 @@ struct MentionDetector {
 
     func candidate(_ range: Range<Int>, titleBefore: Bool) -> Candidate {
         let tokens = section.tokens
+        let (key, wordCount) = section.nameKey(range)
         var candidate = Candidate(
             inTitle: section.inTitle, tokens: range, start: tokens[range.lowerBound].start,
             end: tokens[range.upperBound - 1].end, sentence: tokens[range.lowerBound].sentence,
             surface: section.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end),
-            words: words(range), titleBefore: titleBefore)
+            key: key, wordCount: wordCount, titleBefore: titleBefore)
         candidate.dateline = isDateline(range)
         return candidate
-    }
-
-    /// The words of a name, a plural possessive's apostrophe kept on its word ("Dockworkers'").
-    func words(_ range: Range<Int>) -> [String] {
-        var words: [String] = []
-        for index in range {
-            if section.isPluralPossessive(index), let last = words.popLast() {
-                words.append(last + section.text(index))
-            } else {
-                words.append(section.normalised(index))
-            }
-        }
-        return words
     }
 
     /// "TOKYO, Japan" or "AL-AIN (Reuters) -": a capitalised place opening the text's paragraph.
@@ -286,7 +273,7 @@ struct MentionDetector {
     /// What the gazetteers know of the tokens' words joined as one name.
     @inline(__always)
     func flags(_ range: Range<Int>) -> NameFlags {
-        section.withKey(range, gazetteer) { $0.flags($1) }
+        section.nameFlags(range, gazetteer)
     }
 
     /// Keeps a capitalised sentence start only if it is a name: the gazetteers or the rest of the

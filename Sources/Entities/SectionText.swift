@@ -10,6 +10,8 @@ struct SectionText {
     var allCaps: [Bool] = []
     /// Per token: the context word lists its `bareLowercased` form is in, looked up on first use.
     let wordClasses: WordClassMemo
+    /// Per token range: the gazetteer flags of its `withKey` bytes, looked up on first use.
+    let nameFlagsMemo: NameFlagsMemo
 
     /// Words that headline-shape tests ignore, as headlines leave them in lower case.
     static let minorWords: Set<String> = [
@@ -30,6 +32,7 @@ struct SectionText {
         self.segmented = segmented
         self.inTitle = inTitle
         wordClasses = WordClassMemo(count: segmented.tokens.count)
+        nameFlagsMemo = NameFlagsMemo(tokens: segmented.tokens.count)
         for range in segmented.sentences {
             let shape = headlineShape(of: range)
             allCaps.append(shape.allCaps)
@@ -92,6 +95,14 @@ struct SectionText {
         let classes = withBareLowercased(index, ()) { WordClasses(of: $1) }
         wordClasses[index] = classes
         return classes
+    }
+
+    /// What the gazetteers know of the tokens' `normalised` words joined as one name (`withKey`).
+    func nameFlags(_ range: Range<Int>, _ gazetteer: Gazetteer) -> NameFlags {
+        if let known = nameFlagsMemo[range] { return known }
+        let flags = withKey(range, gazetteer) { $0.flags($1) }
+        nameFlagsMemo[range] = flags
+        return flags
     }
 
     /// The context word lists of the token's `lowercased` form (a final period kept).
@@ -242,6 +253,77 @@ struct SectionText {
             }
             return body(context, UnsafeBufferPointer(rebasing: buffer[..<written]))
         }
+    }
+
+    /// The words of a name joined by single spaces, and how many there are: each token's
+    /// `normalised` word, a plural possessive's apostrophe kept on the word before it
+    /// ("Dockworkers' Union"). The text itself when it is written so, else written byte by byte;
+    /// Title Case of non-ASCII words goes through `normalised`.
+    func nameKey(_ range: Range<Int>) -> (key: String, words: Int) {
+        let tokens = segmented.tokens
+        var words = 0
+        var length = 0
+        var asWritten = true
+        for index in range {
+            let token = tokens[index]
+            let attached = index > range.lowerBound && isPluralPossessive(index)
+            if !attached {
+                words += 1
+                if index > range.lowerBound {
+                    length += 1
+                    if token.start != tokens[index - 1].end + 1 || bytes[token.start - 1] != 0x20 { asWritten = false }
+                }
+            }
+            length += token.end - token.start
+            if needsTitleCase(index) {
+                asWritten = false
+                if UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]).contains(where: { $0 >= 0x80 }) {
+                    let all = nameWords(range)
+                    return (all.joined(separator: " "), all.count)
+                }
+            }
+        }
+        let start = tokens[range.lowerBound].start
+        if asWritten { return (text(from: start, to: start + length), words) }
+        let key = String(unsafeUninitializedCapacity: length) { buffer in
+            var written = 0
+            for index in range {
+                if index > range.lowerBound && !isPluralPossessive(index) {
+                    buffer[written] = 0x20
+                    written += 1
+                }
+                let token = tokens[index]
+                let titleCase = needsTitleCase(index)
+                var upperNext = true
+                for position in token.start..<token.end {
+                    let byte = bytes[position]
+                    if titleCase {
+                        let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                        buffer[written] = !isLetter ? byte : upperNext ? byte & ~0x20 : byte | 0x20
+                        upperNext = !isLetter && byte != 0x27
+                    } else {
+                        buffer[written] = byte
+                    }
+                    written += 1
+                }
+            }
+            return written
+        }
+        return (key, words)
+    }
+
+    /// The words of a name as `nameKey` joins them, each a `String`.
+    func nameWords(_ range: Range<Int>) -> [String] {
+        var words: [String] = []
+        words.reserveCapacity(range.count)
+        for index in range {
+            if isPluralPossessive(index), let last = words.popLast() {
+                words.append(last + text(index))
+            } else {
+                words.append(normalised(index))
+            }
+        }
+        return words
     }
 
     /// Whether `normalised` writes the token in Title Case: a word of capitals on an all-caps line.

@@ -228,8 +228,18 @@ import Testing
         var settledAtRandom = EntityIndexBuilder()
         var appended = EntityIndexBuilder()
         var slice = EntityIndexBuilder()
+        var numbered = EntityIndexBuilder()
         for (number, mentions) in articles.enumerated() {
             sequential.add(article: number, date: nil, mentions: mentions)
+            // Name numbers as the extractor hands them over: equal names, equal numbers, and
+            // some names without one (-1).
+            var numbers: [String: Int] = [:]
+            let nameNumbers = mentions.map { mention in
+                let number = numbers[mention.name] ?? numbers.count
+                numbers[mention.name] = number
+                return number % 5 == 4 ? -1 : number
+            }
+            numbered.add(article: number, date: nil, mentions: mentions, nameNumbers: nameNumbers)
             settledAtRandom.add(article: number, date: nil, mentions: mentions)
             if next(5) == 0 { settledAtRandom.settle() }
             slice.add(article: number, date: nil, mentions: mentions)
@@ -239,7 +249,7 @@ import Testing
             }
         }
         appended.append(slice)
-        let built = [sequential.build(), settledAtRandom.build(), appended.build()]
+        let built = [sequential.build(), settledAtRandom.build(), appended.build(), numbered.build()]
         #expect(built[0].entities.count == aliases.count)
         for entity in built[0].entities {
             #expect(
@@ -250,6 +260,10 @@ import Testing
         }
         #expect(built[1].entities == built[0].entities)
         #expect(built[2].entities == built[0].entities)
+        #expect(built[3].entities == built[0].entities)
+        for article in 0..<articles.count {
+            #expect(built[3].mentions(inArticle: article) == built[0].mentions(inArticle: article))
+        }
     }
 
     /// `inMentionOrder` skips the sort only when it would change nothing: spans already in order,
