@@ -79,8 +79,10 @@ public final class Snapshot: Sendable {
         let hashes = Mutex<[UInt64]>(Array(repeating: 0, count: sliceCount))
         DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
             var hash = ContentHash()
-            for article in articles[(slice * sliceSize)..<min(articles.count, (slice + 1) * sliceSize)] {
-                contribute(article, to: &hash)
+            articles.withUnsafeBufferPointer { articles in
+                for index in (slice * sliceSize)..<min(articles.count, (slice + 1) * sliceSize) {
+                    contribute(articles[index], to: &hash)
+                }
             }
             let value = hash.value
             hashes.withLock { $0[slice] = value }
@@ -93,12 +95,13 @@ public final class Snapshot: Sendable {
 
     /// Feeds every field a client can see into `hash`.
     private static func contribute(_ article: Article, to hash: inout ContentHash) {
-        for text in [
-            article.id, article.title, article.body, article.source ?? "", article.url ?? "", article.author ?? "",
-            article.category ?? "",
-        ] {
-            hash.combine(text)
-        }
+        hash.combine(article.id)
+        hash.combine(article.title)
+        hash.combine(article.body)
+        hash.combine(article.source ?? "")
+        hash.combine(article.url ?? "")
+        hash.combine(article.author ?? "")
+        hash.combine(article.category ?? "")
         let millis = article.published.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? Int64.min
         hash.combine(UInt64(bitPattern: millis))
         for field in article.metadata {
