@@ -42,9 +42,15 @@ final class ArticleCatalog: Sendable {
         byID = (0..<UInt32(articles.count)).sorted { articles[Int($0)].id < articles[Int($1)].id }
         var bySource: [String: [Int]] = [:]
         var byCategory: [String: [Int]] = [:]
-        for (index, article) in articles.enumerated() {
-            if let source = article.source { bySource[source.lowercased(), default: []].append(index) }
-            if let category = article.category { byCategory[category.lowercased(), default: []].append(index) }
+        // Read in place: a copy of each article retained every field of it, on the one thread of
+        // this step.
+        articles.withUnsafeBufferPointer { articles in
+            for index in articles.indices {
+                if let source = articles[index].source { bySource[source.lowercased(), default: []].append(index) }
+                if let category = articles[index].category {
+                    byCategory[category.lowercased(), default: []].append(index)
+                }
+            }
         }
         // Copied to their exact size: lists grown by `append` keep up to twice their length.
         indexesBySource = bySource.mapValues { $0.withUnsafeBufferPointer { Array($0) } }

@@ -39,7 +39,7 @@ extension RecordMapper {
             switch role {
             case .id:
                 switch value {
-                case .string(let text): return store(text.trimmingCharacters(in: .whitespacesAndNewlines), in: &id)
+                case .string(let text): return store(text.trimmingWhitespace(), in: &id)
                 case .number(let text): return store(text, in: &id)
                 default: return .wrongType(expected: "a string or a number")
                 }
@@ -52,7 +52,7 @@ extension RecordMapper {
                 return assignDate(value)
             case .url:
                 guard case .string(let text) = value else { return .wrongType(expected: "a string") }
-                return store(text.trimmingCharacters(in: .whitespacesAndNewlines), in: &url)
+                return store(text.trimmingWhitespace(), in: &url)
             case .source:
                 guard let text = Self.names(in: value) else { return .wrongType(expected: "a string") }
                 return store(text, in: &source)
@@ -98,7 +98,7 @@ extension RecordMapper {
         private mutating func assignDate(_ value: JSONValue) -> Assignment {
             switch value {
             case .string(let text):
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = text.trimmingWhitespace()
                 guard !trimmed.isEmpty else { return .empty }
                 guard let parsed = DateParser.parse(trimmed) else { return .badDate(text) }
                 date = parsed

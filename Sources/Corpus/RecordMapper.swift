@@ -31,11 +31,27 @@ enum RecordMapper {
     }()
 
     static func role(of key: String) -> Role? {
+        if let folded = foldedASCII(key) { return roles[folded] }
         var folded = ""
         for scalar in key.unicodeScalars where scalar != "_" && scalar != "-" && scalar != " " {
             folded.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
         }
         return roles[folded]
+    }
+
+    /// `role(of:)`'s folding of an ASCII key, on its bytes: lower case, without `_`, `-` and spaces
+    /// (what the scalars' lower-case mappings give for ASCII). Nil for any other key.
+    private static func foldedASCII(_ key: String) -> String? {
+        let bytes = key.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { folded in
+            var count = 0
+            for byte in bytes where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") && byte != 0x20 {
+                folded[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Adds the record's article (or the reason it was skipped) and any warnings to `outcome`.

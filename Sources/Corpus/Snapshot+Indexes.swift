@@ -59,9 +59,14 @@ extension Snapshot {
 
     static func textIndex(of articles: [Article]) -> IndexedText {
         var builder = IndexBuilder(schema: schema)
-        for article in articles {
-            // The shape always matches the schema, so adding cannot fail.
-            _ = try? builder.add(SearchDocument(text: [article.title, article.body], date: seconds(article.published)))
+        // Read in place: a copy of each article retained every field of it (a cache miss each).
+        articles.withUnsafeBufferPointer { articles in
+            for index in articles.indices {
+                // The shape always matches the schema, so adding cannot fail.
+                _ = try? builder.add(
+                    SearchDocument(
+                        text: [articles[index].title, articles[index].body], date: seconds(articles[index].published)))
+            }
         }
         return builder.buildText()
     }
@@ -92,12 +97,21 @@ extension Snapshot {
             var byType = [[[Int32]]](repeating: [], count: types.count)
             named.reserveCapacity(range.count)
             for type in byType.indices { byType[type].reserveCapacity(range.count) }
+            var ofType = [[Int32]](repeating: [], count: types.count)
             for number in range {
-                let mentioned = entities.mentions(inArticle: number).map(\.entity)
-                named.append(mentioned.flatMap { [Int32(2 * $0), Int32(2 * $0 + 1)] })
-                var ofType = [[Int32]](repeating: [], count: types.count)
-                for entity in mentioned { ofType[typeSlot[entity]].append(Int32(entity)) }
-                for type in byType.indices { byType[type].append(ofType[type]) }
+                let mentioned = entities.entityNumbers(inArticle: number)
+                var idsAndNames: [Int32] = []
+                idsAndNames.reserveCapacity(2 * mentioned.count)
+                for entity in mentioned {
+                    idsAndNames.append(2 * entity)
+                    idsAndNames.append(2 * entity + 1)
+                    ofType[typeSlot[Int(entity)]].append(entity)
+                }
+                named.append(idsAndNames)
+                for type in byType.indices {
+                    byType[type].append(ofType[type])
+                    ofType[type] = []
+                }
             }
             let built = (named, byType)
             slices.withLock { $0[slice] = built }

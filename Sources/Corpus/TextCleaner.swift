@@ -68,28 +68,37 @@ enum TextCleaner {
     }
 
     private static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        forLines(of: bytes) { line in
+            body(line)
+            return true
+        }
+    }
+
+    /// Calls `body` with every line until it returns false.
+    private static func forLines(of bytes: UnsafeBufferPointer<UInt8>, while body: (Range<Int>) -> Bool) {
         var start = 0
         while start <= bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            body(start..<end)
+            guard body(start..<end) else { return }
             start = end + 1
         }
     }
 
     /// Whether a blank line separates two lines of text (blank lines at either end do not count).
+    /// Stops at the first such line: the rest of the text is not read.
     private static func hasInnerBlankLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var seenText = false
         var blankAfterText = false
         var found = false
-        forEachLine(in: bytes) { line in
-            guard !found else { return }
+        forLines(of: bytes) { line in
             if isBlank(bytes, line) {
                 blankAfterText = seenText
             } else {
                 found = blankAfterText
                 seenText = true
             }
+            return !found
         }
         return found
     }
@@ -98,44 +107,46 @@ enum TextCleaner {
     static func removingMarkup(_ raw: String) -> String {
         var text = raw
         let rewritten: String? = text.withUTF8 { source in
-            guard source.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0x0D }) else {
-                return nil
+            func isSpecial(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0x0D
             }
+            guard let firstSpecial = source.firstIndex(where: isSpecial) else { return nil }
             // Every replacement is shorter than what it replaces (the shortest reference, "&lt;",
             // is four bytes; no decoded scalar takes more), so the output fits the input's size.
             return String(unsafeUninitializedCapacity: source.count) { output in
                 var count = 0
+                var index = 0
                 func emit(_ byte: UInt8) {
                     output[count] = byte
                     count += 1
                 }
-                var index = 0
+                /// The bytes from `index` to `end`, which need no rewriting, copied at once.
+                func copy(upTo end: Int) {
+                    guard end > index else { return }
+                    UnsafeMutableRawPointer(output.baseAddress! + count).copyMemory(
+                        from: source.baseAddress! + index, byteCount: end - index)
+                    count += end - index
+                    index = end
+                }
+                copy(upTo: firstSpecial)
                 while index < source.count {
                     let byte = source[index]
-                    switch byte {
-                    case 0x0D:
+                    if byte == 0x0D {
                         emit(0x0A)
                         index += index + 1 < source.count && source[index + 1] == 0x0A ? 2 : 1
-                    case UInt8(ascii: "<"):
-                        if let tag = MarkupTag(in: source, at: index) {
-                            tag.replacement.forEach(emit)
-                            index = tag.end
-                        } else {
-                            emit(byte)
-                            index += 1
-                        }
-                    case UInt8(ascii: "&"):
-                        if let (scalar, end) = characterReference(in: source, at: index) {
-                            UTF8.encode(scalar, into: emit)
-                            index = end
-                        } else {
-                            emit(byte)
-                            index += 1
-                        }
-                    default:
+                    } else if byte == UInt8(ascii: "<"), let tag = MarkupTag(in: source, at: index) {
+                        tag.replacement.forEach(emit)
+                        index = tag.end
+                    } else if byte == UInt8(ascii: "&"), let (scalar, end) = characterReference(in: source, at: index) {
+                        UTF8.encode(scalar, into: emit)
+                        index = end
+                    } else {
                         emit(byte)
                         index += 1
                     }
+                    var plainEnd = index
+                    while plainEnd < source.count, !isSpecial(source[plainEnd]) { plainEnd += 1 }
+                    copy(upTo: plainEnd)
                 }
                 return count
             }
@@ -144,7 +155,7 @@ enum TextCleaner {
     }
 
     /// `&name;`, `&#NNN;` or `&#xHH;` at `start`; invalid code points decode to U+FFFD.
-    private static func characterReference(
+    static func characterReference(
         in bytes: UnsafeBufferPointer<UInt8>, at start: Int
     ) -> (Unicode.Scalar, Int)? {
         let limit = min(bytes.count, start + 34)
@@ -176,7 +187,11 @@ enum TextCleaner {
 
     /// The same over valid UTF-8 bytes.
     static func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if isCollapsedASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
         var isASCII = true
+        // Every scalar below U+0300 (lead bytes below 0xCC) is its own NFC and composes with no
+        // neighbour of that range, so text of only those needs no normalizing.
+        var needsNormalizing = false
         let collapsed = String(unsafeUninitializedCapacity: bytes.count) { output in
             var count = 0
             var pendingSpace = false
@@ -209,6 +224,7 @@ enum TextCleaner {
                     }
                     pendingSpace = false
                     isASCII = false
+                    needsNormalizing = needsNormalizing || byte >= 0xCC
                     for offset in 0..<length { output[count + offset] = bytes[index + offset] }
                     count += length
                 }
@@ -216,7 +232,20 @@ enum TextCleaner {
             }
             return count
         }
-        return isASCII ? collapsed : collapsed.precomposedStringWithCanonicalMapping
+        return isASCII || !needsNormalizing ? collapsed : collapsed.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `bytes` are printable ASCII with single spaces between words and none at either end:
+    /// text that collapsing leaves as it is (most paragraphs).
+    static func isCollapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+        var previousIsSpace = false
+        for byte in bytes {
+            let isSpace = byte == 0x20
+            guard byte >= 0x20, byte < 0x7F, !(isSpace && previousIsSpace) else { return false }
+            previousIsSpace = isSpace
+        }
+        return true
     }
 
     private enum ScalarClass {

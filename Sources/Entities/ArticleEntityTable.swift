@@ -75,6 +75,13 @@ struct ArticleEntityTable: Sendable {
         }
     }
 
+    /// The entity numbers of an article's rows, most salient first (empty for an unknown one):
+    /// `entities(ofArticle:)` without building every row's mentions.
+    func entityNumbers(ofArticle article: Int) -> ArraySlice<Int32> {
+        guard article >= 0, article < rowStarts.count else { return [] }
+        return entityOfRow[Int(rowStarts[article])..<Int(rowEnds[article])]
+    }
+
     func salience(ofRow row: Int) -> Double { Double(salienceOfRow[row]) / 10_000 }
 
     func mentionCount(ofRow row: Int) -> Int { Int(spanStarts[row + 1] - spanStarts[row]) }

@@ -14,6 +14,12 @@ extension EntityIndex {
         entitiesByArticle.entities(ofArticle: article)
     }
 
+    /// The entities of an article as positions in `entities`, most salient first: the order of
+    /// `mentions(inArticle:)`, without making its mentions.
+    public func entityNumbers(inArticle article: Int) -> ArraySlice<Int32> {
+        entitiesByArticle.entityNumbers(ofArticle: article)
+    }
+
     /// The articles that mention an entity (empty for an unknown id).
     public func articles(of id: String, sort: ArticleSort = .salience) -> [EntityArticle] {
         guard let index = indexByID[id] else { return [] }

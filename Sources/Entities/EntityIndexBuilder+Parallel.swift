@@ -27,20 +27,51 @@ extension EntityIndexBuilder {
             part.settle()
             parts.withLock { $0[slice] = part }
         }
-        // The first slice's builder is the start of the whole one: appending it to an empty
-        // builder copied its groups one dictionary insertion at a time, on one core.
-        let builder = parts.withLock { parts in
-            var whole = EntityIndexBuilder()
-            swap(&whole, &parts[0])
-            for index in parts.indices.dropFirst() {
-                whole.append(parts[index])
-                parts[index] = EntityIndexBuilder()
-            }
-            return whole
-        }
+        let builder = joined(
+            parts.withLock { parts in
+                let taken = parts
+                parts = []
+                return taken
+            })
         let index = builder.build()
         Concurrently.release(consume builder)
         return index
+    }
+
+    /// The slice builders appended in order, as `append` does, in three steps: the groups on this
+    /// thread (each slice's depend on the ones before), each slice's articles renumbered to the
+    /// whole's groups on all cores, in place, then the records put together; the slices are freed
+    /// on a worker. The first slice's builder is the start of the whole one: appending it to an
+    /// empty builder copied its groups one dictionary insertion at a time, on one core.
+    static func joined(_ slices: consuming [EntityIndexBuilder]) -> EntityIndexBuilder {
+        guard !slices.isEmpty else { return EntityIndexBuilder() }
+        var whole = EntityIndexBuilder()
+        swap(&whole, &slices[0])
+        var numbers: [[Int]] = [[]]
+        for index in slices.indices.dropFirst() {
+            slices[index].settle()
+            numbers.append(whole.appendGroups(of: slices[index]))
+        }
+        let renumbered = Mutex(slices)
+        let groupNumbers = numbers
+        DispatchQueue.concurrentPerform(iterations: groupNumbers.count - 1) { part in
+            var slice = renumbered.withLock { slices in
+                var slice = EntityIndexBuilder()
+                swap(&slice, &slices[part + 1])
+                return slice
+            }
+            slice.renumberArticles(groupNumbers[part + 1])
+            renumbered.withLock { slices in swap(&slice, &slices[part + 1]) }
+        }
+        let rest = renumbered.withLock { slices in
+            let taken = slices
+            slices = []
+            return taken
+        }
+        whole.articles.reserveCapacity(rest.reduce(whole.articles.count) { $0 + $1.articles.count })
+        for slice in rest.dropFirst() { whole.articles += slice.articles }
+        Concurrently.release(consume rest)
+        return whole
     }
 
     /// Takes in the articles of `later` as if they had been added to this builder after its own:
@@ -49,6 +80,13 @@ extension EntityIndexBuilder {
     public mutating func append(_ later: EntityIndexBuilder) {
         var later = later
         later.settle()
+        later.renumberArticles(appendGroups(of: later))
+        articles += later.articles
+    }
+
+    /// Merges the groups of `later` (settled) into this builder's, new ones after this builder's in
+    /// `later`'s first-seen order; returns the number here of each group of `later`.
+    mutating func appendGroups(of later: EntityIndexBuilder) -> [Int] {
         var remapped = [Int](repeating: 0, count: later.groups.count)
         for (local, group) in later.groups.enumerated() {
             if let existing = groupByKey[group.key] {
@@ -62,10 +100,15 @@ extension EntityIndexBuilder {
                 groups.append(group)
             }
         }
-        articles.reserveCapacity(articles.count + later.articles.count)
-        for var record in later.articles {
-            for slot in record.entities.indices { record.entities[slot].group = remapped[record.entities[slot].group] }
-            articles.append(record)
+        return remapped
+    }
+
+    /// Gives every entity of the articles the group number `numbers` has for it.
+    mutating func renumberArticles(_ numbers: [Int]) {
+        for record in articles.indices {
+            for slot in articles[record].entities.indices {
+                articles[record].entities[slot].group = numbers[articles[record].entities[slot].group]
+            }
         }
     }
 }

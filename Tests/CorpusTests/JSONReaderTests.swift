@@ -47,6 +47,30 @@ import Testing
         #expect(value == .string("q\" b\\ s/ \n\t é 😀 lone \u{FFFD} end"))
     }
 
+    /// Strings of every escape, surrogate pairs, multi-byte text and plain runs of
+    /// up to a few kilobytes, alone and inside a larger document: decoded as Foundation decodes them.
+    @Test func longEscapedStringsDecodeLikeFoundation() throws {
+        let pieces = [
+            #"\n"#, #"\n\n"#, #"\""#, #"\\"#, #"\/"#, #"\t"#, #"\b"#, #"\f"#, #"\r"#, #"\u00e9"#, #"\ud83d\ude00"#,
+            "é", "€", "😀", "word ", String(repeating: "plain text ", count: 40),
+        ]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let body = (0..<Int.random(in: 1...200, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined()
+            let document = #"{"id": "x\n", "body": ""# + body + #"", "after": "y"}"#
+            let expected = try #require(
+                try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: String])
+            guard case .object(let object) = try parse(document) else {
+                Issue.record("expected an object")
+                return
+            }
+            #expect(object["body"] == .string(try #require(expected["body"])))
+            #expect(object["after"] == .string("y"))
+            #expect(try parse("\"" + body + "\"") == .string(try #require(expected["body"])))
+        }
+    }
+
     @Test func compactTextEscapesWhatJSONRequires() throws {
         let text = JSONValue.string("a\"b\\c\nd\u{01}é").compactText
         #expect(text == #""a\"b\\c\nd\u0001é""#)

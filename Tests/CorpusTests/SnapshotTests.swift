@@ -26,6 +26,25 @@ import Testing
         #expect(snapshot.article(id: "missing") == nil)
     }
 
+    /// Every permutation shape (identity, one long cycle, many short ones, random), sizes 0 to 60:
+    /// each article moved to its place, none lost or copied twice.
+    @Test func permutingPlacesEveryArticle() {
+        var random = SystemRandomNumberGenerator()
+        for size in [0, 1, 2, 3, 7, 60] {
+            let original = (0..<size).map { Self.article("a\($0)", $0 % 5, title: "T\($0)") }
+            let shapes: [[Int]] = [
+                Array(0..<size), (0..<size).map { ($0 + 1) % max(size, 1) },
+                (0..<size).map { $0 ^ 1 < size ? $0 ^ 1 : $0 },
+            ]
+            for order in shapes + (0..<20).map({ _ in Array(0..<size).shuffled(using: &random) }) {
+                var articles = original
+                Snapshot.permute(&articles, into: order)
+                #expect(articles.map(\.id) == order.map { original[$0].id })
+                #expect(articles.map(\.title) == order.map { original[$0].title })
+            }
+        }
+    }
+
     @Test func theVersionFollowsContentNotInputOrder() {
         let articles = [Self.article("a", 1), Self.article("b", 2)]
         let version = Snapshot(articles: articles, report: Self.report).version

@@ -118,6 +118,15 @@ import Testing
         #expect(entities.allSatisfy { $0.salience > 0 && $0.salience <= 1 })
     }
 
+    @Test func entityNumbersAreTheMentionsEntitiesInOrder() {
+        for article in -1...(index.articleCount + 1) {
+            #expect(
+                Array(index.entityNumbers(inArticle: article).map(Int.init))
+                    == index.mentions(inArticle: article).map(\.entity))
+        }
+        #expect(index.entityNumbers(inArticle: 2).count > 1)
+    }
+
     @Test func articlesBySalienceAndByDate() {
         let bySalience = index.articles(of: "location/japan")
         #expect(bySalience.first?.article == 2)
