@@ -59,9 +59,12 @@ extension Snapshot {
 
     static func textIndex(of articles: [Article]) -> IndexedText {
         var builder = IndexBuilder(schema: schema)
-        for article in articles {
+        // By index: `for article in articles` copied every article (a retain per field).
+        for index in articles.indices {
             // The shape always matches the schema, so adding cannot fail.
-            _ = try? builder.add(SearchDocument(text: [article.title, article.body], date: seconds(article.published)))
+            _ = try? builder.add(
+                SearchDocument(
+                    text: [articles[index].title, articles[index].body], date: seconds(articles[index].published)))
         }
         return builder.buildText()
     }
