@@ -62,6 +62,26 @@ import Testing
         }
     }
 
+    /// The arena is shared by copies until one writes: the writer then has its own, and neither
+    /// sees the other's later bytes (the arena grows past its first room in between).
+    @Test func aCopyWritesToItsOwnArena() {
+        var arena = ByteLists()
+        var list = ByteLists.List()
+        arena.withWriter(bytes: 3, lists: 1) { writer in
+            for byte: UInt8 in [1, 2, 3] { writer.append(byte, to: &list) }
+        }
+        var copy = arena
+        var copiedList = list
+        copy.withWriter(bytes: 20_000, lists: 1) { writer in
+            for index in 0..<20_000 { writer.append(UInt8(truncatingIfNeeded: index), to: &copiedList) }
+        }
+        arena.withWriter(bytes: 1, lists: 1) { $0.append(4, to: &list) }
+        #expect(Self.contents(of: list, in: arena) == [1, 2, 3, 4])
+        #expect(
+            Self.contents(of: copiedList, in: copy) == [1, 2, 3] + (0..<20_000).map { UInt8(truncatingIfNeeded: $0) })
+        #expect(copy.byteCount > arena.byteCount)
+    }
+
     @Test func anEmptyListReadsAsNothing() {
         var arena = ByteLists()
         let empty = ByteLists.List()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Search
@@ -57,5 +58,85 @@ import Testing
         }
         // Clusters stay small: no runaway merging of merely similar articles.
         #expect(index.duplicateClusters.allSatisfy { $0.count <= 4 })
+    }
+}
+
+/// `NearDuplicates.clusters` against its plain definition (a `Dictionary` per band, a cluster list
+/// per root, sorted), on random signatures drawn from few values so that bands collide often, with
+/// empty documents among them.
+@Suite struct ClusterDefinitionTests {
+    static func plainClusters(signatures: [UInt32], documentCount: Int) -> [[Int32]] {
+        let binCount = NearDuplicates.binCount
+        var parent = Array(0..<Int32(documentCount))
+        func root(_ doc: Int32) -> Int32 {
+            var doc = doc
+            while parent[Int(doc)] != doc { doc = parent[Int(doc)] }
+            return doc
+        }
+        func similarity(_ a: Int, _ b: Int) -> Float {
+            var agree = 0
+            var filled = 0
+            for bin in 0..<binCount {
+                let x = signatures[a * binCount + bin]
+                let y = signatures[b * binCount + bin]
+                if x == .max && y == .max { continue }
+                filled += 1
+                if x == y { agree += 1 }
+            }
+            return filled == 0 ? 0 : Float(agree) / Float(filled)
+        }
+        let empty = (0..<documentCount).map { doc in
+            signatures[doc * binCount..<(doc + 1) * binCount].allSatisfy { $0 == .max }
+        }
+        for band in stride(from: 0, to: binCount, by: NearDuplicates.bandSize) {
+            var buckets: [UInt64: Int32] = [:]
+            for doc in 0..<documentCount where !empty[doc] {
+                var key = UInt64(band)
+                for bin in 0..<NearDuplicates.bandSize {
+                    key = NearDuplicates.mix(key ^ UInt64(signatures[doc * binCount + band + bin]))
+                }
+                if let other = buckets[key] {
+                    let a = root(other)
+                    let b = root(Int32(doc))
+                    if a != b, similarity(Int(other), doc) >= NearDuplicates.threshold {
+                        parent[Int(max(a, b))] = min(a, b)
+                    }
+                } else {
+                    buckets[key] = Int32(doc)
+                }
+            }
+        }
+        var members: [Int32: [Int32]] = [:]
+        for doc in 0..<Int32(documentCount) where !empty[Int(doc)] { members[root(doc), default: []].append(doc) }
+        return members.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+    }
+
+    @Test func agreesWithThePlainDefinition() {
+        var random = SeededGenerator(seed: 9)
+        var clustered = 0
+        for round in 0..<40 {
+            let documentCount = [0, 1, 2, 30, 300, 1_000][round % 6]
+            // A few prototypes; each document copies one and changes some bins, or is empty.
+            let prototypes = (0..<5).map { _ in
+                (0..<NearDuplicates.binCount).map { _ in UInt32.random(in: 0..<4, using: &random) }
+            }
+            var signatures: [UInt32] = []
+            for _ in 0..<documentCount {
+                if Int.random(in: 0..<10, using: &random) == 0 {
+                    signatures += repeatElement(UInt32.max, count: NearDuplicates.binCount)
+                    continue
+                }
+                var signature = prototypes.randomElement(using: &random)!
+                for _ in 0..<Int.random(in: 0...24, using: &random) {
+                    signature[Int.random(in: 0..<signature.count, using: &random)] = UInt32.random(
+                        in: 0..<1_000, using: &random)
+                }
+                signatures += signature
+            }
+            let clusters = NearDuplicates.clusters(signatures: signatures, documentCount: documentCount)
+            #expect(clusters == Self.plainClusters(signatures: signatures, documentCount: documentCount))
+            clustered += clusters.count
+        }
+        #expect(clustered > 40)
     }
 }

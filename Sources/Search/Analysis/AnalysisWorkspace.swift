@@ -12,6 +12,12 @@ public struct AnalysisWorkspace {
 
     public init() {}
 
+    /// A workspace whose term caches start over after `termLimit` entries (tests reach it).
+    init(termLimit: Int) {
+        stemmedTerms = TermCache(limit: termLimit)
+        plainTerms = TermCache(limit: termLimit)
+    }
+
     /// Lends the scanner out so the caller can scan while also using this workspace's caches.
     mutating func takeScanner() -> TokenScanner {
         let taken = scanner ?? TokenScanner()

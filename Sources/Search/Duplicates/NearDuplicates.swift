@@ -76,27 +76,48 @@ enum NearDuplicates {
             signatures[doc * binCount] == .max && signatures[doc * binCount + 1] == .max
                 && signatures[doc * binCount..<(doc + 1) * binCount].allSatisfy { $0 == .max }
         }
+        // Per band, the first document of each band key, in an open-addressing table of its own:
+        // the keys are `mix` outputs, so their low bits index it directly (a `Dictionary` hashed
+        // each key again, on the one thread that finishes the index).
+        var capacity = 1
+        while capacity < 2 * documentCount { capacity <<= 1 }
+        let mask = capacity - 1
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var firsts = [Int32](repeating: -1, count: capacity)
         for band in stride(from: 0, to: binCount, by: bandSize) {
-            var buckets: [UInt64: Int32] = [:]
-            buckets.reserveCapacity(documentCount)
+            if band > 0 { firsts.withUnsafeMutableBufferPointer { $0.update(repeating: -1) } }
             for doc in 0..<documentCount {
                 let base = doc * binCount + band
                 if empty[doc] { continue }
                 var key: UInt64 = UInt64(band)
                 for bin in 0..<bandSize { key = mix(key ^ UInt64(signatures[base + bin])) }
-                if let other = buckets[key] {
+                var slot = Int(truncatingIfNeeded: key) & mask
+                while firsts[slot] >= 0, keys[slot] != key { slot = (slot + 1) & mask }
+                if firsts[slot] >= 0 {
+                    let other = firsts[slot]
                     let a = root(other)
                     let b = root(Int32(doc))
                     if a != b, similarity(Int(other), doc) >= threshold { parent[Int(max(a, b))] = min(a, b) }
                 } else {
-                    buckets[key] = Int32(doc)
+                    keys[slot] = key
+                    firsts[slot] = Int32(doc)
                 }
             }
         }
-        var members: [Int32: [Int32]] = [:]
+        // Clusters of two or more, made in the order of their first document, members ascending.
+        var sizes = [Int32](repeating: 0, count: documentCount)
+        for doc in 0..<Int32(documentCount) where !empty[Int(doc)] { sizes[Int(root(doc))] += 1 }
+        var clusterOfRoot = [Int32](repeating: -1, count: documentCount)
+        var clusters: [[Int32]] = []
         for doc in 0..<Int32(documentCount) where !empty[Int(doc)] {
-            members[root(doc), default: []].append(doc)
+            let root = Int(root(doc))
+            guard sizes[root] > 1 else { continue }
+            if clusterOfRoot[root] < 0 {
+                clusterOfRoot[root] = Int32(clusters.count)
+                clusters.append([])
+            }
+            clusters[Int(clusterOfRoot[root])].append(doc)
         }
-        return members.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        return clusters
     }
 }

@@ -25,8 +25,9 @@ extension Analyzer {
     ) {
         Tokenizer.withUTF8(text) { bytes in
             var scanner = workspace.takeScanner()
+            let stopWords = StopWords.table
             scanner.scan(bytes) { word, position, span, start, end in
-                if removesStopWords, let stopWord = StopWords.index(of: word) {
+                if removesStopWords, let stopWord = stopWords.index(of: word) {
                     body(
                         IndexedWord(
                             position: position, span: span, start: start, end: end, folded: word, number: -1,

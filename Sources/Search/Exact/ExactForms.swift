@@ -120,12 +120,13 @@ extension ExactForms {
             for term in (termCount * partIndex / partCount)..<(termCount * (partIndex + 1) / partCount) {
                 forms.removeAll(keepingCapacity: true)
                 var mappings: [[UInt32]] = []
-                for (segment, recorder) in recorders.enumerated() {
+                // By index: `for recorder in recorders` copied every recorder for every term.
+                for segment in recorders.indices {
                     let local = localIDs[segment][term]
                     mapping.removeAll(keepingCapacity: true)
-                    var form = local >= 0 ? recorder.firstForm[Int(local)] : -1
+                    var form = local >= 0 ? recorders[segment].firstForm[Int(local)] : -1
                     while form >= 0 {
-                        recorder.withForm(form) { bytes in
+                        recorders[segment].withForm(form) { bytes in
                             if let known = forms.firstIndex(where: { $0.elementsEqual(bytes) }) {
                                 mapping.append(UInt32(known))
                             } else {
@@ -133,7 +134,7 @@ extension ExactForms {
                                 forms.append(bytes)
                             }
                         }
-                        form = recorder.nextForm[Int(form)]
+                        form = recorders[segment].nextForm[Int(form)]
                     }
                     mappings.append(mapping)
                 }
@@ -148,10 +149,11 @@ extension ExactForms {
                 let before = part.stream.count
                 if forms.count > 1 {
                     ordinals.removeAll(keepingCapacity: true)
-                    for (segment, recorder) in recorders.enumerated() {
+                    for segment in recorders.indices {
                         let local = Int(localIDs[segment][term])
                         guard local >= 0 else { continue }
-                        Self.appendOrdinals(of: recorder, term: local, mapping: mappings[segment], to: &ordinals)
+                        Self.appendOrdinals(
+                            of: recorders[segment], term: local, mapping: mappings[segment], to: &ordinals)
                     }
                     Self.pack(ordinals, width: Self.ordinalWidth(formCount: forms.count), to: &part.stream)
                 }

@@ -70,6 +70,7 @@ public struct IndexBuilder: Sendable {
                 segment.add(
                     documents[doc], id: doc, analyzer: analyzer, snippetField: snippetField, workspace: &workspace)
             }
+            segment.settleSurfaceCounts()
             slots.withLock { $0[slice] = segment }
         }
         return slots.withLock { $0.map { $0! } }
@@ -149,17 +150,20 @@ public struct IndexBuilder: Sendable {
             for term in range {
                 var frequency: UInt32 = 0
                 var previousLast: Int32 = -1
-                for (index, segment) in segments.enumerated() {
+                // By index: `for segment in segments` copied every segment (a retain per array it
+                // holds) for every term.
+                for index in segments.indices {
                     let local = Int(localIDs[index][term])
                     guard local >= 0 else { continue }
-                    let postings = segment.postings[local]
+                    let postings = segments[index].postings[local]
                     if previousLast < 0 {
-                        segment.postingBytes.append(postings.documents, to: &part.documents)
-                    } else if let first = segment.postingBytes.firstVarInt(of: postings.documents) {
+                        segments[index].postingBytes.append(postings.documents, to: &part.documents)
+                    } else if let first = segments[index].postingBytes.firstVarInt(of: postings.documents) {
                         VarInt.append(UInt32(Int32(bitPattern: first.value) - previousLast), to: &part.documents)
-                        segment.postingBytes.append(postings.documents, to: &part.documents, skipping: first.length)
+                        segments[index].postingBytes.append(
+                            postings.documents, to: &part.documents, skipping: first.length)
                     }
-                    segment.postingBytes.append(postings.positions, to: &part.positions)
+                    segments[index].postingBytes.append(postings.positions, to: &part.positions)
                     frequency += postings.documentFrequency
                     previousLast = postings.lastDocument
                 }

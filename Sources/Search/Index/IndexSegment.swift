@@ -36,11 +36,14 @@ struct IndexSegment {
     /// term's exact forms, the term's `NearDuplicates` hash, and the surface form its folded word
     /// has when the source is ASCII of the same length (then the lower-cased source is the folded
     /// word itself, so it is the same form every time; -1 when not seen yet), which saves the
-    /// scan of the term's forms for most occurrences.
+    /// scan of the term's forms for most occurrences. `surfaceDocuments` counts that form's
+    /// documents not yet added to its count in `surfaceForms` (`settleSurfaceCounts`): the entry
+    /// is in cache while the token is read, the form's count rarely is.
     private struct NumberEntry {
         var term: Int32 = -1
         var ordinal: UInt32 = 0
         var surface: Int32 = -1
+        var surfaceDocuments: UInt32 = 0
         var hash: UInt64 = 0
     }
 
@@ -105,6 +108,7 @@ struct IndexSegment {
     private mutating func numberEntry(_ word: Analyzer.IndexedWord, term: () -> String) -> NumberEntry {
         let number = word.number
         if word.generation != numberGeneration {
+            settleSurfaceCounts()
             numbers.removeAll(keepingCapacity: true)
             numberGeneration = word.generation
         }
@@ -187,9 +191,8 @@ struct IndexSegment {
                 _ = recordSurface(bytes, term: term, lowercasingASCII: true)
                 return
             }
-            let known = numbers[number].surface
-            if known >= 0 {
-                surfaceForms[Int(known)].count += 1
+            if numbers[number].surface >= 0 {
+                numbers[number].surfaceDocuments += 1
             } else {
                 numbers[number].surface = recordSurface(bytes, term: term, lowercasingASCII: true)
             }
@@ -243,7 +246,17 @@ struct IndexSegment {
         return new
     }
 
-    /// The document count of surface form `form` (an index into `surfaceTerms`).
+    /// Adds the documents counted per term number to their surface forms' counts; before the
+    /// numbers are cleared, and once the last document is added (`surfaceCount` needs it).
+    mutating func settleSurfaceCounts() {
+        for number in numbers.indices where numbers[number].surfaceDocuments > 0 {
+            surfaceForms[Int(numbers[number].surface)].count += numbers[number].surfaceDocuments
+            numbers[number].surfaceDocuments = 0
+        }
+    }
+
+    /// The document count of surface form `form` (an index into `surfaceTerms`), once the counts
+    /// are settled.
     func surfaceCount(_ form: Int) -> UInt32 { surfaceForms[form].count }
 
     /// The bytes of surface form `form` (an index into `surfaceTerms`).
