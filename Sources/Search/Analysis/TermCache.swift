@@ -22,12 +22,6 @@ struct TermCache {
 
     private let limit: Int
     private var slots: [Slot]
-    /// A direct-mapped copy of the slots last looked up, by other bits of the hash: 128 KB that stay
-    /// in the core's cache, where the commonest words' slots are scattered over all of `slots` (2 MB
-    /// for a quarter of 100,000 articles) and a look-up of any but the very commonest missed the
-    /// cache. A slot's copy stays valid when `slots` grows; it goes when the cache starts over.
-    private var recent: [Slot]
-    private static let recentCount = 1 << 13
     private var terms: [String] = []
     /// Entries' key lengths, read only for keys of `lengthMark` bytes or more.
     private var keyLengths: [Int32] = []
@@ -39,7 +33,6 @@ struct TermCache {
         precondition(limit > 0 && limit < 1 << 24, "entry numbers take 24 bits of a slot")
         self.limit = limit
         slots = [Slot](repeating: Slot(head: 0, key: 0), count: 1 << 6)
-        recent = [Slot](repeating: Slot(head: 0, key: 0), count: Self.recentCount)
     }
 
     var count: Int { terms.count }
@@ -54,37 +47,27 @@ struct TermCache {
     mutating func entry(for key: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> String) -> Int {
         let (hash, packed) = Self.hashAndPack(key)
         let tag = UInt64(hash) << 32 | UInt64(min(key.count, Self.lengthMark)) << 24
-        let recentSlot = Int(truncatingIfNeeded: hash >> 13) & (Self.recentCount - 1)
-        let seen = recent[recentSlot]
-        if seen.head & ~0xFF_FFFF == tag, seen.head != 0, let index = match(seen, key, packed: packed) {
-            return index
-        }
-        let found: Slot? = slots.withUnsafeBufferPointer { slots in
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let head = slots[slot].head
                 if head == 0 { return nil }
-                if head & ~0xFF_FFFF == tag, match(slots[slot], key, packed: packed) != nil { return slots[slot] }
+                if head & ~0xFF_FFFF == tag {
+                    let index = Int(truncatingIfNeeded: head & 0xFF_FFFF) - 1
+                    if key.count <= Self.shortKey {
+                        if slots[slot].key == packed { return index }
+                    } else if matches(index: index, keyStart: Int(slots[slot].key), key) {
+                        return index
+                    }
+                }
                 slot = (slot + 1) & mask
             }
         }
-        if let found {
-            recent[recentSlot] = found
-            return Int(truncatingIfNeeded: found.head & 0xFF_FFFF) - 1
-        }
+        if let found { return found }
         let term = make(key)
-        recent[recentSlot] = insert(key, hash: hash, packed: packed, term: term)
+        insert(key, hash: hash, packed: packed, term: term)
         return terms.count - 1
-    }
-
-    /// The entry number of `slot` when its key is `key` (`packed`: its first 8 bytes); its tag
-    /// (hash and length) already matched.
-    @inline(__always)
-    private func match(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>, packed: UInt64) -> Int? {
-        let index = Int(truncatingIfNeeded: slot.head & 0xFF_FFFF) - 1
-        if key.count <= Self.shortKey { return slot.key == packed ? index : nil }
-        return matches(index: index, keyStart: Int(slot.key), key) ? index : nil
     }
 
     func term(at entry: Int) -> String { terms[entry] }
@@ -97,19 +80,13 @@ struct TermCache {
         }
     }
 
-    /// Adds `key`'s entry and returns its slot.
-    private mutating func insert(
-        _ key: UnsafeBufferPointer<UInt8>, hash: UInt32, packed: UInt64, term: String
-    )
-        -> Slot
-    {
+    private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, packed: UInt64, term: String) {
         if terms.count >= limit {
             generation += 1
             terms.removeAll(keepingCapacity: true)
             keyLengths.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
             for index in slots.indices { slots[index] = Slot(head: 0, key: 0) }
-            for index in recent.indices { recent[index] = Slot(head: 0, key: 0) }
         } else if (terms.count + 1) * 2 > slots.count {
             grow()
         }
@@ -117,12 +94,10 @@ struct TermCache {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot].head != 0 { slot = (slot + 1) & mask }
         let head = UInt64(hash) << 32 | UInt64(min(key.count, Self.lengthMark)) << 24 | UInt64(terms.count + 1)
-        let value = Slot(head: head, key: key.count <= Self.shortKey ? packed : UInt64(keys.count))
-        slots[slot] = value
+        slots[slot] = Slot(head: head, key: key.count <= Self.shortKey ? packed : UInt64(keys.count))
         terms.append(term)
         keyLengths.append(Int32(key.count))
         keys.append(contentsOf: key)
-        return value
     }
 
     private mutating func grow() {

@@ -40,21 +40,6 @@ import Testing
         #expect(calls == 250)
     }
 
-    /// Keys looked up again just before the cache starts over (so their slots sit in the table of
-    /// recent look-ups) are made anew after it, under their new numbers.
-    @Test func forgetsRecentLookUpsWhenStartingOver() {
-        var cache = TermCache(limit: 100)
-        var calls = 0
-        for index in 0..<100 { _ = term(&cache, "w\(index)", calls: &calls) }
-        for index in 0..<100 { #expect(term(&cache, "w\(index)", calls: &calls) == "W\(index)") }
-        #expect(calls == 100)
-        _ = term(&cache, "new", calls: &calls)
-        for index in 0..<50 { #expect(term(&cache, "w\(index)", calls: &calls) == "W\(index)") }
-        #expect(calls == 151)
-        #expect(term(&cache, "new", calls: &calls) == "NEW")
-        #expect(calls == 151)
-    }
-
     /// Random keys of every length class the slots treat apart (packed up to 8 bytes, in the arena
     /// beyond, with the length in the entries from 255 bytes), over a small alphabet with zero bytes
     /// so that keys collide in their prefixes: every look-up agrees with a `Dictionary`.
