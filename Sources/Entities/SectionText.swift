@@ -230,29 +230,40 @@ struct SectionText {
             return body(context, UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]))
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 0)) { buffer in
-            var written = 0
-            for index in range {
-                if index != range.lowerBound {
-                    buffer[written] = 0x20
-                    written += 1
-                }
-                let token = tokens[index]
-                let titleCase = needsTitleCase(index)
-                var upperNext = true
-                for position in token.start..<token.end {
-                    let byte = bytes[position]
-                    if titleCase {
-                        let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-                        buffer[written] = !isLetter ? byte : upperNext ? byte & ~0x20 : byte | 0x20
-                        upperNext = !isLetter && byte != 0x27
-                    } else {
-                        buffer[written] = byte
-                    }
-                    written += 1
-                }
-            }
+            let written = writeWords(range, attachingPossessives: false, into: buffer)
             return body(context, UnsafeBufferPointer(rebasing: buffer[..<written]))
         }
+    }
+
+    /// Writes the tokens of `range` as ASCII words joined by single spaces into `buffer` (which
+    /// holds them), each in Title Case where `needsTitleCase` says so; a plural possessive goes
+    /// on the word before it without a space when `attachingPossessives`. Returns the bytes written.
+    private func writeWords(
+        _ range: Range<Int>, attachingPossessives: Bool, into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        let tokens = segmented.tokens
+        var written = 0
+        for index in range {
+            if index > range.lowerBound && !(attachingPossessives && isPluralPossessive(index)) {
+                buffer[written] = 0x20
+                written += 1
+            }
+            let token = tokens[index]
+            let titleCase = needsTitleCase(index)
+            var upperNext = true
+            for position in token.start..<token.end {
+                let byte = bytes[position]
+                if titleCase {
+                    let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                    buffer[written] = !isLetter ? byte : upperNext ? byte & ~0x20 : byte | 0x20
+                    upperNext = !isLetter && byte != 0x27
+                } else {
+                    buffer[written] = byte
+                }
+                written += 1
+            }
+        }
+        return written
     }
 
     /// The words of a name joined by single spaces, and how many there are: each token's
@@ -286,28 +297,7 @@ struct SectionText {
         let start = tokens[range.lowerBound].start
         if asWritten { return (text(from: start, to: start + length), words) }
         let key = String(unsafeUninitializedCapacity: length) { buffer in
-            var written = 0
-            for index in range {
-                if index > range.lowerBound && !isPluralPossessive(index) {
-                    buffer[written] = 0x20
-                    written += 1
-                }
-                let token = tokens[index]
-                let titleCase = needsTitleCase(index)
-                var upperNext = true
-                for position in token.start..<token.end {
-                    let byte = bytes[position]
-                    if titleCase {
-                        let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-                        buffer[written] = !isLetter ? byte : upperNext ? byte & ~0x20 : byte | 0x20
-                        upperNext = !isLetter && byte != 0x27
-                    } else {
-                        buffer[written] = byte
-                    }
-                    written += 1
-                }
-            }
-            return written
+            writeWords(range, attachingPossessives: true, into: buffer)
         }
         return (key, words)
     }
