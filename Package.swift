@@ -52,7 +52,7 @@ let package = Package(
             name: "ServerTests", dependencies: ["Server", "HTTP", "CZlib", "COpenSSL"], swiftSettings: swiftSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"], swiftSettings: swiftSettings),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"], swiftSettings: swiftSettings),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests", dependencies: ["API", "Corpus", "Server", "HTTP", "TestSupport"],
             swiftSettings: swiftSettings),

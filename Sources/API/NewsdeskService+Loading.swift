@@ -33,12 +33,13 @@ extension NewsdeskService {
         let start = ContinuousClock.now
         let (articles, report) = CorpusLoader.load(paths: corpusPaths)
         try CorpusReloadError.check(report, serving: serving.snapshot.articles.count)
-        let snapshot = Snapshot(articles: articles, report: report, extractEntities: configuration.extractEntities)
+        let snapshot = Snapshot(
+            articles: consume articles, report: report, extractEntities: configuration.extractEntities)
         let next = ServingState(snapshot: snapshot, reloads: serving.reloads + 1)
         install(next, loadSeconds: Self.seconds(since: start))
         Self.returnFreedMemory()
         let change = next.version == serving.version ? "unchanged" : "was \(serving.version)"
-        return "\(articles.count) articles, version \(next.version) (\(change))"
+        return "\(snapshot.articles.count) articles, version \(next.version) (\(change))"
     }
 
     /// Hands the memory the build freed back to the system. Loading and indexing on every core

@@ -61,6 +61,9 @@ public final class Snapshot: Sendable {
     /// `order` (a permutation of the positions): building a sorted copy retained every field of
     /// every article, a cache miss each, on the one thread of this step.
     static func permute(_ articles: inout [Article], into order: [Int]) {
+        // A wrong length or a repeated position would move an article twice: memory unsafety.
+        precondition(order.count == articles.count, "the order covers every article")
+        assert(Set(order) == Set(order.indices), "the order is a permutation of the positions")
         var placed = [Bool](repeating: false, count: order.count)
         articles.withUnsafeMutableBufferPointer { articles in
             guard let base = articles.baseAddress else { return }
@@ -87,7 +90,7 @@ public final class Snapshot: Sendable {
         if extractEntities { DispatchQueue.global().async(group: gazetteers) { _ = extractor } }
         let (articles, report) = CorpusLoader.load(paths: paths)
         gazetteers.wait()
-        return Snapshot(articles: articles, report: report, extractEntities: extractEntities)
+        return Snapshot(articles: consume articles, report: report, extractEntities: extractEntities)
     }
 
     public func article(id: String) -> Article? {

@@ -58,13 +58,15 @@ extension EntityExtractor {
         return false
     }
 
-    /// `lookup` of a key's words but the first (`dropFirst`), or but the last (`dropLast`);
-    /// for keys of two words or more.
-    func lookup(_ key: String, droppingFirstWord: Bool) -> NameFlags {
+    /// The first or the last word of a key.
+    enum KeyWord { case first, last }
+
+    /// `lookup` of a key's words but its first or its last one; for keys of two words or more.
+    func lookup(_ key: String, dropping word: KeyWord) -> NameFlags {
         var key = key
         return key.withUTF8 { bytes in
             let part =
-                droppingFirstWord
+                word == .first
                 ? bytes.firstIndex(of: 0x20).map { bytes[($0 + 1)...] } ?? bytes[bytes.count...]
                 : bytes.lastIndex(of: 0x20).map { bytes[..<$0] } ?? bytes[..<0]
             return lookup(joined: UnsafeBufferPointer(rebasing: part))
@@ -110,7 +112,7 @@ extension EntityExtractor {
         let firstFlags = wordFlags(0)
         if count >= 2, candidate.key.utf8.dropFirst(2).first == 0x20, case let first = candidate.firstWord,
             first.hasSuffix("."), first.first?.isUppercase == true,
-            lookup(candidate.key, droppingFirstWord: true).isDisjoint(with: .location)
+            lookup(candidate.key, dropping: .first).isDisjoint(with: .location)
         {
             // "M. Butcher", "J. Smith": an initial makes a person.
             return set(.person, 3)
@@ -149,11 +151,11 @@ extension EntityExtractor {
             if firstFlags.contains(.givenName), count <= 4 { return set(.person, 3) }
             if last.contains(.eventHead) { return set(.event, 3) }
             if lower(0).contains(.compassWord),
-                !lookup(candidate.key, droppingFirstWord: true).isDisjoint(with: .location)
+                !lookup(candidate.key, dropping: .first).isDisjoint(with: .location)
             {
                 return set(.location, 3)
             }
-            if let type = gazetteerType(lookup(candidate.key, droppingFirstWord: false), words: count - 1),
+            if let type = gazetteerType(lookup(candidate.key, dropping: .last), words: count - 1),
                 type == .location || type == .organization
             {
                 // "Toyota Motor", "Tokyo Stock" stay with what their head names, only weakly.
@@ -226,6 +228,7 @@ extension EntityExtractor {
         var word = word
         let ascii = word.withUTF8 { bytes -> (first: String, last: String)?? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            guard bytes.contains(0x2D) else { return .some(nil) }
             let parts = bytes.split(separator: 0x2D)
             guard let first = parts.first, let last = parts.last else { return .some(nil) }
             return .some(

@@ -27,12 +27,13 @@ public struct EntityExtractor: Sendable {
         var text = text
         return title.withUTF8 { titleBytes in
             text.withUTF8 { textBytes in
-                extract(title: titleBytes, text: textBytes)
+                extractNumbered(title: titleBytes, text: textBytes)
             }
         }
     }
 
-    func extract(
+    /// `extractNumbered(title:text:)` on the UTF-8 bytes of the title and the text.
+    func extractNumbered(
         title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>
     ) -> (
         mentions: [EntityMention], names: [Int]

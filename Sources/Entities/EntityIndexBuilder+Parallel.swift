@@ -52,7 +52,7 @@ extension EntityIndexBuilder {
             slices[index].settle()
             numbers.append(whole.appendGroups(of: slices[index]))
         }
-        let renumbered = Mutex(slices)
+        let renumbered = Mutex(consume slices)
         let groupNumbers = numbers
         DispatchQueue.concurrentPerform(iterations: groupNumbers.count - 1) { part in
             var slice = renumbered.withLock { slices in

@@ -89,6 +89,7 @@ public struct EntityIndexBuilder: Sendable {
     /// (`EntityExtractor.extractNumbered`): a name is then looked up in `nameSeen` once per
     /// article, not once per mention.
     mutating func add(article: Int, date: Date?, mentions: [EntityMention], nameNumbers: [Int]?) {
+        precondition(nameNumbers.map { $0.count == mentions.count } ?? true, "a name number for each mention")
         // Per name number, the tally of its mentions once known: -2 not yet, -1 none (the name
         // folds to nothing).
         var tallyOfName = [Int](repeating: -2, count: nameNumbers.map { ($0.max() ?? -1) + 1 } ?? 0)
@@ -137,6 +138,7 @@ public struct EntityIndexBuilder: Sendable {
             }
             guard current >= 0 else { continue }
             let number = tallies[current].number
+            assert(names[number].name == mention.name, "equal name numbers stand for equal names")
             names[number].count += 1
             names[number].typeWeights[Self.lane(of: mention.type)] += EntityIndexBuilder.voteWeight(
                 evidence: mention.evidence)

@@ -33,6 +33,7 @@ extension Gazetteer {
         _ pattern: [UInt8], with replacement: [UInt8], in bytes: UnsafeBufferPointer<UInt8>,
         into buffer: UnsafeMutableBufferPointer<UInt8>
     ) -> Int? {
+        precondition(replacement.count <= pattern.count, "a replacement longer than its pattern overruns the buffer")
         guard let first = pattern.first, bytes.contains(first) else { return nil }
         var written = 0
         var index = 0

@@ -84,10 +84,10 @@ import Testing
             if !expected.isEmpty { known += 1 }
             guard words.count >= 2 else { return }
             #expect(
-                extractor.lookup(key, droppingFirstWord: true)
+                extractor.lookup(key, dropping: .first)
                     == NameKeyAndLookupTests.definedLookup(Array(words.dropFirst())), "\(key)")
             #expect(
-                extractor.lookup(key, droppingFirstWord: false)
+                extractor.lookup(key, dropping: .last)
                     == NameKeyAndLookupTests.definedLookup(Array(words.dropLast())), "\(key)")
         }
         NameKeyAndLookupTests.withRanges { section, range in check(NameKeyAndLookupTests.definedWords(section, range)) }
@@ -174,7 +174,9 @@ import Testing
     /// The ASCII shortcuts of typing: a word cut at its hyphens, the place word after a name,
     /// digits in a word.
     @Test func typingShortcutsAgreeWithTheirStringForms() {
-        for word in ["Indo-Pacific", "Vienna-based", "-", "--", "a-", "-b", "Sino--Japanese", "Café-Noir"] {
+        for word in [
+            "Indo-Pacific", "Vienna-based", "-", "--", "a-", "-b", "Sino--Japanese", "Café-Noir", "Vienna", "Café",
+        ] {
             let parts = word.split(separator: "-").map(String.init)
             let expected = word.contains("-") && !parts.isEmpty ? (parts[0], parts[parts.count - 1]) : nil
             let found = EntityExtractor.hyphenParts(word)

@@ -33,6 +33,8 @@ enum StopWords {
         /// The first multiplier of a fixed odd sequence under which no two of `keys` share a slot;
         /// a key's number is its index in `keys`.
         init(keys: [UInt64], longest: Int) {
+            // Equal keys share a slot under every multiplier: the search below would never end.
+            precondition(Set(keys).count == keys.count, "stop words are distinct")
             var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
             while true {
                 var slots = [UInt64](repeating: .max, count: 1 << Self.slotBits)

@@ -20,7 +20,8 @@ struct ByteLists {
     /// block large enough to be mapped on its own) copies the old bytes, where an array's growth
     /// did both (2.5 % of the start-up's samples without entities). Shared only by copies of a
     /// `ByteLists`, which copy it before they write (`withWriter`). Bytes past `used` are
-    /// uninitialized: nothing reads them as data.
+    /// uninitialized: only `Writer.byte(at:)` reads one, to bring its cache line in, and its value
+    /// is never used.
     private final class Arena: @unchecked Sendable {
         private(set) var base: UnsafeMutablePointer<UInt8>
         private(set) var capacity: Int
@@ -48,7 +49,7 @@ struct ByteLists {
             _ pointer: UnsafeMutablePointer<UInt8>?, _ capacity: Int
         ) -> UnsafeMutablePointer<UInt8> {
             guard let raw = realloc(pointer, max(capacity, 1)) else { fatalError("ByteLists: out of memory") }
-            return raw.assumingMemoryBound(to: UInt8.self)
+            return raw.bindMemory(to: UInt8.self, capacity: max(capacity, 1))
         }
     }
 
