@@ -5,11 +5,14 @@
 #
 #   Scripts/bench/peers.sh [RUNS]        (default 3 runs; figures go to Docs/BENCHMARKS.md by hand)
 #
+# NEWSDESK_BIN=PATH measures that binary instead of building this tree's release binary.
+#
 # Needs: apt-get install -y wrk nginx; ../shared/bench/peers beside the repository.
 # The peers' package is copied to $WORK (the shared folder is read-only) and built once there.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
+source "$ROOT/Scripts/bench/lib/newsdesk.sh"
 WORK="${WORK:-${TMPDIR:-/tmp}/newsdesk-bench-peers}"
 RUNS="${1:-3}"
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -28,13 +31,13 @@ sed -i -e 's|curl -sf -o /dev/null "http://127.0.0.1:$port/health"|curl -sf -o /
 for peer in hb-peer ff-peer; do
   [ -x "$WORK/peers/.build-$peer/release/$peer" ] || (cd "$WORK/peers" && ./build.sh "$peer")
 done
-(cd "$ROOT" && swift build -c release --product newsdesk --scratch-path .build-release)
+BIN=$(newsdesk_binary "${NEWSDESK_BIN:-}")
 
 # Peers log nothing per request; so that the comparison is like for like, neither does Newsdesk.
 export NEWSDESK_ACCESS_LOG=false
 for run in $(seq "$RUNS"); do
   echo "== run $run of $RUNS"
-  NEWSDESK_BIN="$ROOT/.build-release/release/newsdesk" PEERS="${PEERS:-nginx hb-peer ff-nodelay newsdesk}" \
+  NEWSDESK_BIN="$BIN" PEERS="${PEERS:-nginx hb-peer ff-nodelay newsdesk}" \
     "$WORK/peers/run_peers.sh"
 done
 python3 "$WORK/peers/summarize.py" "$WORK"/peers/results/run-*.tsv

@@ -1,5 +1,8 @@
 /// What the gazetteers know a name to be; a name may be several things ("Washington": a city, a
 /// state, a person), and typing weighs the flags with the context.
+///
+/// At most 16 flags: `NameFlagsMemo` keeps them in the low 16 bits of a slot, and does not remember
+/// (looks up again, correct but slower) names whose flags go past them.
 public struct NameFlags: OptionSet, Sendable, Hashable {
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
