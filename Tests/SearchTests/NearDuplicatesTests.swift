@@ -62,8 +62,8 @@ import Testing
 }
 
 /// `NearDuplicates.clusters` against its plain definition (a `Dictionary` per band, a cluster list
-/// per root, sorted), on random signatures drawn from few values so that bands collide often, with
-/// empty documents among them.
+/// per root, sorted; the same `similarity`), on random signatures drawn from few values so that
+/// bands collide often, with empty documents among them.
 @Suite struct ClusterDefinitionTests {
     static func plainClusters(signatures: [UInt32], documentCount: Int) -> [[Int32]] {
         let binCount = NearDuplicates.binCount
@@ -72,18 +72,6 @@ import Testing
             var doc = doc
             while parent[Int(doc)] != doc { doc = parent[Int(doc)] }
             return doc
-        }
-        func similarity(_ a: Int, _ b: Int) -> Float {
-            var agree = 0
-            var filled = 0
-            for bin in 0..<binCount {
-                let x = signatures[a * binCount + bin]
-                let y = signatures[b * binCount + bin]
-                if x == .max && y == .max { continue }
-                filled += 1
-                if x == y { agree += 1 }
-            }
-            return filled == 0 ? 0 : Float(agree) / Float(filled)
         }
         let empty = (0..<documentCount).map { doc in
             signatures[doc * binCount..<(doc + 1) * binCount].allSatisfy { $0 == .max }
@@ -98,7 +86,7 @@ import Testing
                 if let other = buckets[key] {
                     let a = root(other)
                     let b = root(Int32(doc))
-                    if a != b, similarity(Int(other), doc) >= NearDuplicates.threshold {
+                    if a != b, NearDuplicates.similarity(Int(other), doc, signatures) >= NearDuplicates.threshold {
                         parent[Int(max(a, b))] = min(a, b)
                     }
                 } else {

@@ -48,6 +48,21 @@ enum NearDuplicates {
         }
     }
 
+    /// The share of bins two documents' signatures agree on, among the bins either has filled (an
+    /// estimate of their shingles' Jaccard similarity); 0 when neither has any.
+    static func similarity(_ a: Int, _ b: Int, _ signatures: [UInt32]) -> Float {
+        var agree = 0
+        var filled = 0
+        for bin in 0..<binCount {
+            let x = signatures[a * binCount + bin]
+            let y = signatures[b * binCount + bin]
+            if x == .max && y == .max { continue }
+            filled += 1
+            if x == y { agree += 1 }
+        }
+        return filled == 0 ? 0 : Float(agree) / Float(filled)
+    }
+
     /// Groups documents into clusters of two or more near-duplicates, from signatures laid end to end
     /// (`binCount` values per document). Clusters and their members are in ascending document order.
     static func clusters(signatures: [UInt32], documentCount: Int) -> [[Int32]] {
@@ -59,18 +74,6 @@ enum NearDuplicates {
                 doc = parent[Int(doc)]
             }
             return doc
-        }
-        func similarity(_ a: Int, _ b: Int) -> Float {
-            var agree = 0
-            var filled = 0
-            for bin in 0..<binCount {
-                let x = signatures[a * binCount + bin]
-                let y = signatures[b * binCount + bin]
-                if x == .max && y == .max { continue }
-                filled += 1
-                if x == y { agree += 1 }
-            }
-            return filled == 0 ? 0 : Float(agree) / Float(filled)
         }
         let empty = (0..<documentCount).map { doc in
             signatures[doc * binCount] == .max && signatures[doc * binCount + 1] == .max
@@ -97,7 +100,9 @@ enum NearDuplicates {
                     let other = firsts[slot]
                     let a = root(other)
                     let b = root(Int32(doc))
-                    if a != b, similarity(Int(other), doc) >= threshold { parent[Int(max(a, b))] = min(a, b) }
+                    if a != b, similarity(Int(other), doc, signatures) >= threshold {
+                        parent[Int(max(a, b))] = min(a, b)
+                    }
                 } else {
                     keys[slot] = key
                     firsts[slot] = Int32(doc)
